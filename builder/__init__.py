@@ -1,0 +1,3 @@
+"""Briefing Archive: turns raw articles into an annotated, searchable MkDocs site."""
+
+__version__ = "0.1.0"

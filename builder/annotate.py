@@ -1,0 +1,439 @@
+"""Article -> Annotation: people, speakers with their quotes, events and topics.
+
+The only module that runs spaCy. English text gets the English model's named entities; every language
+gets knowledge-base spellings, quotation marks of its own script and its own reporting verbs. The
+pipeline is injected (see builder.nlp), so tests can run the same code with any model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable
+
+from builder import lexicon
+from builder.model import Annotation, Article, KnowledgeBase, PersonRef, Quote, Ref, Speaker
+from builder.resolve import (
+    EventIndex,
+    Found,
+    PersonIndex,
+    clean_person_name,
+    display_name,
+    plausible_name,
+    spelling_pattern,
+    unknown_person_id,
+)
+
+# Quotation marks: English curly, straight, Romanian/German „…”, French/Russian «…».
+QUOTE_PAIRS = re.compile(r"“[^”“]*”|„[^”“„]*[”“]|«[^»]*»|\"[^\"\n]*\"")
+OPENERS = "“„«\""
+SENTENCE_BREAK = re.compile(r"[.!?…]+['’”»\"]*\s+(?=[\"“„«‘(\[]?[A-ZА-ЯЁІЇЄҐȘȚĂÂÎ0-9])")
+ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gen|Col|Lt|Sen|Rep|Gov|No|nr|Nr|vs|etc)\.)$")
+WORD = re.compile(r"[\w’'-]+")
+# A name used as a modifier ("the Trump administration", "Putin’s proposal") is not the subject of a verb.
+MODIFIER = re.compile(r"^(?:['’]s?\b|\s+(?:administration|campaign|government|team|era|presidency|camp|aides?|allies|"
+                      r"officials|family|doctrine|regime|office|plan|proposal|formula)\b)")
+# Role nouns and the words of a knowledge-base role they can stand for.
+ROLE_KEYS = (
+    (r"spokes|press secretary|purtătorul de cuvânt|пресс-секретар|речник", ("spokes", "press secretary")),
+    (r"diplomat", ("foreign", "diplomat", "ambassador", "state")),
+    (r"minist|міністр|министр", ("minister", "secretary")),
+    (r"president|chief|leader|head|președint|президент|лидер|лідер|глава|очільник", ("president", "head", "leader", "chancellor", "prime minister")),
+    (r"envoy|emisar", ("envoy",)),
+    (r"ambassador|ambasador|посол", ("ambassador",)),
+    (r"aide|advis|consilier|советник|радник", ("aide", "advis")),
+)
+NATION_KEYS = (
+    (r"Russia|Kremlin|Moscow|rus\b|Kremlin|россий|російськ", ("russia", "kremlin")),
+    (r"\bU\.?S\.?\b|American|White House|america|SUA|американ", ("united states", "us ", "white house", "president of the united states")),
+    (r"Ukrain|ucrainean|украин|україн", ("ukrain",)),
+)
+STOP_CLAUSE = re.compile(r"(?i)^(?:that|că|ca|что|що|as|how|whether|on|in|at|this|last|also|again)$")
+
+
+@dataclass
+class _Quote:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    speaker: str | None = None
+
+
+@dataclass
+class _State:
+    """Everything found in one article while it is being read."""
+
+    people: list[Found] = field(default_factory=list)
+    names: dict[str, Counter] = field(default_factory=dict)
+    in_kb: dict[str, bool] = field(default_factory=dict)
+
+
+def _words_between(text: str) -> list[str]:
+    return [w for w in WORD.findall(text) if not STOP_CLAUSE.match(w)]
+
+
+class Annotator:
+    """Annotates articles with one knowledge base and injected spaCy pipelines."""
+
+    def __init__(self, kb: KnowledgeBase, english: Callable[[], object] | None, blank: Callable[[str], object]):
+        self.kb = kb
+        self.index = PersonIndex(kb)
+        self.events = EventIndex(kb.events)
+        self._english = english
+        self._blank = blank
+        self._outlet_names = {a.casefold() for o in kb.outlets for a in (o.name, *o.aliases)}
+        self._event_names = {a.casefold() for e in kb.events for a in (e.name, *e.aliases)}
+        self._topics = [(t, [self._keyword_pattern(k) for k in t.keywords]) for t in kb.topics]
+
+    # --- people -----------------------------------------------------------------------------------------
+    @staticmethod
+    def _keyword_pattern(keyword: str) -> re.Pattern[str]:
+        whole = keyword.endswith("$")
+        word = keyword[:-1] if whole else keyword
+        flags = 0 if any(c.isupper() for c in word) else re.IGNORECASE
+        body = r"\s+".join(map(re.escape, word.split()))
+        return re.compile(r"(?<![\w-])" + body + (r"(?![\w-])" if whole else ""), flags)
+
+    def _model_names(self, text: str, lang: str) -> list[tuple[int, int, str]]:
+        """Candidate names the language model (English) or name shapes (other languages) propose."""
+        if lang == "en" and self._english is not None:
+            doc = self._english()(text)
+            return [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
+        self._blank(lang)  # the language's tokenizer is loaded once; names come from their shape below
+        found = []
+        for match in re.finditer(r"(?<![\w-])([A-ZА-ЯЁІЇЄҐȘȚ][\w’'-]+)\s+([A-ZА-ЯЁІЇЄҐȘȚ][\w’'-]+)(?![\w-])", text):
+            from builder.text import name_key
+
+            if name_key(match.group(1)) in self.index.given_names:
+                found.append((match.start(), match.end(), match.group(0)))
+        return found
+
+    def _people(self, text: str, lang: str, state: _State) -> None:
+        known = self.index.find(text)
+        taken = [(f.start, f.end) for f in known]
+        for found in known:
+            state.people.append(found)
+            state.in_kb[found.id] = True
+        surnames: dict[str, str] = {}
+        for start, end, raw in self._model_names(text, lang):
+            if "\n" in raw or any(s < end and start < e for s, e in taken):
+                continue
+            name = clean_person_name(raw)
+            if not plausible_name(name) or name.casefold() in self._outlet_names or name.casefold() in self._event_names:
+                continue
+            offset = start + raw.find(name) if name in raw else start
+            pid = self.index.resolve(name)
+            if pid is None:
+                if len(name.split()) < 2:
+                    continue
+                pid = unknown_person_id(name)
+                state.in_kb.setdefault(pid, False)
+                surnames.setdefault(name.split()[-1], pid)
+            else:
+                state.in_kb[pid] = True
+            state.people.append(Found(offset, offset + len(name), pid, name))
+            state.names.setdefault(pid, Counter())[name] += 1
+            taken.append((start, end))
+        # Later surname-only mentions of people the knowledge base does not know yet.
+        for surname, pid in surnames.items():
+            for match in re.finditer(spelling_pattern(surname), text):
+                if not any(s < match.end() and match.start() < e for s, e in taken):
+                    state.people.append(Found(match.start(), match.end(), pid, surname))
+                    taken.append((match.start(), match.end()))
+        state.people.sort(key=lambda f: f.start)
+
+    # --- quotes and speakers ----------------------------------------------------------------------------
+    @staticmethod
+    def _quotes(paragraph: str) -> list[tuple[int, int]]:
+        spans = [(m.start(), m.end()) for m in QUOTE_PAIRS.finditer(paragraph)]
+        covered = set()
+        for s, e in spans:
+            covered.update(range(s, e))
+        for index, char in enumerate(paragraph):
+            if char in "“„«" and index not in covered:
+                spans.append((index, len(paragraph)))  # a quotation that runs on into the next paragraph
+                break
+        return sorted(spans)
+
+    @staticmethod
+    def _sentences(masked: str) -> list[tuple[int, int]]:
+        bounds, start = [], 0
+        for match in SENTENCE_BREAK.finditer(masked):
+            if ABBREVIATION.search(masked[start: match.start() + 1]):
+                continue
+            bounds.append((start, match.end()))
+            start = match.end()
+        bounds.append((start, len(masked)))
+        return bounds
+
+    def _role_person(self, phrase: str, earlier: list[Found]) -> str | None:
+        """The person a role phrase ("the Kremlin spokesman", "the Russian president") stands for: the most
+        recently mentioned person whose knowledge-base role fits it."""
+        lower = phrase.lower()
+        wanted: list[str] = []
+        for pattern, keys in ROLE_KEYS:
+            if re.search(pattern, lower):
+                wanted.extend(keys)
+        nation = [keys for pattern, keys in NATION_KEYS if re.search(pattern, phrase)]
+        for found in reversed(earlier):
+            person = self.index.people.get(found.id)
+            if person is None:
+                continue
+            described = f"{person.role or ''} {person.org or ''}".lower()
+            if wanted and not any(key in described for key in wanted):
+                continue
+            if any(not any(key in described for key in keys) for keys in nation):
+                continue
+            if wanted or nation:
+                return found.id
+        return None
+
+    def _subject(self, clause_start: int, verb_start: int, verb_end: int, clause_end: int, people: list[Found],
+                 base: int, masked: str, lang: str, salient: Callable[[int], str | None],
+                 earlier: Callable[[int], list[Found]]) -> str | None:
+        """Who the reporting verb at [verb_start, verb_end) belongs to, inside one clause of a paragraph."""
+        subjects = [f for f in people if clause_start <= f.start - base and f.end - base <= verb_start
+                    and not MODIFIER.match(masked[f.end - base:])]
+        if subjects and len(WORD.findall(masked[subjects[-1].end - base: verb_start])) <= 6:
+            return subjects[-1].id
+        tail_words = WORD.findall(masked[clause_start:verb_start])[-5:]
+        tail = " ".join(tail_words)
+        roles, pronouns = lexicon.role_pattern(lang), lexicon.pronoun_pattern(lang)
+        if pronouns.search(" ".join(tail_words[-3:])):
+            return salient(base + verb_start)
+        if roles.search(tail):
+            return self._role_person(tail, earlier(base + verb_start)) or salient(base + verb_start)
+        inverting = lexicon.inverting_pattern(lang)
+        if inverting is None or inverting.match(masked[verb_start:verb_end]):
+            following = [f for f in people if verb_end <= f.start - base and f.end - base <= clause_end]
+            gap = masked[verb_end: following[0].start - base] if following else ""
+            if following and len([w for w in WORD.findall(gap) if w[:1].islower()]) <= 1 and len(WORD.findall(gap)) <= 3:
+                return following[0].id
+            head = " ".join(WORD.findall(masked[verb_end:clause_end])[:4])
+            if roles.search(head):
+                return self._role_person(head, earlier(base + verb_start)) or salient(base + verb_start)
+            if pronouns.search(" ".join(WORD.findall(masked[verb_end:clause_end])[:1])):
+                return salient(base + verb_start)
+        return None
+
+    def _speech(self, article: Article, text: str, offsets: list[int], state: _State):
+        lang = article.lang
+        speech = lexicon.speech_pattern(lang)
+        people_outside: list[Found] = []
+        quotes: list[_Quote] = []
+        reported: list[tuple[str, str, int]] = []
+        last_speaker: dict[str, object] = {"id": None, "paragraph": -10}
+
+        def earlier(position: int) -> list[Found]:
+            return [f for f in people_outside if f.end <= position]
+
+        def salient(position: int) -> str | None:
+            paragraph = _paragraph_of(offsets, position)
+            if last_speaker["id"] and paragraph - last_speaker["paragraph"] <= 1:
+                return last_speaker["id"]
+            before = earlier(position)
+            return before[-1].id if before else None
+
+        previous_paragraph_quote: _Quote | None = None
+        for number, paragraph in enumerate(article.paragraphs):
+            base = offsets[number]
+            spans = self._quotes(paragraph)
+            masked = list(paragraph)
+            for s, e in spans:
+                for i in range(s + 1, e - 1 if e - s > 1 else e):
+                    masked[i] = "x" if not paragraph[i].isspace() else " "
+            masked_text = "".join(masked)
+            para_people = [f for f in state.people if base <= f.start < base + len(paragraph)
+                           and not any(s <= f.start - base < e for s, e in spans)]
+            sentences = self._sentences(masked_text)
+            para_quotes: list[_Quote] = []
+            for s, e in spans:
+                content = paragraph[s + 1: e - 1 if paragraph[e - 1:e] in "”“»\"" else e].strip(" ,")
+                if WORD.search(content):
+                    para_quotes.append(_Quote(base + s, base + e, content, number))
+
+            def sentence_of(position: int) -> tuple[int, int]:
+                for a, b in sentences:
+                    if a <= position < b:
+                        return a, b
+                return sentences[-1]
+
+            def usable(match: re.Match, offset: int) -> bool:
+                """A capitalised verb only counts at the start of a sentence (it is not "United States")."""
+                if not match.group(0)[:1].isupper():
+                    return True
+                before = masked_text[:offset + match.start()].rstrip()
+                return not before or before[-1] in ".!?:;\"”»"
+
+            # Events in reading order: each quote, and each reporting verb outside quotes.
+            happenings: list[tuple[int, str, object]] = [(q.start - base, "quote", i) for i, q in enumerate(para_quotes)]
+            for sent_start, sent_end in sentences:
+                for verb in speech.finditer(masked_text[sent_start:sent_end]):
+                    v_start = sent_start + verb.start()
+                    if usable(verb, sent_start) and not any(s <= v_start < e for s, e in spans):
+                        happenings.append((v_start, "verb", (sent_start, sent_end, verb)))
+            happenings.sort(key=lambda item: (item[0], item[1]))
+            reported_sentences: set[tuple[str, int]] = set()
+            for position, kind, payload in happenings:
+                if kind == "quote":
+                    index = payload
+                    quote = para_quotes[index]
+                    self._attribute(quote, index, para_quotes, base, masked_text, paragraph, sentence_of, speech,
+                                    para_people, lang, salient, earlier, previous_paragraph_quote, number, usable)
+                    if quote.speaker:
+                        last_speaker.update(id=quote.speaker, paragraph=number)
+                    quotes.append(quote)
+                    continue
+                sent_start, sent_end, verb = payload
+                v_start, v_end = sent_start + verb.start(), sent_start + verb.end()
+                next_quote = min([s for s, _ in spans if s >= v_end] + [sent_end])
+                clause = masked_text[v_end:next_quote]
+                who = self._subject(sent_start, v_start, v_end, sent_end, para_people, base, masked_text, lang,
+                                    salient, earlier)
+                if not who:
+                    continue
+                last_speaker.update(id=who, paragraph=number)
+                trailing = not _words_between(masked_text[v_end:sent_end])
+                if trailing:
+                    head = masked_text[sent_start:v_start]
+                    quoted = sum(e - s for s, e in spans if sent_start <= s < v_start)
+                    if len(_words_between(head)) < 6 or quoted > len(head) / 3:
+                        continue
+                elif len(_words_between(clause)) < 3:
+                    continue
+                if (who, sent_start) in reported_sentences:
+                    continue
+                reported_sentences.add((who, sent_start))
+                words = " ".join(paragraph[sent_start:v_start].split()) if trailing else " ".join(paragraph[v_end:sent_end].split())
+                words = re.sub(r"^(?:that|că|что|що)\s+", "", words.strip(" ,:")).rstrip(" ,")
+                reported.append((who, words[:400], number))
+            previous_paragraph_quote = para_quotes[-1] if para_quotes else None
+            people_outside.extend(para_people)
+        return quotes, reported
+
+    def _attribute(self, quote: _Quote, index: int, para_quotes: list[_Quote], base: int, masked_text: str,
+                   paragraph: str, sentence_of, speech, para_people, lang, salient, earlier,
+                   previous_paragraph_quote: _Quote | None, number: int, usable) -> None:
+        """Decide who said a direct quote: a reporting verb next to it, then the quote before it."""
+        qs, qe = quote.start - base, quote.end - base
+        sent_start, _ = sentence_of(qs)
+        _, sent_end = sentence_of(max(qe - 1, 0))
+        prev_end = para_quotes[index - 1].end - base if index else 0
+        next_start = para_quotes[index + 1].start - base if index + 1 < len(para_quotes) else len(paragraph)
+        before_start = max(sent_start, prev_end)
+        before_verbs = [v for v in speech.finditer(masked_text[before_start:qs]) if usable(v, before_start)]
+        after_end = min(sent_end, next_start)
+        after_text = masked_text[qe:after_end]
+        after_verb = next((v for v in speech.finditer(after_text) if usable(v, qe)), None)
+        speaker = None
+
+        def from_before(limit: int | None) -> str | None:
+            if not before_verbs:
+                return None
+            verb = before_verbs[-1]
+            if limit is not None and len(WORD.findall(masked_text[before_start + verb.end():qs])) > limit:
+                return None
+            return self._subject(before_start, before_start + verb.start(), before_start + verb.end(), qs,
+                                 para_people, base, masked_text, lang, salient, earlier)
+
+        speaker = from_before(8)
+        if speaker is None and after_verb and len(WORD.findall(after_text[: after_verb.start()])) <= 4:
+            speaker = self._subject(qe, qe + after_verb.start(), qe + after_verb.end(), after_end, para_people, base,
+                                    masked_text, lang, salient, earlier)
+        if speaker is None:
+            speaker = from_before(None)
+        if speaker is None and masked_text[before_start:qs].rstrip().endswith(":"):
+            near = [f for f in para_people if before_start <= f.start - base < qs]
+            speaker = near[-1].id if near else None
+        if speaker is None and index and para_quotes[index - 1].speaker and (
+                prev_end >= sent_start - 2 or not _words_between(masked_text[prev_end:qs])):
+            speaker = para_quotes[index - 1].speaker
+        if speaker is None and index == 0 and qs <= 1 and previous_paragraph_quote is not None \
+                and previous_paragraph_quote.speaker and number - previous_paragraph_quote.paragraph == 1 \
+                and not para_people:
+            speaker = previous_paragraph_quote.speaker
+        quote.speaker = speaker
+
+    # --- the whole article ------------------------------------------------------------------------------
+    def annotate(self, article: Article) -> Annotation:
+        """Find people, speakers, events and topics in one article."""
+        text = "\n\n".join(article.paragraphs)
+        offsets, position = [], 0
+        for paragraph in article.paragraphs:
+            offsets.append(position)
+            position += len(paragraph) + 2
+        state = _State()
+        self._people(text, article.lang, state)
+        quotes, reported = self._speech(article, text, offsets, state)
+
+        # Title mentions of known people count as mentions; the model is not run on headlines.
+        title_people = self.index.find(article.title) if article.title else []
+
+        people: dict[str, PersonRef] = {}
+        counts = Counter(f.id for f in state.people)
+        for found in state.people:
+            if found.id in people:
+                continue
+            people[found.id] = PersonRef(
+                id=found.id, name=self._name(found.id, state), in_kb=found.id in self.index.people,
+                first_surface=found.surface, first_paragraph=_paragraph_of(offsets, found.start), mentions=counts[found.id],
+            )
+        for found in title_people:
+            if found.id not in people:
+                people[found.id] = PersonRef(id=found.id, name=self._name(found.id, state), in_kb=True,
+                                             first_surface="", first_paragraph=-1, mentions=1)
+
+        said: dict[str, list[Quote]] = {}
+        order: list[tuple[int, str]] = []
+        for quote in quotes:
+            if quote.speaker:
+                said.setdefault(quote.speaker, []).append(Quote(quote.text, True, quote.paragraph))
+                order.append((quote.start, quote.speaker))
+        for who, words, number in reported:
+            said.setdefault(who, []).append(Quote(words, False, number))
+            order.append((offsets[number], who))
+        speakers = []
+        for _, pid in sorted(order):
+            if pid in [s.id for s in speakers]:
+                continue
+            chosen = sorted(said[pid], key=lambda q: q.paragraph)
+            speakers.append(Speaker(pid, self._name(pid, state), tuple(_dedupe(chosen))))
+
+        events = []
+        seen_events = set()
+        for found in self.events.find(text, article.date):
+            if found.id not in seen_events:
+                seen_events.add(found.id)
+                events.append(Ref(found.id, self.events.events[found.id].name, found.surface, _paragraph_of(offsets, found.start)))
+        full = article.title + "\n" + text
+        topics = []
+        for topic, patterns in self._topics:
+            hits = sum(len(p.findall(full)) for p in patterns)
+            if hits >= topic.min_hits:
+                topics.append(Ref(topic.id, topic.name))
+        return Annotation(people=tuple(people.values()), speakers=tuple(speakers), events=tuple(events), topics=tuple(topics))
+
+    def _name(self, pid: str, state: _State) -> str:
+        if pid in self.index.people:
+            return self.index.people[pid].name
+        return display_name(state.names.get(pid, Counter({pid: 1})))
+
+
+def _paragraph_of(offsets: list[int], position: int) -> int:
+    number = 0
+    for index, start in enumerate(offsets):
+        if start <= position:
+            number = index
+    return number
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    seen, kept = set(), []
+    for quote in quotes:
+        key = (quote.text, quote.direct)
+        if key not in seen:
+            seen.add(key)
+            kept.append(quote)
+    return kept

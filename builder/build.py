@@ -1,0 +1,285 @@
+"""Orchestration: read every article, annotate, index the archive, render, then write atomically.
+
+Read everything, then link, then write: index pages are made only after every article is known. The
+generated docs/ and the site are built in temporary folders beside their targets and swapped in only
+when the whole build succeeded, so a failed or killed build leaves the previous site as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from builder.annotate import Annotator
+from builder.config import Config
+from builder.ingest import IngestError, read_article
+from builder.kb import load_kb
+from builder.model import AnnotatedArticle, Archive, Article, KnowledgeBase, Note, Person, Problem
+from builder.notes import about_line, check_targets, read_note
+from builder.render import Settings, render_site
+from builder.resolve import display_name
+from builder.text import slug
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+log = logging.getLogger("briefing")
+
+
+class BuildFailed(Exception):
+    """The build stopped; the previous site is untouched."""
+
+    def __init__(self, message: str, problems: Iterable[Problem] = ()):
+        super().__init__(message)
+        self.problems = list(problems)
+
+
+@dataclass
+class Report:
+    """What a build did: problems, counts and stage times."""
+
+    problems: list[Problem] = field(default_factory=list)
+    """Everything that was wrong with the input."""
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds per stage."""
+    articles: int = 0
+    """Articles published."""
+    skipped: int = 0
+    """Articles skipped because of errors."""
+    pages: int = 0
+    """Pages generated."""
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """A path as the user thinks of it: relative to the project where possible."""
+    try:
+        return str(path.resolve().relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) -> list[Path]:
+    """Every article file under the given folders, sorted; links that leave their folder are refused."""
+    files: list[Path] = []
+    for source in sources:
+        if source.is_file():
+            files.append(source)
+            continue
+        if not source.is_dir():
+            problems.append(Problem(shown_path(source, root), None, "this articles folder does not exist."))
+            continue
+        base = source.resolve()
+        for path in sorted(source.rglob("*")):
+            if path.name.startswith(".") or path.suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            if path.is_symlink():
+                target = path.resolve()
+                if base not in target.parents:
+                    problems.append(Problem(shown_path(path, root), None,
+                                            f"this is a link to {target}, outside the articles folder; it is not read. Copy the file in instead."))
+                    continue
+            if path.is_file():
+                files.append(path)
+    return files
+
+
+def read_articles(files: list[Path], config: Config, problems: list[Problem],
+                  progress: Callable[[int, int], None] | None = None) -> list[Article]:
+    """Ingest every file; a bad one is reported and skipped. Page names are made unique here."""
+    articles: list[Article] = []
+    used: set[str] = set()
+    for number, path in enumerate(files, start=1):
+        shown = shown_path(path, config.root)
+        base = slug(path.stem, fallback="article")
+        name, counter = base, 1
+        while name in used:
+            counter += 1
+            name = f"{base}-{counter}"
+        try:
+            article, warnings = read_article(path, shown, name, config.languages)
+        except IngestError as error:
+            problems.append(error.problem)
+            continue
+        except OSError as error:
+            problems.append(Problem(shown, None, f"the file could not be read ({error.strerror})."))
+            continue
+        used.add(name)
+        problems.extend(warnings)
+        articles.append(article)
+        if progress:
+            progress(number, len(files))
+    return articles
+
+
+def make_annotator(kb: KnowledgeBase, config: Config) -> Annotator:
+    from builder import nlp
+
+    return Annotator(kb, lambda: nlp.english(config.spacy_model), nlp.blank)
+
+
+def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: list[Note]) -> Archive:
+    """The cross-archive index: every person with a page, articles in date order."""
+    archive = Archive(kb=kb, notes=notes)
+    archive.articles = sorted(annotated, key=lambda i: (i.article.date is None, i.article.date or 0, i.article.slug))
+    known = {p.id: p for p in kb.people}
+    spellings: dict[str, Counter] = {}
+    for item in archive.articles:
+        for ref in item.annotation.people:
+            if ref.id in known:
+                archive.people[ref.id] = known[ref.id]
+            else:
+                spellings.setdefault(ref.id, Counter())[ref.name] += 1
+    for pid, names in spellings.items():
+        archive.people[pid] = Person(id=pid, name=display_name(names), in_kb=False)
+    archive.people = dict(sorted(archive.people.items()))
+    return archive
+
+
+def read_notes(config: Config, kb: KnowledgeBase, articles: list[Article], problems: list[Problem]) -> list[Note]:
+    notes: list[Note] = []
+    if config.notes is None or not config.notes.is_dir():
+        return notes
+    return _read_notes(config, kb, articles, problems)
+
+
+def _read_notes(config: Config, kb: KnowledgeBase, articles: list[Article], problems: list[Problem]) -> list[Note]:
+    known = {"person": {p.id for p in kb.people}, "event": {e.id for e in kb.events},
+             "topic": {t.id for t in kb.topics}, "article": {a.slug for a in articles}}
+    notes = []
+    for path in sorted(config.notes.rglob("*.md")):
+        shown = shown_path(path, config.root)
+        note, found = read_note(path, shown)
+        problems.extend(found)
+        if note is None:
+            continue
+        bad = check_targets(note, known, about_line(path))
+        problems.extend(bad)
+        notes.append(note)
+    return notes
+
+
+def generate(config: Config, report: Report, progress: Callable[[str, int, int], None] | None = None,
+             known_people: dict[str, set[str]] | None = None) -> tuple[Archive, dict[str, str]]:
+    """Read, annotate, index and render; returns the archive and the pages (nothing is written)."""
+    started = time.perf_counter()
+    kb, kb_problems = load_kb(config.data, config.root)
+    report.problems.extend(kb_problems)
+    files = article_files(config.articles, config.root, report.problems)
+    articles = read_articles(files, config, report.problems)
+    report.skipped = len(files) - len(articles)
+    report.timings["read"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    annotator = make_annotator(kb, config)
+    annotated = []
+    for number, article in enumerate(articles, start=1):
+        annotated.append(AnnotatedArticle(article, annotator.annotate(article)))
+        if progress:
+            progress("annotate", number, len(articles))
+    report.timings["annotate"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    notes = read_notes(config, kb, articles, report.problems)
+    archive = index_archive(kb, annotated, notes)
+    pages = render_site(archive, Settings(per_page=config.per_page, site_name=config.site_name))
+    report.timings["render"] = time.perf_counter() - started
+    report.articles = len(archive.articles)
+    report.pages = len(pages)
+    return archive, pages
+
+
+def write_tree(pages: dict[str, str], target: Path) -> None:
+    """Write pages into a fresh folder (which must not exist yet)."""
+    target.mkdir(parents=True)
+    for relative, content in pages.items():
+        path = target / relative
+        if target.resolve() not in path.resolve().parents:
+            raise BuildFailed(f"refusing to write {relative}: it would land outside {target}.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Replace target by new with renames, so a reader never sees a half-written folder."""
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    if target.exists():
+        os.rename(target, old)
+    os.rename(new, target)
+    if old.exists():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def source_date_epoch(archive: Archive) -> str:
+    """A fixed build time for MkDocs (sitemap dates): the newest article's date, so output is reproducible."""
+    dates = [i.article.date for i in archive.articles if i.article.date]
+    newest = max(dates) if dates else None
+    return str(int(time.mktime(newest.timetuple())) if newest else 0)
+
+
+def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str) -> None:
+    """Run the MkDocs build of docs/ into site/ with the project's mkdocs.yml."""
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build as run_build
+    from mkdocs.config import load_config
+
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ.setdefault("SOURCE_DATE_EPOCH", epoch)
+    try:
+        mk_config = load_config(config_file=str(config.mkdocs_config), docs_dir=str(docs), site_dir=str(site),
+                                strict=config.strict)
+        run_build(mk_config)
+    except exceptions.MkDocsException as error:
+        raise BuildFailed(f"MkDocs could not build the site: {error}") from error
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def build(config: Config, progress: Callable[[str, int, int], None] | None = None, run_mkdocs: bool = True) -> Report:
+    """The whole build. Raises BuildFailed (previous docs/ and site/ untouched) on fatal problems."""
+    report = Report()
+    if not config.mkdocs_config or not config.mkdocs_config.is_file():
+        raise BuildFailed(f"there is no MkDocs configuration at {config.mkdocs_config}.")
+    archive, pages = generate(config, report, progress)
+    if config.strict and report.errors:
+        raise BuildFailed(f"{len(report.errors)} problem(s) in the input and --strict is on; nothing was written.", report.problems)
+    if not archive.articles:
+        raise BuildFailed("no article could be read, so there is nothing to publish.", report.problems)
+
+    started = time.perf_counter()
+    docs, site = config.docs.resolve(), config.site.resolve()
+    docs.parent.mkdir(parents=True, exist_ok=True)
+    site.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".briefing-build-", dir=docs.parent))
+    try:
+        new_docs = work / "docs"
+        write_tree(pages, new_docs)
+        report.timings["write"] = time.perf_counter() - started
+        if run_mkdocs:
+            started = time.perf_counter()
+            new_site = Path(tempfile.mkdtemp(prefix=".briefing-site-", dir=site.parent))
+            try:
+                mkdocs_build(config, new_docs, new_site / "site", source_date_epoch(archive))
+                swap_in(new_site / "site", site)
+            finally:
+                shutil.rmtree(new_site, ignore_errors=True)
+            report.timings["mkdocs"] = time.perf_counter() - started
+        swap_in(new_docs, docs)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return report
+
+
+def print_problems(problems: Iterable[Problem], stream=sys.stderr) -> None:
+    for problem in problems:
+        print(problem, file=stream)

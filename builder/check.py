@@ -1,0 +1,30 @@
+"""`briefing check`: validate the knowledge base, the articles and the notes without building."""
+
+from __future__ import annotations
+
+from builder.build import article_files, read_notes, shown_path
+from builder.config import Config
+from builder.ingest import IngestError, decode, ingest_text
+from builder.kb import load_kb
+from builder.model import Article, Problem
+from builder.text import slug
+
+
+def check(config: Config) -> list[Problem]:
+    """Every problem in data/, content/articles/ and content/notes/, without running spaCy."""
+    problems: list[Problem] = []
+    kb, kb_problems = load_kb(config.data, config.root)
+    problems += kb_problems
+    articles: list[Article] = []
+    for path in article_files(config.articles, config.root, problems):
+        shown = shown_path(path, config.root)
+        try:
+            decoded = decode(path.read_bytes(), shown)
+            # Languages are not detected here: a check must be fast and needs no model.
+            article, warnings = ingest_text(decoded.text, shown, slug(path.stem, "article"), languages=("en",))
+            problems += [*decoded.warnings, *warnings]
+            articles.append(article)
+        except IngestError as error:
+            problems.append(error.problem)
+    read_notes(config, kb, articles, problems)
+    return problems

@@ -1,0 +1,167 @@
+"""The command line: `briefing build|annotate|check|eval`. The only place exceptions become exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from builder.build import BuildFailed, article_files, build, print_problems, read_articles, shown_path
+from builder.config import load_config, with_overrides
+from builder.nlp import ModelNotFound
+
+
+def _progress(stream):
+    """A progress printer: a bar with counts on a terminal, a log line every 10% elsewhere."""
+    tty = stream.isatty()
+    state = {"last": -1}
+
+    def report(stage: str, done: int, total: int) -> None:
+        if total <= 0:
+            return
+        if tty:
+            width = 30
+            filled = int(width * done / total)
+            stream.write(f"\r{stage:9} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+            if done == total:
+                stream.write("\n")
+            stream.flush()
+        else:
+            step = max(1, total // 10)
+            if done == total or done // step != state["last"]:
+                state["last"] = done // step
+                stream.write(f"{stage}: {done}/{total}\n")
+                stream.flush()
+
+    return report
+
+
+def cmd_build(args) -> int:
+    config, problems = load_config(Path(args.root))
+    config = with_overrides(config, articles=tuple(Path(p) for p in args.articles) if args.articles else None,
+                            notes=Path(args.notes) if args.notes else None, data=Path(args.data) if args.data else None,
+                            site=Path(args.site) if args.site else None, docs=Path(args.docs) if args.docs else None,
+                            strict=args.strict, spacy_model=args.model)
+    print_problems(problems)
+    try:
+        report = build(config, progress=_progress(sys.stderr))
+    except BuildFailed as failure:
+        print_problems(failure.problems)
+        print(f"briefing: build failed: {failure}", file=sys.stderr)
+        return 1
+    print_problems(report.problems)
+    times = ", ".join(f"{stage} {seconds:.1f}s" for stage, seconds in report.timings.items())
+    print(f"Built {report.articles} articles into {shown_path(config.site, config.root)} "
+          f"({report.pages} pages; {report.skipped} skipped; {times}).", file=sys.stderr)
+    return 0
+
+
+def cmd_annotate(args) -> int:
+    from builder.build import make_annotator
+    from builder.kb import load_kb
+    from builder.render import article_meta
+    from builder.model import AnnotatedArticle
+
+    config, problems = load_config(Path(args.root))
+    config = with_overrides(config, data=Path(args.data) if args.data else None, spacy_model=args.model)
+    kb, kb_problems = load_kb(config.data, config.root)
+    problems += kb_problems
+    files = article_files([Path(f) for f in args.files], config.root, problems)
+    articles = read_articles(files, config, problems)
+    annotator = make_annotator(kb, config)
+    for article in articles:
+        item = AnnotatedArticle(article, annotator.annotate(article))
+        meta = article_meta(item)
+        record = {"source": meta.pop("source"), **meta}
+        if args.json:
+            print(json.dumps(record, ensure_ascii=False, sort_keys=False))
+        else:
+            print(f"{record['source']}: {record['title']} ({record['date'] or 'undated'}, {record['lang']})")
+            for speaker in record["speakers"]:
+                print(f"  {speaker['name']}: {len(speaker['quotes'])} quote(s)")
+    print_problems(problems)
+    return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def cmd_check(args) -> int:
+    from builder.check import check
+
+    config, problems = load_config(Path(args.root))
+    config = with_overrides(config, data=Path(args.data) if args.data else None,
+                            articles=tuple(Path(p) for p in args.articles) if args.articles else None,
+                            notes=Path(args.notes) if args.notes else None)
+    problems += check(config)
+    print_problems(problems, sys.stdout)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    print(f"{errors} error(s), {warnings} warning(s).", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def cmd_eval(args) -> int:
+    from builder.evaluate import evaluate, format_report
+
+    config, problems = load_config(Path(args.root))
+    config = with_overrides(config, spacy_model=args.model)
+    total = None
+    for gold in args.gold:
+        result = evaluate(Path(gold), config)
+        print(format_report(result, verbose=not args.quiet))
+        total = result if total is None else total.merge(result)
+    if len(args.gold) > 1 and total is not None:
+        print(format_report(total, verbose=False, heading="All gold files"))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="briefing", description="Build the Briefing Archive site from raw articles.")
+    top.add_argument("--root", default=".", help="the project folder (default: the current folder)")
+    top.add_argument("--verbose", "-v", action="store_true", help="show MkDocs' own log")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="generate docs/ and build the site")
+    b.add_argument("--articles", action="append", help="a folder of articles (repeatable; default content/articles)")
+    b.add_argument("--notes", help="the editors' notes folder (default content/notes)")
+    b.add_argument("--data", help="the knowledge-base folder (default data)")
+    b.add_argument("--site", help="where to build the site (default site)")
+    b.add_argument("--docs", help="where to write the generated Markdown (default docs)")
+    b.add_argument("--model", help="English spaCy model package (default from briefing.yml)")
+    b.add_argument("--strict", action="store_true", help="fail on any bad input instead of skipping it")
+    b.set_defaults(run=cmd_build)
+
+    a = sub.add_parser("annotate", help="print what the annotator finds in articles")
+    a.add_argument("files", nargs="+", help="article files or folders")
+    a.add_argument("--json", action="store_true", help="one JSON object per article, one per line")
+    a.add_argument("--data", help="the knowledge-base folder (default data)")
+    a.add_argument("--model", help="English spaCy model package")
+    a.set_defaults(run=cmd_annotate)
+
+    c = sub.add_parser("check", help="validate content/ and data/; print every problem as file:line: message")
+    c.add_argument("--articles", action="append", help="a folder of articles (repeatable)")
+    c.add_argument("--notes", help="the editors' notes folder")
+    c.add_argument("--data", help="the knowledge-base folder")
+    c.set_defaults(run=cmd_check)
+
+    e = sub.add_parser("eval", help="precision and recall against gold files")
+    e.add_argument("gold", nargs="+", help="gold YAML files (tests/gold/*.yml)")
+    e.add_argument("--model", help="English spaCy model package")
+    e.add_argument("--quiet", "-q", action="store_true", help="only the figures, not each miss")
+    e.set_defaults(run=cmd_eval)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s: %(message)s")
+    if not args.verbose:
+        logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        return args.run(args)
+    except ModelNotFound as error:
+        print(f"briefing: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("briefing: interrupted; the previous site is unchanged.", file=sys.stderr)
+        return 130

@@ -1,0 +1,348 @@
+"""File -> Article: decode, read the optional YAML header, strip boilerplate, infer title, date, language.
+
+Nothing here knows about spaCy or the knowledge base beyond outlet names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from builder.model import Article, Problem
+from builder.text import find_dates, nfc, normalize_space
+from builder.yamlio import load_with_lines, strip_lines, yaml_error_line, yaml_error_text
+
+HEADER_KEYS = {"title", "date", "outlet", "url", "lang"}
+MAX_BYTES = 25 * 1024 * 1024
+DEFAULT_LANGUAGES = ("en", "ro", "ru", "uk")
+
+
+class IngestError(Exception):
+    """An article that cannot be published; carries the problem to report."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+# --- boilerplate -------------------------------------------------------------------------------------
+# Lines that scrapers leave in: share buttons, "read also" links, source lines, breadcrumbs, captions.
+BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
+    r"^(supply|source) (hyperlink|link)\.?$",
+    r"^(courtesy\s*/\s*)?source\s*:\s*.{1,60}$",
+    r"^courtesy\s*:\s*.{1,60}$",
+    r"^(citește|citeste|citiți|vezi) (și|si)\s*:",
+    r"^(read|see) (more|also)\s*:",
+    r"^(читайте также|читайте також|также читайте)\s*:?",
+    r"^share (this|on)\b.{0,40}$",
+    r"^(advertisement|publicitate|реклама)$",
+    r"^(subscribe|abonează-te|подпишитесь|підпишіться)\b.{0,60}$",
+    r"^(home|acasă|главная|головна)\s*[›»>/|]",
+    r"^(home|acasă)\s.{0,200}(\.\.\.|…)$",
+    r"^(photo|foto|фото)\s*:",
+    r"^(photo|foto|фото) (by|de)\b",
+    r"^tags?\s*:",
+    r"^(follow us|urmăriți-ne)\b",
+)]
+# A caption with a photo credit at its end: "… – Alexei Nikolsky, Sputnik, Kremlin Pool Photo via AP".
+CREDIT = re.compile(
+    r"\s[–—-]\s*[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+)+\s*,\s*[^.“”\"]{0,80}\b(photo|pool|getty|afp|ap|reuters|sputnik|tass|epa)\b[^.“”\"]*$",
+    re.IGNORECASE,
+)
+SOURCE_LINE = re.compile(r"^(?:courtesy\s*/\s*)?(?:source|courtesy|sursa)\s*:\s*(?P<outlet>.{1,60})$", re.IGNORECASE)
+WEEKDAYS = re.compile(
+    r"(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|luni|marți|marti|miercuri|joi|vineri|sâmbătă|"
+    r"duminică|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|"
+    r"п'ятниця|п’ятниця|субота|неділя)\b"
+)
+SENTENCE_END = re.compile(r"[.!?…:;]['’\"”»)]*$")
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for a scraped line that is not part of the article."""
+    return any(p.search(line) for p in BOILERPLATE) or bool(CREDIT.search(line))
+
+
+def date_only(line: str) -> date | None:
+    """The date, when the line is nothing but a date (with weekday, time or "Updated")."""
+    found = find_dates(line)
+    if len(found) != 1:
+        return None
+    start, end, value = found[0]
+    rest = (line[:start] + " " + line[end:]).strip()
+    rest = WEEKDAYS.sub(" ", rest)
+    rest = re.sub(r"(?i)\b(updated|published|posted|actualizat|publicat|обновлено|опубликовано|оновлено|"
+                  r"at|la|gmt|utc|eet|eest|msk|am|pm|в|о)\b", " ", rest)
+    rest = re.sub(r"[\d:.,|/()\s–—-]+", "", rest)
+    return value if not rest else None
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _is_chrome(line: str) -> bool:
+    """A site name, section label, city dateline or breadcrumb above the headline."""
+    if _words(line) <= 2 and not SENTENCE_END.search(line):
+        return True
+    letters = [c for c in line if c.isalpha()]
+    if letters and _words(line) <= 4 and all(c.isupper() for c in letters):
+        return True
+    return line.endswith(("...", "…")) and _words(line) > 3
+
+
+def _is_headline(line: str) -> bool:
+    words = _words(line)
+    if words < 2 or words > 30 or len(line) > 220:
+        return False
+    return not line.rstrip("'’\"”»").endswith((".", ":", ";", ","))
+
+
+# --- decoding and the header ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text after decoding, with its warnings."""
+
+    text: str
+    """The text, NFC, with LF line ends."""
+    warnings: tuple[Problem, ...]
+    """What was repaired on the way."""
+
+
+def decode(raw: bytes, shown: str) -> Decoded:
+    """Bytes -> text. UTF-8 (BOM allowed); other 8-bit encodings are decoded with a warning."""
+    warnings: list[Problem] = []
+    if b"\x00" in raw[:8192]:
+        raise IngestError(Problem(shown, None, "this is a binary file, not text; remove it from content/articles/."))
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        text = raw.decode("cp1252", errors="replace")
+        warnings.append(Problem(shown, line, "the file is not UTF-8; it was read as Windows-1252. Save it as UTF-8 to be sure.",
+                                "warning"))
+    text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return Decoded(text, tuple(warnings))
+
+
+def split_header(text: str, shown: str) -> tuple[dict, str, int]:
+    """(header, body, first line of body). A header is a YAML mapping between two '---' lines at the top."""
+    if not text.startswith("---\n"):
+        return {}, text, 1
+    end = re.search(r"^(---|\.\.\.)[ \t]*$", text[4:], re.MULTILINE)
+    if end is None:
+        raise IngestError(Problem(shown, 1, "the YAML header opened with '---' is never closed; end it with a line '---'."))
+    header_text = text[4: 4 + end.start()]
+    body = text[4 + end.end():].lstrip("\n")
+    body_line = text[: len(text) - len(body)].count("\n") + 1
+    try:
+        header = load_with_lines(header_text) if header_text.strip() else {}
+    except yaml.YAMLError as error:
+        line = yaml_error_line(error)
+        raise IngestError(Problem(shown, (line + 1) if line else 1,
+                                  f"the YAML header is not valid YAML ({yaml_error_text(error)}); fix it or remove it.")) from None
+    if header is None:
+        header = {}
+    if not isinstance(header, dict):
+        raise IngestError(Problem(shown, 2, f"the YAML header must be a mapping of key: value lines, found a {type(header).__name__}."))
+    return header, body, body_line
+
+
+def _header_values(header: dict, shown: str) -> tuple[dict, list[Problem]]:
+    values: dict = {}
+    warnings: list[Problem] = []
+    lines = header.get("__key_lines__", {})
+    for key, value in strip_lines(header).items():
+        line = lines.get(key, 1) + 1
+        if key not in HEADER_KEYS:
+            warnings.append(Problem(shown, line, f"unknown header key '{key}' is ignored; known keys: {', '.join(sorted(HEADER_KEYS))}.",
+                                    "warning"))
+            continue
+        if value is None or value == "":
+            continue
+        if key == "date":
+            if isinstance(value, date):
+                values["date"] = value
+                continue
+            try:
+                values["date"] = date.fromisoformat(str(value).strip())
+            except ValueError:
+                raise IngestError(Problem(shown, line, f"the header date '{value}' is not a date; write it as YYYY-MM-DD.")) from None
+        elif key == "lang":
+            code = str(value).strip().lower()
+            if not re.fullmatch(r"[a-z]{2,3}", code):
+                raise IngestError(Problem(shown, line, f"the header lang '{value}' is not a language code such as en, ro, ru or uk."))
+            values["lang"] = code
+        else:
+            values[key] = normalize_space(str(value))
+    return values, warnings
+
+
+# --- paragraphs ----------------------------------------------------------------------------------------
+
+def _paragraphs(lines: Iterable[str]) -> list[str]:
+    """Blocks separated by blank lines; inside a block, a line that does not end a sentence and is
+    followed by a lowercase line is a soft wrap and is joined."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in list(lines) + [""]:
+        stripped = normalize_space(line)
+        if not stripped:
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            continue
+        if current and not SENTENCE_END.search(current[-1]) and stripped[:1].islower():
+            current.append(stripped)
+            continue
+        if current:
+            paragraphs.append(" ".join(current))
+        current = [stripped]
+    return paragraphs
+
+
+def _drop_repeated_subheads(paragraphs: list[str]) -> list[str]:
+    """A scraped sub-heading that repeats the start of the next paragraph is dropped."""
+    kept = []
+    for index, paragraph in enumerate(paragraphs):
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+        if following and len(paragraph) < len(following) and (
+            following.startswith(paragraph) or following.startswith(paragraph.rstrip(".")) or
+            _tail_in(paragraph, following)
+        ):
+            continue
+        kept.append(paragraph)
+    return kept
+
+
+def _tail_in(short: str, long: str) -> bool:
+    """True when the short line is the end of the long one's first sentence (a repeated subhead)."""
+    words = short.rstrip(".").split()
+    return len(words) >= 6 and " ".join(words[-6:]) in long[: len(short) + 80]
+
+
+# --- the whole article ---------------------------------------------------------------------------------
+
+def lead_title(paragraphs: list[str], words: int = 14) -> str:
+    """A title made from the first sentence when the text has no headline."""
+    if not paragraphs:
+        return "Untitled"
+    first = re.split(r"(?<=[.!?])\s", paragraphs[0], maxsplit=1)[0]
+    parts = first.split()
+    if len(parts) <= words:
+        return first.rstrip(".")
+    return " ".join(parts[:words]).rstrip(",;:") + "…"
+
+
+def detect_language(text: str, languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> str:
+    """ISO code of the text's language, among the configured ones."""
+    from builder.langid import identify
+
+    return identify(text, languages)
+
+
+def ingest_text(text: str, source: str, slug: str, shown: str | None = None,
+                languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> tuple[Article, list[Problem]]:
+    """Decoded text -> Article and warnings. Raises IngestError when the article cannot be used."""
+    shown = shown or source
+    if not text.strip():
+        raise IngestError(Problem(shown, None, "the file is empty (or only white space); add the article text or remove the file."))
+    header, body, body_line = split_header(text, shown)
+    values, warnings = _header_values(header, shown)
+    lines = body.split("\n")
+
+    removed: list[str] = []
+    outlet = values.get("outlet")
+    kept_lines: list[str] = []
+    for line in lines:
+        stripped = normalize_space(line)
+        if stripped and is_boilerplate(stripped):
+            removed.append(stripped)
+            match = SOURCE_LINE.match(stripped)
+            if match and not outlet:
+                outlet = match.group("outlet").strip().rstrip(".")
+            continue
+        kept_lines.append(line)
+
+    title = values.get("title")
+    title_source = "header" if title else ""
+    top_dates: list[tuple[date, bool, bool]] = []  # (date, before the title, has a weekday)
+    body_start = 0
+    nonempty_seen = 0
+    for index, line in enumerate(kept_lines):
+        stripped = normalize_space(line)
+        if not stripped:
+            body_start = index + 1
+            continue
+        nonempty_seen += 1
+        if nonempty_seen > 8:
+            break
+        found = date_only(stripped)
+        if found:
+            top_dates.append((found, not title_source, bool(WEEKDAYS.search(stripped))))
+            removed.append(stripped)
+            body_start = index + 1
+            continue
+        if not title_source:
+            if _is_chrome(stripped):
+                removed.append(stripped)
+                body_start = index + 1
+                continue
+            if _is_headline(stripped):
+                title, title_source = stripped, "text"
+                body_start = index + 1
+                continue
+        break
+
+    paragraphs = _drop_repeated_subheads(_paragraphs(kept_lines[body_start:]))
+    if not paragraphs:
+        raise IngestError(Problem(shown, None, "the article has a title but no text; add the text or remove the file."))
+    if not title:
+        title, title_source = lead_title(paragraphs), "lead"
+
+    article_date, date_source = values.get("date"), "header" if values.get("date") else "none"
+    if article_date is None:
+        after = [d for d, before, _ in top_dates if not before]
+        before = [d for d, was_before, weekday in top_dates if was_before and not weekday]
+        if after or before:
+            article_date, date_source = (after or before)[0], "dateline"
+    if article_date is None:
+        opening = paragraphs[0][:120]
+        found = find_dates(opening)
+        if found and re.search(r"[—–-]|\(", opening[found[0][1]: found[0][1] + 40]) and found[0][0] < 60:
+            article_date, date_source = found[0][2], "dateline"
+    if article_date is None:
+        for paragraph in paragraphs[:2]:
+            found = find_dates(paragraph)
+            if found:
+                article_date, date_source = found[0][2], "text"
+                break
+
+    lang = values.get("lang")
+    lang_source = "header" if lang else "detected"
+    if not lang:
+        lang = detect_language(title + "\n" + "\n".join(paragraphs[:8]), languages)
+
+    article = Article(
+        source=source, slug=slug, title=title, title_source=title_source, date=article_date,
+        date_source=date_source, lang=lang, lang_source=lang_source, outlet=outlet, url=values.get("url"),
+        paragraphs=tuple(paragraphs), removed=tuple(removed),
+    )
+    return article, warnings
+
+
+def read_article(path: Path, source: str, slug: str, languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> tuple[Article, list[Problem]]:
+    """Read one file into an Article. Raises IngestError (with the problem) when it cannot be used."""
+    if path.stat().st_size > MAX_BYTES:
+        raise IngestError(Problem(source, None, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB; split it or remove it."))
+    decoded = decode(path.read_bytes(), source)
+    article, warnings = ingest_text(decoded.text, source, slug, languages=languages)
+    return article, [*decoded.warnings, *warnings]

@@ -1,0 +1,97 @@
+"""Language data for the annotator: reporting verbs, pronouns and role nouns, per language.
+
+Each entry is a regular-expression fragment matched as whole words, case-insensitively. Spun or
+machine-rewritten English ("burdened that" for "stressed that", "famous that" for "noted that",
+"instructed TASS" for "told TASS") is listed too, as it occurs in scraped copy.
+"""
+
+from __future__ import annotations
+
+import re
+
+SPEECH_VERBS: dict[str, list[str]] = {
+    "en": [
+        # Past tenses and participles are verbs; of the -s forms only those that are rarely plural nouns.
+        r"(?:says|said|saying)", r"(?:tells|told|telling)", r"(?:adds|added|adding)", r"not(?:ed|ing)",
+        r"stress(?:ed|ing)", r"emphasi[sz](?:es|ed|ing)", r"stat(?:ed|ing)", r"declar(?:es|ed|ing)",
+        r"explain(?:s|ed|ing)", r"insist(?:s|ed|ing)", r"claim(?:ed|ing)", r"warn(?:s|ed|ing)", r"argu(?:es|ed|ing)",
+        r"acknowledg(?:es|ed|ing)", r"caution(?:ed|ing)", r"confirm(?:s|ed|ing)", r"announc(?:es|ed|ing)",
+        r"tweet(?:ed|ing)", r"(?:writes|wrote)", r"repl(?:ied|ying)", r"respond(?:ed|ing)", r"remark(?:ed|ing)",
+        r"assert(?:s|ed|ing)", r"suggest(?:s|ed|ing)", r"accus(?:es|ed|ing)", r"critici[sz](?:es|ed|ing)",
+        r"repeat(?:ed|ing)", r"pledg(?:ed|ing)", r"urg(?:es|ed|ing)", r"underlin(?:es|ed|ing)", r"reiterat(?:es|ed|ing)",
+        r"admit(?:s|ted|ting)", r"den(?:ies|ied|ying)", r"reject(?:s|ed|ing)", r"promis(?:ed|ing)", r"observ(?:ed|ing)",
+        r"recall(?:s|ed|ing)", r"point(?:s|ed) out", r"according to", r"describ(?:es|ed|ing)", r"highlight(?:s|ed|ing)",
+        r"voic(?:ed|ing)", r"express(?:es|ed|ing)", r"instructed", r"burdened", r"famous(?= that)",
+    ],
+    "ro": [
+        r"(?:a|au|a mai|au mai|ar fi) (?:declarat|spus|explicat|precizat|subliniat|afirmat|adăugat|replicat|sugerat|"
+        r"numit|respins|negat|anunțat|menționat|arătat|avertizat|insistat|transmis|comentat|reiterat|confirmat|"
+        r"calificat|descris|acuzat|lăudat|scris|răspuns|apreciat|susținut|recunoscut|amintit|estimat|criticat)",
+        r"(?:declarase|spusese|sugerase|descrisese|afirmase|precizase|lăudaseră|declaraseră|anunțase|explicase)",
+        r"(?:declară|spune|afirmă|susține|consideră|subliniază|precizează|explică|adaugă|avertizează|insistă)",
+        r"potrivit (?:lui|declarațiilor lui|spuselor lui)", r"conform (?:lui|declarațiilor lui)",
+        r"în opinia lui", r"citat de",
+    ],
+    "ru": [
+        r"(?:заяви|сказа|сообщи|отмети|подчеркну|добави|поясни|указа|напомни|уточни|призна|предупреди|написа|"
+        r"ответи|рассказа|объясни|высказа|выступи|обеща)(?:л|ла|ли)",
+        r"(?:заявляет|говорит|сообщает|отмечает|считает|подчеркивает|подчёркивает|утверждает|пишет)",
+        r"по (?:его|её|ее|их )?словам", r"по словам",
+    ],
+    "uk": [
+        r"(?:заяви|сказа|повідоми|зазначи|наголоси|дода|поясни|підкресли|нагада|написа|відпові|розпові|"
+        r"попереди|визна|пообіця|висловив|закликав)(?:в|ла|ли|ів)?",
+        r"(?:заявляє|говорить|каже|повідомляє|зазначає|вважає|наголошує|підкреслює|пише)",
+        r"за (?:його|її|їх )?словами", r"за словами",
+    ],
+}
+
+PRONOUNS: dict[str, list[str]] = {
+    "en": ["he", "she"],
+    "ro": ["el", "ea", "acesta", "aceasta"],
+    "ru": ["он", "она"],
+    "uk": ["він", "вона"],
+}
+
+# Nouns that stand for a person named earlier ("the diplomat said", "a explicat oficialul").
+ROLES: dict[str, list[str]] = {
+    "en": [r"spokes(?:man|woman|person)", "diplomat", "minister", "president", r"president-elect", "official",
+           "envoy", "secretary", "ambassador", "chancellor", "leader", "chief", "aide", "adviser", "advisor",
+           "negotiator", "premier", "senator", "lawmaker", "general", "commander", "head"],
+    "ro": [r"purtătorul de cuvânt", "diplomatul", "ministrul", "președintele", "oficialul", "emisarul",
+           "liderul", "consilierul", "ambasadorul", "negociatorul", "șeful"],
+    "ru": [r"пресс-секретарь", "министр", "президент", "глава", "дипломат", "посол", "спикер", "лидер",
+           "представитель", "советник"],
+    "uk": ["речник", "міністр", "президент", "очільник", "дипломат", "посол", "лідер", "представник", "радник"],
+}
+
+
+# Verbs after which the speaker may follow ("said Peskov", "a explicat Peskov", "according to Trump").
+INVERTING: dict[str, str] = {
+    "en": r"(?:says|said|added|adds|asked|according to|wrote|writes|continued|noted|explained|stressed|told)",
+}
+
+
+def inverting_pattern(lang: str) -> re.Pattern[str] | None:
+    """Verbs of a language after which the speaker may be named; None where any verb may invert."""
+    words = INVERTING.get(lang)
+    return re.compile(r"^(?:" + words + r")$", re.IGNORECASE) if words else None
+
+
+def _compile(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
+
+
+def speech_pattern(lang: str) -> re.Pattern[str]:
+    """Reporting verbs of a language (English's for languages without a list)."""
+    return _compile(SPEECH_VERBS.get(lang, SPEECH_VERBS["en"]))
+
+
+def pronoun_pattern(lang: str) -> re.Pattern[str]:
+    """Third-person subject pronouns of a language."""
+    return _compile(PRONOUNS.get(lang, PRONOUNS["en"]))
+
+
+def role_pattern(lang: str) -> re.Pattern[str]:
+    """Role nouns that refer back to a person named earlier."""
+    return _compile(ROLES.get(lang, ROLES["en"]))

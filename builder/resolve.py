@@ -1,0 +1,182 @@
+"""Mentions -> canonical people and events: spellings, transliterations, surnames, unknown names.
+
+One PersonIndex is built from the knowledge base and shared by every article. It finds every spelling
+of every known person in a text (with Russian and Ukrainian case endings), and maps a name found by
+the language model to a known person when only the transliteration differs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from builder.model import Event, KnowledgeBase, Person
+from builder.text import name_key, slug
+
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Particles that stay lowercase inside names (de Gaulle, von der Leyen, bin Salman).
+NAME_PARTICLES = {"de", "da", "di", "du", "del", "der", "van", "von", "bin", "al", "la", "le", "ter", "el"}
+TITLES = re.compile(
+    r"^(?:(?:mr|mrs|ms|dr|sen|rep|gen|col|lt|prof|sir|president|vice president|prime minister|minister|"
+    r"secretary|ambassador|chancellor|king|queen|prince|pope|senator|governor|mayor|general|spokesman|"
+    r"spokeswoman|spokesperson|envoy|adviser|advisor|premier|foreign minister|deputy|press secretary)\.?\s+)+",
+    re.IGNORECASE,
+)
+
+
+def _cyrillic_word(word: str) -> str:
+    """A pattern for a Cyrillic name word with its case endings (Песков, Пескова, Пескову, Песковым)."""
+    lower = word.lower()
+    if lower.endswith(("ий", "ый", "ой", "ій")):
+        stem, endings = word[:-2], "ий|ый|ой|ого|ому|им|ом|ій|ього|ьому|ім|ем|ая|ой|ую"
+    elif lower.endswith(("а", "я")):
+        stem, endings = word[:-1], "а|я|ой|ей|ы|и|у|ю|е|ою|ої|ій|і"
+    elif lower[-1:] in "йь":
+        stem, endings = word[:-1], "й|ь|я|ю|ем|ём|ем|і|ї|єм|ею|и"
+    else:
+        stem, endings = word, "|а|у|ом|ым|ем|е|ым|ів|ові|ою|ым|ой|ого"
+    return re.escape(stem) + f"(?:{endings})"
+
+
+def spelling_pattern(spelling: str) -> str:
+    """A regular expression for one spelling: whole words, flexible spaces, Cyrillic case endings."""
+    words = spelling.split()
+    parts = [_cyrillic_word(w) if CYRILLIC.search(w) else re.escape(w) for w in words]
+    return r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])"
+
+
+@dataclass(frozen=True)
+class Found:
+    """A span of text that names someone or something."""
+
+    start: int
+    """Offset of the first character."""
+    end: int
+    """Offset after the last character."""
+    id: str
+    """Canonical id."""
+    surface: str
+    """The text as written."""
+
+
+class PersonIndex:
+    """Finds known people in text and resolves names to canonical ids."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.people = {p.id: p for p in kb.people}
+        spellings: dict[str, str] = {}
+        for person in kb.people:
+            for spelling in (person.name, *person.aliases):
+                spellings.setdefault(spelling, person.id)
+        # The surname alone names a person when no other known person has it.
+        surname_owners: dict[str, set[str]] = {}
+        for person in kb.people:
+            for spelling in (person.name, *person.aliases):
+                words = spelling.split()
+                if len(words) > 1 and len(words[-1]) >= 3 and words[-1][0].isupper():
+                    surname_owners.setdefault(words[-1], set()).add(person.id)
+        for surname, owners in surname_owners.items():
+            if len(owners) == 1:
+                spellings.setdefault(surname, next(iter(owners)))
+        self.key_to_id: dict[str, str] = {}
+        self.surname_key_to_ids: dict[str, set[str]] = {}
+        for spelling, pid in spellings.items():
+            self.key_to_id.setdefault(name_key(spelling), pid)
+            words = spelling.split()
+            if len(words) > 1:
+                self.surname_key_to_ids.setdefault(name_key(words[-1]), set()).add(pid)
+        self.given_names = {name_key(s.split()[0]) for s in spellings if len(s.split()) > 1}
+        ordered = sorted(spellings.items(), key=lambda item: (-len(item[0]), item[0]))
+        self._ids = [pid for _, pid in ordered]
+        self._pattern = re.compile("|".join(f"(?P<p{i}>{spelling_pattern(s)})" for i, (s, _) in enumerate(ordered))) if ordered else None
+
+    def find(self, text: str) -> list[Found]:
+        """Every mention of a known person, left to right, longest spelling first."""
+        if self._pattern is None:
+            return []
+        found = []
+        for match in self._pattern.finditer(text):
+            index = int(match.lastgroup[1:])
+            found.append(Found(match.start(), match.end(), self._ids[index], match.group(0)))
+        return found
+
+    def resolve(self, name: str) -> str | None:
+        """The known person a full name denotes, whatever its transliteration; None when unknown."""
+        key = name_key(name)
+        if key in self.key_to_id:
+            return self.key_to_id[key]
+        words = key.split()
+        if len(words) > 1:
+            owners = self.surname_key_to_ids.get(words[-1], set())
+            for pid in sorted(owners):
+                given = name_key(self.people[pid].name).split()[0]
+                if given[:1] == words[0][:1] and len(owners) == 1:
+                    return pid
+        return None
+
+
+def clean_person_name(text: str) -> str:
+    """Strip titles, possessives and stray punctuation from a name found by the language model."""
+    text = " ".join(text.split())
+    text = TITLES.sub("", text)
+    text = re.sub(r"['’]s?$", "", text)
+    return text.strip(" ,.;:-–—\"'“”«»()[]")
+
+
+def plausible_name(text: str) -> bool:
+    """True when the text looks like a person's full or partial name."""
+    words = text.split()
+    if not 1 <= len(words) <= 4 or any(ch.isdigit() for ch in text) or len(text) > 60:
+        return False
+    for word in words:
+        if word.lower() in NAME_PARTICLES:
+            continue
+        if not (word[:1].isupper() and re.fullmatch(r"[\w.'’-]+", word)):
+            return False
+        if word.isupper() and len(word) > 3:
+            return False
+    return True
+
+
+def unknown_person_id(name: str) -> str:
+    """The id of a person not in the knowledge base: the same for every transliteration of the name."""
+    return slug(name_key(name), fallback="person")
+
+
+def display_name(spellings: Counter) -> str:
+    """The spelling to show for a person not in the knowledge base: the most common full spelling."""
+    return sorted(spellings.items(), key=lambda item: (-len(item[0].split()) > 1, -item[1], item[0]))[0][0]
+
+
+class EventIndex:
+    """Finds knowledge-base events in text, honouring each event's date window."""
+
+    def __init__(self, events: tuple[Event, ...]):
+        self.events = {e.id: e for e in events}
+        entries = []
+        for event in events:
+            for alias in sorted({event.name, *event.aliases}, key=lambda a: (-len(a), a)):
+                flags = 0 if any(c.isupper() for c in alias) else re.IGNORECASE
+                entries.append((re.compile(spelling_pattern(alias) if CYRILLIC.search(alias) else
+                                           r"(?<![\w-])" + r"\s+".join(map(re.escape, alias.split())) + r"(?![\w-])", flags),
+                                event.id))
+        self._entries = entries
+
+    def find(self, text: str, when) -> list[Found]:
+        """Mentions of events whose window admits an article of this date (any event when undated)."""
+        found = []
+        for pattern, eid in self._entries:
+            event = self.events[eid]
+            if when is not None and ((event.valid_from and when < event.valid_from) or
+                                     (event.valid_until and when > event.valid_until)):
+                continue
+            for match in pattern.finditer(text):
+                found.append(Found(match.start(), match.end(), eid, match.group(0)))
+        found.sort(key=lambda f: (f.start, -f.end))
+        return found
+
+
+def kb_person(person_id: str, people: dict[str, Person]) -> Person | None:
+    """The knowledge-base entry for an id, if any."""
+    return people.get(person_id)

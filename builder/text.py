@@ -1,0 +1,168 @@
+"""Small text helpers shared by every stage: slugs, name keys, Markdown escaping, dates.
+
+Slugs are made here and nowhere else, so that a person's page name is the same wherever it is needed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from slugify import slugify as _slugify
+
+# Page names the renderer uses for its own index pages: no article, person, event or topic may take them.
+RESERVED_SLUGS = frozenset({"index", "page", "tags", "search", "assets", "feed", "timeline"})
+
+
+def slug(text: str, fallback: str = "item") -> str:
+    """A lowercase ASCII slug that cannot leave its folder (no dots, no slashes)."""
+    made = _slugify(text or "", max_length=80, word_boundary=True, save_order=True)
+    made = made.strip("-")
+    if not made:
+        made = fallback
+    if made in RESERVED_SLUGS or re.fullmatch(r"page-\d+", made):
+        made = f"{made}-1"
+    return made
+
+
+# Spellings of one name differ in transliteration (Dmitry/Dmitri/Dmitriy, Sergey/Sergei/Serghei,
+# Zelensky/Zelenskyy/Zelenskiy). The key folds those differences so the spellings meet.
+_KEY_RULES = (
+    ("kh", "h"),
+    ("gh", "g"),
+    ("zh", "j"),
+    ("ts", "c"),
+    ("tz", "c"),
+    ("ck", "k"),
+    ("w", "v"),
+    ("ph", "f"),
+    ("yy", "i"),
+    ("iy", "i"),
+    ("ey", "ei"),
+    ("y", "i"),
+    ("ii", "i"),
+    ("j", "i"),
+)
+
+
+def ascii_fold(text: str) -> str:
+    """Transliterate to lowercase ASCII letters and spaces (Cyrillic included)."""
+    return _slugify(text or "", separator=" ", lowercase=True)
+
+
+def name_key(name: str) -> str:
+    """A key equal for transliteration variants of one name ("Sergey Lavrov" == "Serghei Lavrov")."""
+    words = []
+    for word in ascii_fold(name).split():
+        for old, new in _KEY_RULES:
+            word = word.replace(old, new)
+        word = re.sub(r"(.)\1+", r"\1", word)
+        words.append(word)
+    return " ".join(words)
+
+
+# Python-Markdown's backslash-escapable characters (plus | for tables) that matter anywhere in a line,
+# HTML's special characters as entities, and the marks that only matter at the start of a line.
+_MD_INLINE = set("\\`*_{}[]!|")
+_MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "~": "&#126;", "^": "&#94;"}
+_MD_LINE_START = re.compile(r"^(?:[#+=-]|\d+[.)])")
+
+
+def md_escape(text: str) -> str:
+    """Escape text so Markdown and HTML render it as the characters it is, on one line."""
+    text = " ".join(text.split())
+    out = []
+    for char in text:
+        if char in _MD_ENTITIES:
+            out.append(_MD_ENTITIES[char])
+        elif char in _MD_INLINE:
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    escaped = "".join(out)
+    start = _MD_LINE_START.match(escaped)
+    if start:
+        head = start.group(0)
+        if head[0].isdigit():
+            escaped = head[:-1] + "\\" + head[-1] + escaped[len(head):]
+        elif head == "=":
+            escaped = "&#61;" + escaped[1:]
+        else:
+            escaped = "\\" + escaped
+    return escaped
+
+
+def normalize_space(text: str) -> str:
+    """Collapse runs of white space (including non-breaking) to one space."""
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC, and Romanian cedilla letters (ş ţ) folded to the comma forms (ș ț)."""
+    text = unicodedata.normalize("NFC", text)
+    return text.translate(str.maketrans("şŞţŢ", "șȘțȚ"))
+
+
+# --- dates -----------------------------------------------------------------------------------------
+# Month names in the languages of the archive, nominative and genitive. Kept here rather than in a
+# date library: detection must find a date inside a line of text and say where it came from, and it
+# must not turn words such as "may" or "now" into dates.
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        "january jan ianuarie ian январь января янв січень січня",
+        "february feb februarie febr февраль февраля фев лютий лютого",
+        "march mar martie март марта березень березня",
+        "april apr aprilie апрель апреля квітень квітня",
+        "may mai май мая травень травня",
+        "june jun iunie июнь июня червень червня",
+        "july jul iulie июль июля липень липня",
+        "august aug august август августа серпень серпня",
+        "september sep sept septembrie сентябрь сентября вересень вересня",
+        "october oct octombrie октябрь октября жовтень жовтня",
+        "november nov noiembrie ноябрь ноября листопад листопада",
+        "december dec decembrie декабрь декабря грудень грудня",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS[_name] = _number
+
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+DATE_PATTERNS = (
+    re.compile(rf"\b{_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(rf"(?i)(?<!\w)(?P<mname>{_MONTH_ALT})\.?\s+{_DAY},?\s+{_YEAR}\b"),
+    re.compile(rf"(?i)(?<!\w){_DAY}\.?\s+(?P<mname>{_MONTH_ALT})\.?,?\s+{_YEAR}(?:\s*(?:г\.|года|року|р\.))?"),
+    re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
+)
+
+
+def find_dates(text: str) -> list[tuple[int, int, date]]:
+    """Every full date (day, month and year) in the text, as (start, end, date), in order."""
+    found = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            parts = match.groupdict()
+            month = int(parts["month"]) if parts.get("month") else MONTHS[parts["mname"].lower()]
+            try:
+                value = date(int(parts["year"]), month, int(parts["day"]))
+            except ValueError:
+                continue
+            found.append((match.start(), match.end(), value))
+    found.sort(key=lambda item: item[0])
+    kept: list[tuple[int, int, date]] = []
+    for item in found:
+        if kept and item[0] < kept[-1][1]:
+            continue
+        kept.append(item)
+    return kept
+
+
+def closest(word: str, choices: list[str] | set[str] | tuple[str, ...], count: int = 3) -> list[str]:
+    """The choices most like the word, for "did you mean" hints."""
+    import difflib
+
+    return difflib.get_close_matches(word, sorted(choices), n=count, cutoff=0.5)

@@ -1,0 +1,57 @@
+"""YAML reading that remembers line numbers, and YAML writing that always parses back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that records the line of every mapping under the key "__line__"."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    key_lines = {}
+    for key_node, _ in node.value:
+        if isinstance(key_node, yaml.ScalarNode):
+            key_lines[key_node.value] = key_node.start_mark.line + 1
+    mapping["__key_lines__"] = key_lines
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_with_lines(text: str) -> Any:
+    """Parse YAML; every mapping carries "__line__" and "__key_lines__". Raises yaml.YAMLError."""
+    return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+
+
+def strip_lines(value: Any) -> Any:
+    """Remove the line bookkeeping from a parsed value."""
+    if isinstance(value, dict):
+        return {k: strip_lines(v) for k, v in value.items() if k not in ("__line__", "__key_lines__")}
+    if isinstance(value, list):
+        return [strip_lines(v) for v in value]
+    return value
+
+
+def yaml_error_line(error: yaml.YAMLError) -> int | None:
+    """The 1-based line a YAML error points at, when it says."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    return mark.line + 1 if mark is not None else None
+
+
+def yaml_error_text(error: yaml.YAMLError) -> str:
+    """A one-line description of a YAML error."""
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context = getattr(error, "context", None)
+    return f"{context}, {problem}" if context else str(problem)
+
+
+def dump(data: Any) -> str:
+    """Dump YAML deterministically (keys in the given order, Unicode kept, wide lines)."""
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100000, default_flow_style=False)
