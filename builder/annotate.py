@@ -28,7 +28,10 @@ from builder.resolve import (
 # Quotation marks: English curly, straight, Romanian/German „…”, French/Russian «…».
 QUOTE_PAIRS = re.compile(r"“[^”“]*”|„[^”“„]*[”“]|«[^»]*»|\"[^\"\n]*\"")
 OPENERS = "“„«\""
-SENTENCE_BREAK = re.compile(r"[.!?…]+['’”»\"]*\s+(?=[\"“„«‘(\[]?[A-ZА-ЯЁІЇЄҐȘȚĂÂÎ0-9])")
+SENTENCE_BREAK = re.compile(r"[.!?…]+['’”»\"]*\s+(?=[\"“„«‘(\[]|[A-ZА-ЯЁІЇЄҐȘȚĂÂÎ0-9])")
+PREPOSITIONAL = re.compile(r"(?i)^(?:according to|potrivit|conform|în opinia|citat de|по словам|по его|за словами|за його)")
+# "told reporters", "told TASS", "told state TV": the addressee is not part of what was said.
+ADDRESSEE = re.compile(r"^\s*(?:(?:the|state|state-owned|russian|reporters|journalists|press|media|[A-Z][\w.-]*)\s*){1,4}")
 ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gen|Col|Lt|Sen|Rep|Gov|No|nr|Nr|vs|etc)\.)$")
 WORD = re.compile(r"[\w’'-]+")
 # A name used as a modifier ("the Trump administration", "Putin’s proposal") is not the subject of a verb.
@@ -196,9 +199,12 @@ class Annotator:
         """Who the reporting verb at [verb_start, verb_end) belongs to, inside one clause of a paragraph."""
         subjects = [f for f in people if clause_start <= f.start - base and f.end - base <= verb_start
                     and not MODIFIER.match(masked[f.end - base:])]
+        prepositional = bool(PREPOSITIONAL.match(masked[verb_start:verb_end]))
+        if prepositional:
+            subjects = []  # "according to X": the speaker comes after
         if subjects and len(WORD.findall(masked[subjects[-1].end - base: verb_start])) <= 6:
             return subjects[-1].id
-        tail_words = WORD.findall(masked[clause_start:verb_start])[-5:]
+        tail_words = [] if prepositional else WORD.findall(masked[clause_start:verb_start])[-5:]
         tail = " ".join(tail_words)
         roles, pronouns = lexicon.role_pattern(lang), lexicon.pronoun_pattern(lang)
         if pronouns.search(" ".join(tail_words[-3:])):
@@ -290,6 +296,10 @@ class Annotator:
                 v_start, v_end = sent_start + verb.start(), sent_start + verb.end()
                 next_quote = min([s for s, _ in spans if s >= v_end] + [sent_end])
                 clause = masked_text[v_end:next_quote]
+                if verb.group(0).lower() in ("told", "tells", "telling"):
+                    clause = ADDRESSEE.sub("", clause, count=1)
+                    if clause.lstrip().startswith(","):
+                        clause = ""
                 who = self._subject(sent_start, v_start, v_end, sent_end, para_people, base, masked_text, lang,
                                     salient, earlier)
                 if not who:
@@ -347,8 +357,9 @@ class Annotator:
         if speaker is None and masked_text[before_start:qs].rstrip().endswith(":"):
             near = [f for f in para_people if before_start <= f.start - base < qs]
             speaker = near[-1].id if near else None
+        starts_sentence = not masked_text[sent_start:qs].strip()
         if speaker is None and index and para_quotes[index - 1].speaker and (
-                prev_end >= sent_start - 2 or not _words_between(masked_text[prev_end:qs])):
+                prev_end >= sent_start - 2 or starts_sentence or not _words_between(masked_text[prev_end:qs])):
             speaker = para_quotes[index - 1].speaker
         if speaker is None and index == 0 and qs <= 1 and previous_paragraph_quote is not None \
                 and previous_paragraph_quote.speaker and number - previous_paragraph_quote.paragraph == 1 \

@@ -14,7 +14,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -25,8 +25,8 @@ from builder.kb import load_kb
 from builder.model import AnnotatedArticle, Archive, Article, KnowledgeBase, Note, Person, Problem
 from builder.notes import about_line, check_targets, read_note
 from builder.render import Settings, render_site
-from builder.resolve import display_name
-from builder.text import slug
+from builder.resolve import display_name, unknown_person_id
+from builder.text import name_key, slug
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 log = logging.getLogger("briefing")
@@ -128,21 +128,45 @@ def make_annotator(kb: KnowledgeBase, config: Config) -> Annotator:
 
 
 def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: list[Note]) -> Archive:
-    """The cross-archive index: every person with a page, articles in date order."""
+    """The cross-archive index: every person with a page, articles in date order. People outside the
+    knowledge base whose names differ only in transliteration are merged under one id."""
     archive = Archive(kb=kb, notes=notes)
-    archive.articles = sorted(annotated, key=lambda i: (i.article.date is None, i.article.date or 0, i.article.slug))
+    ordered = sorted(annotated, key=lambda i: (i.article.date is None, i.article.date or 0, i.article.slug))
     known = {p.id: p for p in kb.people}
     spellings: dict[str, Counter] = {}
-    for item in archive.articles:
+    for item in ordered:
+        for ref in item.annotation.people:
+            if ref.id not in known:
+                spellings.setdefault(name_key(ref.name), Counter())[ref.name] += 1
+    canonical: dict[str, str] = {}
+    for key, names in sorted(spellings.items()):
+        name = display_name(names)
+        person = Person(id=unknown_person_id(name), name=name, in_kb=False)
+        archive.people[person.id] = person
+        for variant in names:
+            canonical[variant] = person.id
+    for item in ordered:
         for ref in item.annotation.people:
             if ref.id in known:
                 archive.people[ref.id] = known[ref.id]
-            else:
-                spellings.setdefault(ref.id, Counter())[ref.name] += 1
-    for pid, names in spellings.items():
-        archive.people[pid] = Person(id=pid, name=display_name(names), in_kb=False)
     archive.people = dict(sorted(archive.people.items()))
+    archive.articles = [_renamed(item, canonical, archive.people) for item in ordered]
     return archive
+
+
+def _renamed(item: AnnotatedArticle, canonical: dict[str, str], people: dict[str, Person]) -> AnnotatedArticle:
+    """The item with people outside the knowledge base under their archive-wide id and name."""
+    def fix(ref):
+        if ref.id in people and people[ref.id].in_kb:
+            return ref
+        new_id = canonical.get(ref.name, ref.id)
+        return replace(ref, id=new_id, name=people[new_id].name if new_id in people else ref.name)
+
+    annotation = item.annotation
+    if all(p.in_kb for p in annotation.people):
+        return item
+    return AnnotatedArticle(item.article, replace(annotation, people=tuple(fix(p) for p in annotation.people),
+                                                  speakers=tuple(fix(s) for s in annotation.speakers)))
 
 
 def read_notes(config: Config, kb: KnowledgeBase, articles: list[Article], problems: list[Problem]) -> list[Note]:
@@ -280,6 +304,7 @@ def build(config: Config, progress: Callable[[str, int, int], None] | None = Non
     return report
 
 
-def print_problems(problems: Iterable[Problem], stream=sys.stderr) -> None:
+def print_problems(problems: Iterable[Problem], stream=None) -> None:
+    """Print problems as `file:line: severity: message`, one a line (to standard error by default)."""
     for problem in problems:
-        print(problem, file=stream)
+        print(problem, file=stream or sys.stderr)

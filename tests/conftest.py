@@ -1,0 +1,51 @@
+"""Shared fixtures: the project's knowledge base, one annotator (the spaCy model loads once), the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builder import nlp
+from builder.annotate import Annotator
+from builder.ingest import ingest_text
+from builder.kb import load_kb
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+CORPUS = ROOT.parent / "shared" / "corpus" / "scale"
+
+
+@pytest.fixture(scope="session")
+def kb():
+    knowledge, problems = load_kb(ROOT / "data", ROOT)
+    assert not problems, [str(p) for p in problems]
+    return knowledge
+
+
+@pytest.fixture(scope="session")
+def annotator(kb):
+    return Annotator(kb, lambda: nlp.english("auto"), nlp.blank)
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip(f"the seed articles are not at {SEEDS} (../shared is beside the project only in the team's workspace)")
+    return SEEDS
+
+
+def seed(seeds: Path, number: str) -> Path:
+    """The seed file whose name starts with the number ("000")."""
+    return next(seeds.glob(f"{number}_*.txt"))
+
+
+@pytest.fixture
+def annotate_text(annotator):
+    """Ingest and annotate a text as if it were a file."""
+
+    def run(text: str, name: str = "sample"):
+        article, _ = ingest_text(text, f"{name}.txt", name)
+        return article, annotator.annotate(article)
+
+    return run
