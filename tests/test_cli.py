@@ -82,3 +82,19 @@ def test_missing_model_is_a_sentence(tmp_path, capsys):
     code = main(["--root", str(project), "build", "--model", "en_no_such_model"])
     assert code == 2
     assert "the spaCy model en_no_such_model is not installed" in capsys.readouterr().err
+
+
+def test_scraped_html_and_markdown_in_an_article_stay_text(tmp_path):
+    project = make_project(tmp_path)
+    (project / "content/articles/hostile.txt").write_text(
+        "Peskov comments on leaked page\n"
+        "Dmitry Peskov said the page contained <script>alert('x')</script> and <img src=x onerror=alert(1)>.\n"
+        "# Not a heading | not | a table [link](javascript:alert(1)) {{ config }} {% raw %}\n"
+        "!!! note\n---\n", encoding="utf-8")
+    assert main(["--root", str(project), "build", "--strict"]) == 0
+    html = (project / "site/articles/hostile/index.html").read_text(encoding="utf-8")
+    body = html[html.index('<h1 id="peskov-comments-on-leaked-page">'):]
+    assert "<script>alert" not in body and "<img src=x" not in body and 'href="javascript:' not in body
+    assert "&lt;script&gt;alert" in body and "&lt;img src=x onerror=alert(1)&gt;" in body
+    assert "# Not a heading | not | a table [link](javascript:alert(1)) {{ config }} {% raw %}" in body
+    assert '<div class="admonition' not in body.split("Who said what")[0]
