@@ -202,8 +202,14 @@ class Annotator:
         prepositional = bool(PREPOSITIONAL.match(masked[verb_start:verb_end]))
         if prepositional:
             subjects = []  # "according to X": the speaker comes after
-        if subjects and len(WORD.findall(masked[subjects[-1].end - base: verb_start])) <= 6:
-            return subjects[-1].id
+        verb_text = masked[verb_start:verb_end]
+        if subjects and verb_text.endswith("ing") and masked[:verb_start].rstrip().endswith(","):
+            return subjects[0].id  # ", describing …": the participle belongs to the sentence's subject
+        if subjects:
+            between = masked[subjects[-1].end - base: verb_start]
+            appositive = between.lstrip().startswith(",") and between.rstrip().endswith(",")
+            if len(WORD.findall(between)) <= (14 if appositive else 6):
+                return subjects[-1].id
         tail_words = [] if prepositional else WORD.findall(masked[clause_start:verb_start])[-5:]
         tail = " ".join(tail_words)
         roles, pronouns = lexicon.role_pattern(lang), lexicon.pronoun_pattern(lang)
@@ -236,7 +242,16 @@ class Annotator:
             return [f for f in people_outside if f.end <= position]
 
         def salient(position: int) -> str | None:
+            """The antecedent of "he", "she" or a role noun: the last speaker in this paragraph, else the
+            paragraph's first person (its subject), else the last speaker of the paragraph before, else the
+            last person mentioned."""
             paragraph = _paragraph_of(offsets, position)
+            if last_speaker["id"] and last_speaker["paragraph"] == paragraph:
+                return last_speaker["id"]
+            here = [f for f in state.people if offsets[paragraph] <= f.start < position and not f.inside_quote
+                    and not f.modifier]
+            if here:
+                return here[0].id
             if last_speaker["id"] and paragraph - last_speaker["paragraph"] <= 1:
                 return last_speaker["id"]
             before = earlier(position)
@@ -251,8 +266,11 @@ class Annotator:
                 for i in range(s + 1, e - 1 if e - s > 1 else e):
                     masked[i] = "x" if not paragraph[i].isspace() else " "
             masked_text = "".join(masked)
-            para_people = [f for f in state.people if base <= f.start < base + len(paragraph)
-                           and not any(s <= f.start - base < e for s, e in spans)]
+            for found in state.people:
+                if base <= found.start < base + len(paragraph):
+                    found.inside_quote = any(s <= found.start - base < e for s, e in spans)
+                    found.modifier = bool(MODIFIER.match(paragraph[found.end - base:]))
+            para_people = [f for f in state.people if base <= f.start < base + len(paragraph) and not f.inside_quote]
             sentences = self._sentences(masked_text)
             para_quotes: list[_Quote] = []
             for s, e in spans:

@@ -46,7 +46,7 @@ def spelling_pattern(spelling: str) -> str:
     return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Found:
     """A span of text that names someone or something."""
 
@@ -58,6 +58,10 @@ class Found:
     """Canonical id."""
     surface: str
     """The text as written."""
+    inside_quote: bool = False
+    """Whether the mention stands inside quotation marks (set by the annotator)."""
+    modifier: bool = False
+    """Whether the name modifies a noun ("Putin’s proposal", "the Trump administration")."""
 
 
 class PersonIndex:
