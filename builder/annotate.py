@@ -31,7 +31,9 @@ OPENERS = "“„«\""
 SENTENCE_BREAK = re.compile(r"[.!?…]+['’”»\"]*\s+(?=[\"“„«‘(\[]|[A-ZА-ЯЁІЇЄҐȘȚĂÂÎ0-9])")
 PREPOSITIONAL = re.compile(r"(?i)^(?:according to|potrivit|conform|în opinia|citat de|по словам|по его|за словами|за його)")
 # "told reporters", "told TASS", "told state TV": the addressee is not part of what was said.
-ADDRESSEE = re.compile(r"^\s*(?:(?:the|state|state-owned|russian|reporters|journalists|press|media|[A-Z][\w.-]*)\s*){1,4}")
+ADDRESSEE = re.compile(r"^\s*(?:(?:the|a|state|state-owned|government-owned|russian|reporters|journalists|press|media|news|agency|"
+                       r"channel|television|tv|radio|newspaper|broadcaster|outlet|[A-Z][\w.-]*)\b\s*){1,6}")
+NOT_A_CLAUSE = re.compile(r"(?i)^\s*(?:at|in|on|during|after|before|from|by|with|outside|as)\b")
 ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gen|Col|Lt|Sen|Rep|Gov|No|nr|Nr|vs|etc)\.)$")
 WORD = re.compile(r"[\w’'-]+")
 # A name used as a modifier ("the Trump administration", "Putin’s proposal") is not the subject of a verb.
@@ -314,14 +316,18 @@ class Annotator:
                 v_start, v_end = sent_start + verb.start(), sent_start + verb.end()
                 next_quote = min([s for s, _ in spans if s >= v_end] + [sent_end])
                 clause = masked_text[v_end:next_quote]
-                if verb.group(0).lower() in ("told", "tells", "telling"):
+                told = verb.group(0).lower() in ("told", "tells", "telling")
+                if told:
                     clause = ADDRESSEE.sub("", clause, count=1)
-                    if clause.lstrip().startswith(","):
+                    if clause.lstrip().startswith(",") or NOT_A_CLAUSE.match(clause):
                         clause = ""
                 who = self._subject(sent_start, v_start, v_end, sent_end, para_people, base, masked_text, lang,
                                     salient, earlier)
                 if not who:
                     continue
+                attributes_quote = any(e <= v_start and not WORD.search(masked_text[e:v_start].replace(who, ""))
+                                       for _, e in spans) or any(
+                    e <= v_start and len(WORD.findall(masked_text[e:v_start])) <= 2 for _, e in spans)
                 last_speaker.update(id=who, paragraph=number)
                 trailing = not _words_between(masked_text[v_end:sent_end])
                 if trailing:
@@ -329,13 +335,20 @@ class Annotator:
                     quoted = sum(e - s for s, e in spans if sent_start <= s < v_start)
                     if len(_words_between(head)) < 6 or quoted > len(head) / 3:
                         continue
-                elif len(_words_between(clause)) < 3:
-                    continue
+                elif len(_words_between(clause)) < 3 or attributes_quote:
+                    continue  # "“…,” Lavrov said in an interview": the verb attributes the quote before it
                 if (who, sent_start) in reported_sentences:
                     continue
                 reported_sentences.add((who, sent_start))
-                words = " ".join(paragraph[sent_start:v_start].split()) if trailing else " ".join(paragraph[v_end:sent_end].split())
-                words = re.sub(r"^(?:that|că|что|що)\s+", "", words.strip(" ,:")).rstrip(" ,")
+                if trailing:
+                    words = " ".join(paragraph[sent_start:v_start].split())
+                else:
+                    words = " ".join(paragraph[v_end:sent_end].split())
+                    if told:
+                        words = ADDRESSEE.sub("", words, count=1)
+                    if PREPOSITIONAL.match(verb.group(0)) and "," in words[:60]:
+                        words = words.split(",", 1)[1]  # "according to Peskov, …": the words after the name
+                words = re.sub(r"^(?:that|că|что|що)\s+", "", words.strip(" ,:—–-")).rstrip(" ,")
                 reported.append((who, words[:400], number))
             previous_paragraph_quote = para_quotes[-1] if para_quotes else None
             people_outside.extend(para_people)

@@ -162,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     except ModelNotFound as error:
         print(f"briefing: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into a command that stopped reading (| head)
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("briefing: interrupted; the previous site is unchanged.", file=sys.stderr)
         return 130
