@@ -207,6 +207,10 @@ class Annotator:
         verb_text = masked[verb_start:verb_end]
         if subjects and verb_text.endswith("ing") and masked[:verb_start].rstrip().endswith(","):
             return subjects[0].id  # ", describing …": the participle belongs to the sentence's subject
+        for candidate in subjects:
+            between = masked[candidate.end - base: verb_start]
+            if between.lstrip().startswith(",") and between.rstrip().endswith(",") and len(WORD.findall(between)) <= 14:
+                return candidate.id  # "Peskov, who speaks for Vladimir Putin, said": the name before the apposition
         if subjects:
             between = masked[subjects[-1].end - base: verb_start]
             appositive = between.lstrip().startswith(",") and between.rstrip().endswith(",")

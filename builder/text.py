@@ -70,8 +70,9 @@ _MD_LINE_START = re.compile(r"^(?:[#+=-]|\d+[.)])")
 
 
 def md_escape(text: str) -> str:
-    """Escape text so Markdown and HTML render it as the characters it is, on one line."""
-    text = " ".join(text.split())
+    """Escape text so Markdown and HTML render it as the characters it is, on one line. Runs of white
+    space become one space; a space at either end is kept (the text may sit beside a link)."""
+    text = re.sub(r"\s+", " ", text)
     out = []
     for char in text:
         if char in _MD_ENTITIES:
