@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from builder import lexicon
+from builder.text import name_key
 from builder.model import Annotation, Article, KnowledgeBase, PersonRef, Quote, Ref, Speaker
 from builder.resolve import (
     EventIndex,
@@ -109,8 +110,6 @@ class Annotator:
         self._blank(lang)  # the language's tokenizer is loaded once; names come from their shape below
         found = []
         for match in re.finditer(r"(?<![\w-])([A-ZА-ЯЁІЇЄҐȘȚ][\w’'-]+)\s+([A-ZА-ЯЁІЇЄҐȘȚ][\w’'-]+)(?![\w-])", text):
-            from builder.text import name_key
-
             if name_key(match.group(1)) in self.index.given_names:
                 found.append((match.start(), match.end(), match.group(0)))
         return found

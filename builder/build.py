@@ -170,30 +170,23 @@ def _renamed(item: AnnotatedArticle, canonical: dict[str, str], people: dict[str
 
 
 def read_notes(config: Config, kb: KnowledgeBase, articles: list[Article], problems: list[Problem]) -> list[Note]:
-    notes: list[Note] = []
+    """Every note in the notes folder; notes about unknown targets are reported (and still shown where they can be)."""
     if config.notes is None or not config.notes.is_dir():
-        return notes
-    return _read_notes(config, kb, articles, problems)
-
-
-def _read_notes(config: Config, kb: KnowledgeBase, articles: list[Article], problems: list[Problem]) -> list[Note]:
+        return []
     known = {"person": {p.id for p in kb.people}, "event": {e.id for e in kb.events},
              "topic": {t.id for t in kb.topics}, "article": {a.slug for a in articles}}
     notes = []
     for path in sorted(config.notes.rglob("*.md")):
-        shown = shown_path(path, config.root)
-        note, found = read_note(path, shown)
+        note, found = read_note(path, shown_path(path, config.root))
         problems.extend(found)
-        if note is None:
-            continue
-        bad = check_targets(note, known, about_line(path))
-        problems.extend(bad)
-        notes.append(note)
+        if note is not None:
+            problems.extend(check_targets(note, known, about_line(path)))
+            notes.append(note)
     return notes
 
 
-def generate(config: Config, report: Report, progress: Callable[[str, int, int], None] | None = None,
-             known_people: dict[str, set[str]] | None = None) -> tuple[Archive, dict[str, str]]:
+def generate(config: Config, report: Report,
+             progress: Callable[[str, int, int], None] | None = None) -> tuple[Archive, dict[str, str]]:
     """Read, annotate, index and render; returns the archive and the pages (nothing is written)."""
     started = time.perf_counter()
     kb, kb_problems = load_kb(config.data, config.root)

@@ -8,6 +8,7 @@ machine-rewritten English ("burdened that" for "stressed that", "famous that" fo
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 SPEECH_VERBS: dict[str, list[str]] = {
     "en": [
@@ -72,6 +73,7 @@ INVERTING: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=None)
 def inverting_pattern(lang: str) -> re.Pattern[str] | None:
     """Verbs of a language after which the speaker may be named; None where any verb may invert."""
     words = INVERTING.get(lang)
@@ -82,16 +84,19 @@ def _compile(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
 def speech_pattern(lang: str) -> re.Pattern[str]:
     """Reporting verbs of a language (English's for languages without a list)."""
     return _compile(SPEECH_VERBS.get(lang, SPEECH_VERBS["en"]))
 
 
+@lru_cache(maxsize=None)
 def pronoun_pattern(lang: str) -> re.Pattern[str]:
     """Third-person subject pronouns of a language."""
     return _compile(PRONOUNS.get(lang, PRONOUNS["en"]))
 
 
+@lru_cache(maxsize=None)
 def role_pattern(lang: str) -> re.Pattern[str]:
     """Role nouns that refer back to a person named earlier."""
     return _compile(ROLES.get(lang, ROLES["en"]))

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from builder.model import Event, KnowledgeBase, Person
+from builder.model import Event, KnowledgeBase
 from builder.text import name_key, slug
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -180,8 +180,3 @@ class EventIndex:
                 found.append(Found(match.start(), match.end(), eid, match.group(0)))
         found.sort(key=lambda f: (f.start, -f.end))
         return found
-
-
-def kb_person(person_id: str, people: dict[str, Person]) -> Person | None:
-    """The knowledge-base entry for an id, if any."""
-    return people.get(person_id)

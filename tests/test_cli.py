@@ -6,7 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from builder.cli import main
 from tests.conftest import ROOT, seed
