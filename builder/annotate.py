@@ -210,11 +210,8 @@ class Annotator:
             between = masked[candidate.end - base: verb_start]
             if between.lstrip().startswith(",") and between.rstrip().endswith(",") and len(WORD.findall(between)) <= 14:
                 return candidate.id  # "Peskov, who speaks for Vladimir Putin, said": the name before the apposition
-        if subjects:
-            between = masked[subjects[-1].end - base: verb_start]
-            appositive = between.lstrip().startswith(",") and between.rstrip().endswith(",")
-            if len(WORD.findall(between)) <= (14 if appositive else 6):
-                return subjects[-1].id
+        if subjects and len(WORD.findall(masked[subjects[-1].end - base: verb_start])) <= 6:
+            return subjects[-1].id
         tail_words = [] if prepositional else WORD.findall(masked[clause_start:verb_start])[-5:]
         tail = " ".join(tail_words)
         roles, pronouns = lexicon.role_pattern(lang), lexicon.pronoun_pattern(lang)
@@ -271,11 +268,11 @@ class Annotator:
                 for i in range(s + 1, e - 1 if e - s > 1 else e):
                     masked[i] = "x" if not paragraph[i].isspace() else " "
             masked_text = "".join(masked)
-            for found in state.people:
-                if base <= found.start < base + len(paragraph):
-                    found.inside_quote = any(s <= found.start - base < e for s, e in spans)
-                    found.modifier = bool(MODIFIER.match(paragraph[found.end - base:]))
-            para_people = [f for f in state.people if base <= f.start < base + len(paragraph) and not f.inside_quote]
+            members = [f for f in state.people if base <= f.start < base + len(paragraph)]
+            for found in members:
+                found.inside_quote = any(s <= found.start - base < e for s, e in spans)
+                found.modifier = bool(MODIFIER.match(paragraph[found.end - base:]))
+            para_people = [f for f in members if not f.inside_quote]
             sentences = self._sentences(masked_text)
             para_quotes: list[_Quote] = []
             for s, e in spans:
@@ -328,9 +325,7 @@ class Annotator:
                                     salient, earlier)
                 if not who:
                     continue
-                attributes_quote = any(e <= v_start and not WORD.search(masked_text[e:v_start].replace(who, ""))
-                                       for _, e in spans) or any(
-                    e <= v_start and len(WORD.findall(masked_text[e:v_start])) <= 2 for _, e in spans)
+                attributes_quote = any(e <= v_start and len(WORD.findall(masked_text[e:v_start])) <= 2 for _, e in spans)
                 last_speaker.update(id=who, paragraph=number)
                 trailing = not _words_between(masked_text[v_end:sent_end])
                 if trailing:

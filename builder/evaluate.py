@@ -67,7 +67,7 @@ class Result:
         return merged
 
 
-def predicted_sets(annotation, article) -> dict[str, set[str]]:
+def predicted_sets(annotation) -> dict[str, set[str]]:
     """Our annotation as the sets the gold is compared with."""
     return {
         "people": {p.id for p in annotation.people},
@@ -98,7 +98,7 @@ def evaluate(gold_path: Path, config: Config) -> Result:
         article, _ = read_article(path, doc["file"], slug(path.stem), config.languages)
         annotation = annotator.annotate(article)
         result.documents += 1
-        ours = predicted_sets(annotation, article)
+        ours = predicted_sets(annotation)
         for f in SET_FIELDS:
             wanted = doc.get(f) or []
             expected = {person_id(n) for n in wanted} if f in ("people", "speakers", "reported") else set(wanted)
