@@ -16,12 +16,13 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from builder.annotate import Annotator
 from builder.config import Config
 from builder.ingest import IngestError, read_article
 from builder.kb import load_kb
+from builder.nlp import BATCH_SIZE
 from builder.model import AnnotatedArticle, Archive, Article, KnowledgeBase, Note, Person, Problem
 from builder.notes import about_line, check_targets, read_note
 from builder.render import Settings, render_site
@@ -127,6 +128,19 @@ def make_annotator(kb: KnowledgeBase, config: Config) -> Annotator:
     return Annotator(kb, lambda: nlp.english(config.spacy_model), nlp.blank)
 
 
+def annotate_articles(annotator: Annotator, articles: list[Article], processes: int = 1,
+                      progress: Callable[[int, int], None] | None = None,
+                      batch_size: int = BATCH_SIZE) -> Iterator[AnnotatedArticle]:
+    """Annotate articles in order. The English ones stream through the model in batches (and processes)
+    ahead of the rules, which then read the precomputed entity spans."""
+    spans = annotator.entities_many(articles, processes, batch_size)
+    for number, article in enumerate(articles, start=1):
+        entities = next(spans) if annotator.uses_model(article) else None
+        yield AnnotatedArticle(article, annotator.annotate(article, entities))
+        if progress:
+            progress(number, len(articles))
+
+
 def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: list[Note]) -> Archive:
     """The cross-archive index: every person with a page, articles in date order. People outside the
     knowledge base whose names differ only in transliteration are merged under one id."""
@@ -198,11 +212,8 @@ def generate(config: Config, report: Report,
 
     started = time.perf_counter()
     annotator = make_annotator(kb, config)
-    annotated = []
-    for number, article in enumerate(articles, start=1):
-        annotated.append(AnnotatedArticle(article, annotator.annotate(article)))
-        if progress:
-            progress("annotate", number, len(articles))
+    annotated = list(annotate_articles(annotator, articles, config.processes,
+                                       (lambda done, total: progress("annotate", done, total)) if progress else None))
     report.timings["annotate"] = time.perf_counter() - started
 
     started = time.perf_counter()

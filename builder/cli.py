@@ -59,10 +59,9 @@ def cmd_build(args) -> int:
 
 
 def cmd_annotate(args) -> int:
-    from builder.build import make_annotator
+    from builder.build import annotate_articles, make_annotator
     from builder.kb import load_kb
     from builder.render import article_meta
-    from builder.model import AnnotatedArticle
 
     config, problems = load_config(Path(args.root))
     config = with_overrides(config, data=Path(args.data) if args.data else None, spacy_model=args.model)
@@ -71,8 +70,7 @@ def cmd_annotate(args) -> int:
     files = article_files([Path(f) for f in args.files], config.root, problems)
     articles = read_articles(files, config, problems)
     annotator = make_annotator(kb, config)
-    for article in articles:
-        item = AnnotatedArticle(article, annotator.annotate(article))
+    for item in annotate_articles(annotator, articles, config.processes):
         meta = article_meta(item)
         record = {"source": meta.pop("source"), **meta}
         if args.json:
