@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 
 from builder.annotate import Annotator
 from builder.config import Config
+from builder.corrections import apply_corrections
 from builder.ingest import IngestError, read_article
 from builder.kb import load_kb
 from builder.model import AnnotatedArticle, Archive, Article, KnowledgeBase, Note, Person, Problem
@@ -127,6 +128,13 @@ def make_annotator(kb: KnowledgeBase, config: Config) -> Annotator:
     return Annotator(kb, lambda: nlp.english(config.spacy_model), nlp.blank)
 
 
+def corrected(item: AnnotatedArticle, kb: KnowledgeBase, problems: list[Problem]) -> AnnotatedArticle:
+    """The annotated article with its editor's corrections applied: they always win over the machine."""
+    item, found = apply_corrections(item, kb)
+    problems.extend(found)
+    return item
+
+
 def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: list[Note]) -> Archive:
     """The cross-archive index: every person with a page, articles in date order. People outside the
     knowledge base whose names differ only in transliteration are merged under one id."""
@@ -165,8 +173,8 @@ def _renamed(item: AnnotatedArticle, canonical: dict[str, str], people: dict[str
     annotation = item.annotation
     if all(p.in_kb for p in annotation.people):
         return item
-    return AnnotatedArticle(item.article, replace(annotation, people=tuple(fix(p) for p in annotation.people),
-                                                  speakers=tuple(fix(s) for s in annotation.speakers)))
+    return replace(item, annotation=replace(annotation, people=tuple(fix(p) for p in annotation.people),
+                                            speakers=tuple(fix(s) for s in annotation.speakers)))
 
 
 def read_notes(config: Config, kb: KnowledgeBase, articles: list[Article], problems: list[Problem]) -> list[Note]:
@@ -200,7 +208,7 @@ def generate(config: Config, report: Report,
     annotator = make_annotator(kb, config)
     annotated = []
     for number, article in enumerate(articles, start=1):
-        annotated.append(AnnotatedArticle(article, annotator.annotate(article)))
+        annotated.append(corrected(AnnotatedArticle(article, annotator.annotate(article)), kb, report.problems))
         if progress:
             progress("annotate", number, len(articles))
     report.timings["annotate"] = time.perf_counter() - started

@@ -59,7 +59,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_annotate(args) -> int:
-    from builder.build import make_annotator
+    from builder.build import corrected, make_annotator
     from builder.kb import load_kb
     from builder.render import article_meta
     from builder.model import AnnotatedArticle
@@ -72,7 +72,7 @@ def cmd_annotate(args) -> int:
     articles = read_articles(files, config, problems)
     annotator = make_annotator(kb, config)
     for article in articles:
-        item = AnnotatedArticle(article, annotator.annotate(article))
+        item = corrected(AnnotatedArticle(article, annotator.annotate(article)), kb, problems)
         meta = article_meta(item)
         record = {"source": meta.pop("source"), **meta}
         if args.json:
