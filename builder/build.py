@@ -24,7 +24,7 @@ from builder.corrections import apply_corrections
 from builder.ingest import IngestError, read_article
 from builder.kb import load_kb
 from builder.model import AnnotatedArticle, Archive, Article, KnowledgeBase, Note, Person, Problem
-from builder.notes import about_line, check_targets, read_note
+from builder.notes import about_line, check_targets, names_in_text, read_note
 from builder.render import Settings, render_site
 from builder.resolve import display_name, unknown_person_id
 from builder.text import name_key, slug
@@ -177,17 +177,22 @@ def _renamed(item: AnnotatedArticle, canonical: dict[str, str], people: dict[str
                                             speakers=tuple(fix(s) for s in annotation.speakers)))
 
 
-def read_notes(config: Config, kb: KnowledgeBase, articles: list[Article], problems: list[Problem]) -> list[Note]:
-    """Every note in the notes folder; notes about unknown targets are reported (and still shown where they can be)."""
+def read_notes(config: Config, kb: KnowledgeBase, articles: list[Article], problems: list[Problem],
+               people: Iterable[str] | None = None) -> list[Note]:
+    """Every note in the notes folder; notes about unknown targets are reported (and still shown where they can be).
+    `people` are the ids of every person with a page; without them (no annotation, as in `briefing check`)
+    a person outside the knowledge base counts as known when the articles' text names them."""
     if config.notes is None or not config.notes.is_dir():
         return []
-    known = {"person": {p.id for p in kb.people}, "event": {e.id for e in kb.events},
+    known = {"person": {p.id for p in kb.people} | set(people or ()), "event": {e.id for e in kb.events},
              "topic": {t.id for t in kb.topics}, "article": {a.slug for a in articles}}
     notes = []
     for path in sorted(config.notes.rglob("*.md")):
         note, found = read_note(path, shown_path(path, config.root))
         problems.extend(found)
         if note is not None:
+            if people is None and any(t.startswith("person/") and t[7:] not in known["person"] for t in note.about):
+                known["person"] |= names_in_text(articles)
             problems.extend(check_targets(note, known, about_line(path)))
             notes.append(note)
     return notes
@@ -214,8 +219,9 @@ def generate(config: Config, report: Report,
     report.timings["annotate"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    notes = read_notes(config, kb, articles, report.problems)
-    archive = index_archive(kb, annotated, notes)
+    archive = index_archive(kb, annotated, [])
+    # Notes are read once every person has a page, so a note can be about someone not in data/ yet.
+    archive.notes = read_notes(config, kb, articles, report.problems, people=archive.people)
     pages = render_site(archive, Settings(per_page=config.per_page, site_name=config.site_name))
     report.timings["render"] = time.perf_counter() - started
     report.articles = len(archive.articles)
