@@ -71,11 +71,14 @@ class Report:
 
 
 def shown_path(path: Path, root: Path) -> str:
-    """A path as the user thinks of it: relative to the project where possible."""
-    try:
-        return str(path.resolve().relative_to(root))
-    except ValueError:
-        return str(path)
+    """A path as the user thinks of it: relative to the project where possible (a link is shown where it
+    is, not where it points)."""
+    for candidate in (Path(os.path.abspath(path)), path.resolve()):
+        try:
+            return str(candidate.relative_to(root))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) -> list[Path]:

@@ -144,13 +144,17 @@ def decode(raw: bytes, shown: str) -> Decoded:
             text, encoding = _decode_8bit(raw, shown)
             warnings.append(Problem(shown, line, f"the file is not UTF-8; it was read as {encoding}. Save it as UTF-8 to be sure.",
                                     "warning"))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text, repaired_line = _repair(text)
     if repaired_line:
         warnings.append(Problem(shown, repaired_line, "garbled characters (mojibake such as 'â€™' for '’') were repaired; "
                                 "check the text, or save the original as UTF-8.", "warning"))
     return Decoded(nfc(text), tuple(warnings))
 
+
+# Control characters are never article text; Python-Markdown drops some of them (\x02, \x03 are its
+# placeholders) and HTML forbids them. Tab and line feed stay.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 # Encodings a non-UTF-8 article in this archive's languages comes in (English, Romanian, Russian, Ukrainian).
 EIGHT_BIT = ["cp1252", "latin_1", "cp1250", "iso8859_2", "iso8859_16", "cp1251", "koi8_r", "koi8_u"]
@@ -312,6 +316,7 @@ def ingest_text(text: str, source: str, slug: str, shown: str | None = None,
                 languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> tuple[Article, list[Problem]]:
     """Decoded text -> Article and warnings. Raises IngestError when the article cannot be used."""
     shown = shown or source
+    text = CONTROL.sub("", text)
     if not text.strip():
         raise IngestError(Problem(shown, None, "the file is empty (or only white space); add the article text or remove the file."))
     header, body, body_line = split_header(text, shown)
