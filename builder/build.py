@@ -23,11 +23,13 @@ from typing import Callable, Iterable, Iterator
 from builder.annotate import Annotator, body_text
 from builder.cache import Cache, annotation_from_json, annotation_to_json, code_version, digest, model_identity
 from builder.config import Config
+from builder.corrections import apply_corrections
 from builder.ingest import IngestError, read_article
 from builder.kb import load_kb
 from builder.nlp import BATCH_SIZE
+from builder.progress import Progress, mkdocs_plugin
 from builder.model import AnnotatedArticle, Annotation, Archive, Article, KnowledgeBase, Note, Person, Problem
-from builder.notes import about_line, check_targets, read_note
+from builder.notes import about_line, check_targets, names_in_text, read_note
 from builder.render import Settings, render_site
 from builder.resolve import display_name, unknown_person_id
 from builder.text import name_key, slug
@@ -163,6 +165,13 @@ def make_annotator(kb: KnowledgeBase, config: Config) -> Annotator:
     return Annotator(kb, lambda: nlp.english(config.spacy_model), nlp.blank)
 
 
+def corrected(item: AnnotatedArticle, kb: KnowledgeBase, problems: list[Problem]) -> AnnotatedArticle:
+    """The annotated article with its editor's corrections applied: they always win over the machine."""
+    item, found = apply_corrections(item, kb)
+    problems.extend(found)
+    return item
+
+
 def annotate_all(config: Config, kb: KnowledgeBase, files: list[Path], articles: list[Article],
                  progress: Callable[[int, int], None] | None = None,
                  tally: Counter | None = None) -> Iterator[AnnotatedArticle]:
@@ -286,47 +295,53 @@ def _renamed(item: AnnotatedArticle, canonical: dict[str, str], people: dict[str
     annotation = item.annotation
     if all(p.in_kb for p in annotation.people):
         return item
-    return AnnotatedArticle(item.article, replace(annotation, people=tuple(fix(p) for p in annotation.people),
-                                                  speakers=tuple(fix(s) for s in annotation.speakers)))
+    return replace(item, annotation=replace(annotation, people=tuple(fix(p) for p in annotation.people),
+                                            speakers=tuple(fix(s) for s in annotation.speakers)))
 
 
-def read_notes(config: Config, kb: KnowledgeBase, articles: list[Article], problems: list[Problem]) -> list[Note]:
-    """Every note in the notes folder; notes about unknown targets are reported (and still shown where they can be)."""
+def read_notes(config: Config, kb: KnowledgeBase, articles: list[Article], problems: list[Problem],
+               people: Iterable[str] | None = None) -> list[Note]:
+    """Every note in the notes folder; notes about unknown targets are reported (and still shown where they can be).
+    `people` are the ids of every person with a page; without them (no annotation, as in `briefing check`)
+    a person outside the knowledge base counts as known when the articles' text names them."""
     if config.notes is None or not config.notes.is_dir():
         return []
-    known = {"person": {p.id for p in kb.people}, "event": {e.id for e in kb.events},
+    known = {"person": {p.id for p in kb.people} | set(people or ()), "event": {e.id for e in kb.events},
              "topic": {t.id for t in kb.topics}, "article": {a.slug for a in articles}}
     notes = []
     for path in sorted(config.notes.rglob("*.md")):
         note, found = read_note(path, shown_path(path, config.root))
         problems.extend(found)
         if note is not None:
+            if people is None and any(t.startswith("person/") and t[7:] not in known["person"] for t in note.about):
+                known["person"] |= names_in_text(articles)
             problems.extend(check_targets(note, known, about_line(path)))
             notes.append(note)
     return notes
 
 
-def generate(config: Config, report: Report,
-             progress: Callable[[str, int, int], None] | None = None) -> tuple[Archive, dict[str, str]]:
+def generate(config: Config, report: Report, progress: Progress | None = None) -> tuple[Archive, dict[str, str]]:
     """Read, annotate, index and render; returns the archive and the pages (nothing is written)."""
     started = time.perf_counter()
     kb, kb_problems = load_kb(config.data, config.root)
     report.problems.extend(kb_problems)
     files = article_files(config.articles, config.root, report.problems)
-    articles = read_articles(files, config, report.problems)
+    articles = read_articles(files, config, report.problems, _stage(progress, "read"))
     report.skipped = len(files) - len(articles)
     report.timings["read"] = time.perf_counter() - started
 
     started = time.perf_counter()
     tally: Counter = Counter()
-    annotated = list(annotate_all(config, kb, files, articles,
-                                  (lambda done, total: progress("annotate", done, total)) if progress else None, tally))
+    # Corrections are applied after the cache, which holds what the machine found: the editor always wins.
+    annotated = [corrected(item, kb, report.problems) for item in
+                 annotate_all(config, kb, files, articles, _stage(progress, "annotate"), tally)]
     report.cached, report.annotated, report.model_runs = tally["cached"], tally["annotated"], tally["model"]
     report.timings["annotate"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    notes = read_notes(config, kb, articles, report.problems)
-    archive = index_archive(kb, annotated, notes)
+    archive = index_archive(kb, annotated, [])
+    # Notes are read once every person has a page, so a note can be about someone not in data/ yet.
+    archive.notes = read_notes(config, kb, articles, report.problems, people=archive.people)
     pages = render_site(archive, Settings(per_page=config.per_page, site_name=config.site_name))
     report.timings["render"] = time.perf_counter() - started
     report.articles = len(archive.articles)
@@ -334,15 +349,26 @@ def generate(config: Config, report: Report,
     return archive, pages
 
 
-def write_tree(pages: dict[str, str], target: Path) -> None:
+def _stage(progress: Progress | None, stage: str) -> Callable[[int, int], None] | None:
+    """The build's progress callback bound to one stage."""
+    return (lambda done, total: progress(stage, done, total)) if progress else None
+
+
+def write_tree(pages: dict[str, str], target: Path, progress: Callable[[int, int], None] | None = None) -> None:
     """Write pages into a fresh folder (which must not exist yet)."""
     target.mkdir(parents=True)
-    for relative, content in pages.items():
-        path = target / relative
-        if target.resolve() not in path.resolve().parents:
+    root = target.resolve()
+    made: set[Path] = set()
+    for number, (relative, content) in enumerate(pages.items(), start=1):
+        path = root / relative
+        if root not in path.resolve().parents:
             raise BuildFailed(f"refusing to write {relative}: it would land outside {target}.")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
         path.write_text(content, encoding="utf-8")
+        if progress:
+            progress(number, len(pages))
 
 
 def swap_in(new: Path, target: Path) -> None:
@@ -405,7 +431,7 @@ def source_date_epoch(archive: Archive) -> str:
     return str(int(time.mktime(newest.timetuple())) if newest else 0)
 
 
-def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str) -> None:
+def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str, progress: Progress | None = None) -> None:
     """Run the MkDocs build of docs/ into site/ with the project's mkdocs.yml."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build as run_build
@@ -416,6 +442,8 @@ def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str) -> None:
     try:
         mk_config = load_config(config_file=str(config.mkdocs_config), docs_dir=str(docs), site_dir=str(site),
                                 strict=config.strict)
+        if progress:
+            mk_config.plugins["briefing-progress"] = mkdocs_plugin(progress)
         run_build(mk_config)
     except exceptions.MkDocsException as error:
         raise BuildFailed(f"MkDocs could not build the site: {error}") from error
@@ -424,7 +452,7 @@ def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str) -> None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
-def build(config: Config, progress: Callable[[str, int, int], None] | None = None, run_mkdocs: bool = True) -> Report:
+def build(config: Config, progress: Progress | None = None, run_mkdocs: bool = True) -> Report:
     """The whole build. Raises BuildFailed (previous docs/ and site/ untouched) on fatal problems."""
     report = Report()
     if not config.mkdocs_config or not config.mkdocs_config.is_file():
@@ -445,13 +473,13 @@ def build(config: Config, progress: Callable[[str, int, int], None] | None = Non
     work = Path(tempfile.mkdtemp(prefix=f".briefing-build-{os.getpid()}-", dir=docs.parent))
     try:
         new_docs = work / "docs"
-        write_tree(pages, new_docs)
+        write_tree(pages, new_docs, _stage(progress, "write"))
         report.timings["write"] = time.perf_counter() - started
         if run_mkdocs:
             started = time.perf_counter()
             new_site = Path(tempfile.mkdtemp(prefix=f".briefing-site-{os.getpid()}-", dir=site.parent))
             try:
-                mkdocs_build(config, new_docs, new_site / "site", source_date_epoch(archive))
+                mkdocs_build(config, new_docs, new_site / "site", source_date_epoch(archive), progress)
                 swap_in(new_site / "site", site)
             finally:
                 shutil.rmtree(new_site, ignore_errors=True)

@@ -1,4 +1,4 @@
-"""The command line: `briefing build|annotate|check|eval`. The only place exceptions become exit codes."""
+"""The command line: `briefing build|annotate|check|add|serve|eval`. The only place exceptions become exit codes."""
 
 from __future__ import annotations
 
@@ -12,31 +12,7 @@ from pathlib import Path
 from builder.build import BuildFailed, article_files, build, print_problems, read_articles, shown_path
 from builder.config import load_config, with_overrides
 from builder.nlp import ModelNotFound
-
-
-def _progress(stream):
-    """A progress printer: a bar with counts on a terminal, a log line every 10% elsewhere."""
-    tty = stream.isatty()
-    state = {"last": -1}
-
-    def report(stage: str, done: int, total: int) -> None:
-        if total <= 0:
-            return
-        if tty:
-            width = 30
-            filled = int(width * done / total)
-            stream.write(f"\r{stage:9} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-            if done == total:
-                stream.write("\n")
-            stream.flush()
-        else:
-            step = max(1, total // 10)
-            if done == total or done // step != state["last"]:
-                state["last"] = done // step
-                stream.write(f"{stage}: {done}/{total}\n")
-                stream.flush()
-
-    return report
+from builder.progress import printer
 
 
 def _with_cache(config, args):
@@ -60,7 +36,7 @@ def cmd_build(args) -> int:
     config = _with_cache(config, args)
     print_problems(problems)
     try:
-        report = build(config, progress=_progress(sys.stderr))
+        report = build(config, progress=printer(sys.stderr))
     except BuildFailed as failure:
         print_problems(failure.problems)
         print(f"briefing: build failed: {failure}", file=sys.stderr)
@@ -74,7 +50,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_annotate(args) -> int:
-    from builder.build import annotate_all
+    from builder.build import annotate_all, corrected
     from builder.kb import load_kb
     from builder.render import article_meta
 
@@ -85,7 +61,8 @@ def cmd_annotate(args) -> int:
     problems += kb_problems
     files = article_files([Path(f) for f in args.files], config.root, problems)
     articles = read_articles(files, config, problems)
-    for item in annotate_all(config, kb, files, articles):
+    for found in annotate_all(config, kb, files, articles):
+        item = corrected(found, kb, problems)
         meta = article_meta(item)
         record = {"source": meta.pop("source"), **meta}
         if args.json:
@@ -111,6 +88,32 @@ def cmd_check(args) -> int:
     warnings = len(problems) - errors
     print(f"{errors} error(s), {warnings} warning(s).", file=sys.stderr)
     return 1 if errors else 0
+
+
+def cmd_add(args) -> int:
+    from builder.add import AddRefused, Given, add_article
+
+    config, problems = load_config(Path(args.root))
+    print_problems(problems)
+    if args.file == "-":
+        raw, shown, suffix = sys.stdin.buffer.read(), "standard input", ".txt"
+    else:
+        source = Path(args.file)
+        try:
+            raw = source.read_bytes()
+        except OSError as error:
+            print(f"briefing: cannot read {args.file}: {error.strerror}.", file=sys.stderr)
+            return 1
+        shown, suffix = args.file, source.suffix.lower()
+    given = Given(title=args.title, date=args.date, outlet=args.outlet, lang=args.lang)
+    try:
+        path, warnings = add_article(raw, shown, suffix, given, config.articles[0], config.root, config.languages)
+    except AddRefused as refused:
+        print(f"briefing: {refused}", file=sys.stderr)
+        return 1
+    print_problems(warnings)
+    print(shown_path(path, config.root))
+    return 0
 
 
 def cmd_eval(args) -> int:
@@ -158,6 +161,14 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--notes", help="the editors' notes folder")
     c.add_argument("--data", help="the knowledge-base folder")
     c.set_defaults(run=cmd_check)
+
+    a = sub.add_parser("add", help="copy a raw article into content/articles/ with a header of what is known")
+    a.add_argument("file", help="the article file, or - to read standard input")
+    a.add_argument("--date", help="the article's date, YYYY-MM-DD")
+    a.add_argument("--outlet", help="the outlet that published it")
+    a.add_argument("--lang", help="its language code (en, ro, ru, uk)")
+    a.add_argument("--title", help="its headline")
+    a.set_defaults(run=cmd_add)
 
     e = sub.add_parser("eval", help="precision and recall against gold files")
     e.add_argument("gold", nargs="+", help="gold YAML files (tests/gold/*.yml)")
