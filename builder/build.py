@@ -21,11 +21,12 @@ from typing import Callable, Iterable, Iterator
 from builder.annotate import Annotator, body_text
 from builder.cache import Cache, annotation_from_json, annotation_to_json, code_version, digest, model_identity
 from builder.config import Config
+from builder.corrections import apply_corrections
 from builder.ingest import IngestError, read_article
 from builder.kb import load_kb
 from builder.nlp import BATCH_SIZE
 from builder.model import AnnotatedArticle, Annotation, Archive, Article, KnowledgeBase, Note, Person, Problem
-from builder.notes import about_line, check_targets, read_note
+from builder.notes import about_line, check_targets, names_in_text, read_note
 from builder.render import Settings, render_site
 from builder.resolve import display_name, unknown_person_id
 from builder.text import name_key, slug
@@ -133,6 +134,13 @@ def make_annotator(kb: KnowledgeBase, config: Config) -> Annotator:
     from builder import nlp
 
     return Annotator(kb, lambda: nlp.english(config.spacy_model), nlp.blank)
+
+
+def corrected(item: AnnotatedArticle, kb: KnowledgeBase, problems: list[Problem]) -> AnnotatedArticle:
+    """The annotated article with its editor's corrections applied: they always win over the machine."""
+    item, found = apply_corrections(item, kb)
+    problems.extend(found)
+    return item
 
 
 def annotate_all(config: Config, kb: KnowledgeBase, files: list[Path], articles: list[Article],
@@ -258,21 +266,26 @@ def _renamed(item: AnnotatedArticle, canonical: dict[str, str], people: dict[str
     annotation = item.annotation
     if all(p.in_kb for p in annotation.people):
         return item
-    return AnnotatedArticle(item.article, replace(annotation, people=tuple(fix(p) for p in annotation.people),
-                                                  speakers=tuple(fix(s) for s in annotation.speakers)))
+    return replace(item, annotation=replace(annotation, people=tuple(fix(p) for p in annotation.people),
+                                            speakers=tuple(fix(s) for s in annotation.speakers)))
 
 
-def read_notes(config: Config, kb: KnowledgeBase, articles: list[Article], problems: list[Problem]) -> list[Note]:
-    """Every note in the notes folder; notes about unknown targets are reported (and still shown where they can be)."""
+def read_notes(config: Config, kb: KnowledgeBase, articles: list[Article], problems: list[Problem],
+               people: Iterable[str] | None = None) -> list[Note]:
+    """Every note in the notes folder; notes about unknown targets are reported (and still shown where they can be).
+    `people` are the ids of every person with a page; without them (no annotation, as in `briefing check`)
+    a person outside the knowledge base counts as known when the articles' text names them."""
     if config.notes is None or not config.notes.is_dir():
         return []
-    known = {"person": {p.id for p in kb.people}, "event": {e.id for e in kb.events},
+    known = {"person": {p.id for p in kb.people} | set(people or ()), "event": {e.id for e in kb.events},
              "topic": {t.id for t in kb.topics}, "article": {a.slug for a in articles}}
     notes = []
     for path in sorted(config.notes.rglob("*.md")):
         note, found = read_note(path, shown_path(path, config.root))
         problems.extend(found)
         if note is not None:
+            if people is None and any(t.startswith("person/") and t[7:] not in known["person"] for t in note.about):
+                known["person"] |= names_in_text(articles)
             problems.extend(check_targets(note, known, about_line(path)))
             notes.append(note)
     return notes
@@ -291,14 +304,17 @@ def generate(config: Config, report: Report,
 
     started = time.perf_counter()
     tally: Counter = Counter()
-    annotated = list(annotate_all(config, kb, files, articles,
-                                  (lambda done, total: progress("annotate", done, total)) if progress else None, tally))
+    # Corrections are applied after the cache, which holds what the machine found: the editor always wins.
+    annotated = [corrected(item, kb, report.problems) for item in
+                 annotate_all(config, kb, files, articles,
+                              (lambda done, total: progress("annotate", done, total)) if progress else None, tally)]
     report.cached, report.annotated, report.model_runs = tally["cached"], tally["annotated"], tally["model"]
     report.timings["annotate"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    notes = read_notes(config, kb, articles, report.problems)
-    archive = index_archive(kb, annotated, notes)
+    archive = index_archive(kb, annotated, [])
+    # Notes are read once every person has a page, so a note can be about someone not in data/ yet.
+    archive.notes = read_notes(config, kb, articles, report.problems, people=archive.people)
     pages = render_site(archive, Settings(per_page=config.per_page, site_name=config.site_name))
     report.timings["render"] = time.perf_counter() - started
     report.articles = len(archive.articles)

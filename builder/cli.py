@@ -1,4 +1,4 @@
-"""The command line: `briefing build|annotate|check|eval`. The only place exceptions become exit codes."""
+"""The command line: `briefing build|annotate|check|add|serve|eval`. The only place exceptions become exit codes."""
 
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_annotate(args) -> int:
-    from builder.build import annotate_all
+    from builder.build import annotate_all, corrected
     from builder.kb import load_kb
     from builder.render import article_meta
 
@@ -85,7 +85,8 @@ def cmd_annotate(args) -> int:
     problems += kb_problems
     files = article_files([Path(f) for f in args.files], config.root, problems)
     articles = read_articles(files, config, problems)
-    for item in annotate_all(config, kb, files, articles):
+    for found in annotate_all(config, kb, files, articles):
+        item = corrected(found, kb, problems)
         meta = article_meta(item)
         record = {"source": meta.pop("source"), **meta}
         if args.json:
@@ -113,6 +114,32 @@ def cmd_check(args) -> int:
     return 1 if errors else 0
 
 
+def cmd_add(args) -> int:
+    from builder.add import AddRefused, Given, add_article
+
+    config, problems = load_config(Path(args.root))
+    print_problems(problems)
+    if args.file == "-":
+        raw, shown, suffix = sys.stdin.buffer.read(), "standard input", ".txt"
+    else:
+        source = Path(args.file)
+        try:
+            raw = source.read_bytes()
+        except OSError as error:
+            print(f"briefing: cannot read {args.file}: {error.strerror}.", file=sys.stderr)
+            return 1
+        shown, suffix = args.file, source.suffix.lower()
+    given = Given(title=args.title, date=args.date, outlet=args.outlet, lang=args.lang)
+    try:
+        path, warnings = add_article(raw, shown, suffix, given, config.articles[0], config.root, config.languages)
+    except AddRefused as refused:
+        print(f"briefing: {refused}", file=sys.stderr)
+        return 1
+    print_problems(warnings)
+    print(shown_path(path, config.root))
+    return 0
+
+
 def cmd_eval(args) -> int:
     from builder.evaluate import evaluate, format_report
 
@@ -129,7 +156,7 @@ def cmd_eval(args) -> int:
 
 
 def cmd_suggest(args) -> int:
-    from builder.build import annotate_all, index_archive
+    from builder.build import annotate_all, corrected, index_archive
     from builder.kb import load_kb
     from builder.suggest import SUGGESTIONS_FILE, append_suggestions, format_suggestions, suggest_events, suggest_people
 
@@ -145,11 +172,14 @@ def cmd_suggest(args) -> int:
     files = article_files(config.articles, config.root, problems)
     progress = _progress(sys.stderr)
     articles = read_articles(files, config, problems, lambda done, total: progress("read", done, total))
-    print_problems(problems)
     if not articles:
+        print_problems(problems)
         print("briefing: no article could be read, so there is nothing to suggest.", file=sys.stderr)
         return 1
-    annotated = list(annotate_all(config, kb, files, articles, lambda done, total: progress("annotate", done, total)))
+    # Editors' corrections win here too: a person an editor removed from an article is not suggested.
+    annotated = [corrected(item, kb, problems) for item in
+                 annotate_all(config, kb, files, articles, lambda done, total: progress("annotate", done, total))]
+    print_problems(problems)
     people = suggest_people(index_archive(kb, annotated, []), args.min)
     events = suggest_events(kb, annotated, args.min)
     if not people and not events:
@@ -210,6 +240,14 @@ def parser() -> argparse.ArgumentParser:
                    help="append the suggestions to data/suggestions.yml for review (the builder never reads it)")
     _add_cache_options(s)
     s.set_defaults(run=cmd_suggest)
+
+    a = sub.add_parser("add", help="copy a raw article into content/articles/ with a header of what is known")
+    a.add_argument("file", help="the article file, or - to read standard input")
+    a.add_argument("--date", help="the article's date, YYYY-MM-DD")
+    a.add_argument("--outlet", help="the outlet that published it")
+    a.add_argument("--lang", help="its language code (en, ro, ru, uk)")
+    a.add_argument("--title", help="its headline")
+    a.set_defaults(run=cmd_add)
 
     e = sub.add_parser("eval", help="precision and recall against gold files")
     e.add_argument("gold", nargs="+", help="gold YAML files (tests/gold/*.yml)")

@@ -112,3 +112,11 @@ def test_write_appends_for_review_and_touches_no_other_file(tmp_path, capsys):
     assert main(["--root", str(project), "suggest", "--no-cache", "--write"]) == 0
     assert "Nothing new to append: all 2 suggestion(s) are in data/suggestions.yml already." in capsys.readouterr().err
     assert review.read_bytes() == written
+
+
+def test_a_person_an_editor_removed_is_not_counted(tmp_path, capsys):
+    project = make_project(tmp_path)
+    alaska = project / "content/articles/2025-08-16-alaska.txt"
+    alaska.write_text("---\npeople: {remove: [jonathan-powell]}\n---\n" + alaska.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["--root", str(project), "suggest", "--no-cache"]) == 0
+    assert "  Jonathan Powell (jonathan-powell): 2 articles, " in capsys.readouterr().out
