@@ -25,6 +25,7 @@ from builder.corrections import apply_corrections
 from builder.ingest import IngestError, read_article
 from builder.kb import load_kb
 from builder.nlp import BATCH_SIZE
+from builder.progress import Progress, mkdocs_plugin
 from builder.model import AnnotatedArticle, Annotation, Archive, Article, KnowledgeBase, Note, Person, Problem
 from builder.notes import about_line, check_targets, names_in_text, read_note
 from builder.render import Settings, render_site
@@ -291,14 +292,13 @@ def read_notes(config: Config, kb: KnowledgeBase, articles: list[Article], probl
     return notes
 
 
-def generate(config: Config, report: Report,
-             progress: Callable[[str, int, int], None] | None = None) -> tuple[Archive, dict[str, str]]:
+def generate(config: Config, report: Report, progress: Progress | None = None) -> tuple[Archive, dict[str, str]]:
     """Read, annotate, index and render; returns the archive and the pages (nothing is written)."""
     started = time.perf_counter()
     kb, kb_problems = load_kb(config.data, config.root)
     report.problems.extend(kb_problems)
     files = article_files(config.articles, config.root, report.problems)
-    articles = read_articles(files, config, report.problems)
+    articles = read_articles(files, config, report.problems, _stage(progress, "read"))
     report.skipped = len(files) - len(articles)
     report.timings["read"] = time.perf_counter() - started
 
@@ -306,8 +306,7 @@ def generate(config: Config, report: Report,
     tally: Counter = Counter()
     # Corrections are applied after the cache, which holds what the machine found: the editor always wins.
     annotated = [corrected(item, kb, report.problems) for item in
-                 annotate_all(config, kb, files, articles,
-                              (lambda done, total: progress("annotate", done, total)) if progress else None, tally)]
+                 annotate_all(config, kb, files, articles, _stage(progress, "annotate"), tally)]
     report.cached, report.annotated, report.model_runs = tally["cached"], tally["annotated"], tally["model"]
     report.timings["annotate"] = time.perf_counter() - started
 
@@ -322,15 +321,26 @@ def generate(config: Config, report: Report,
     return archive, pages
 
 
-def write_tree(pages: dict[str, str], target: Path) -> None:
+def _stage(progress: Progress | None, stage: str) -> Callable[[int, int], None] | None:
+    """The build's progress callback bound to one stage."""
+    return (lambda done, total: progress(stage, done, total)) if progress else None
+
+
+def write_tree(pages: dict[str, str], target: Path, progress: Callable[[int, int], None] | None = None) -> None:
     """Write pages into a fresh folder (which must not exist yet)."""
     target.mkdir(parents=True)
-    for relative, content in pages.items():
-        path = target / relative
-        if target.resolve() not in path.resolve().parents:
+    root = target.resolve()
+    made: set[Path] = set()
+    for number, (relative, content) in enumerate(pages.items(), start=1):
+        path = root / relative
+        if root not in path.resolve().parents:
             raise BuildFailed(f"refusing to write {relative}: it would land outside {target}.")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
         path.write_text(content, encoding="utf-8")
+        if progress:
+            progress(number, len(pages))
 
 
 def swap_in(new: Path, target: Path) -> None:
@@ -350,7 +360,7 @@ def source_date_epoch(archive: Archive) -> str:
     return str(int(time.mktime(newest.timetuple())) if newest else 0)
 
 
-def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str) -> None:
+def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str, progress: Progress | None = None) -> None:
     """Run the MkDocs build of docs/ into site/ with the project's mkdocs.yml."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build as run_build
@@ -361,6 +371,8 @@ def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str) -> None:
     try:
         mk_config = load_config(config_file=str(config.mkdocs_config), docs_dir=str(docs), site_dir=str(site),
                                 strict=config.strict)
+        if progress:
+            mk_config.plugins["briefing-progress"] = mkdocs_plugin(progress)
         run_build(mk_config)
     except exceptions.MkDocsException as error:
         raise BuildFailed(f"MkDocs could not build the site: {error}") from error
@@ -369,7 +381,7 @@ def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str) -> None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
-def build(config: Config, progress: Callable[[str, int, int], None] | None = None, run_mkdocs: bool = True) -> Report:
+def build(config: Config, progress: Progress | None = None, run_mkdocs: bool = True) -> Report:
     """The whole build. Raises BuildFailed (previous docs/ and site/ untouched) on fatal problems."""
     report = Report()
     if not config.mkdocs_config or not config.mkdocs_config.is_file():
@@ -387,13 +399,13 @@ def build(config: Config, progress: Callable[[str, int, int], None] | None = Non
     work = Path(tempfile.mkdtemp(prefix=".briefing-build-", dir=docs.parent))
     try:
         new_docs = work / "docs"
-        write_tree(pages, new_docs)
+        write_tree(pages, new_docs, _stage(progress, "write"))
         report.timings["write"] = time.perf_counter() - started
         if run_mkdocs:
             started = time.perf_counter()
             new_site = Path(tempfile.mkdtemp(prefix=".briefing-site-", dir=site.parent))
             try:
-                mkdocs_build(config, new_docs, new_site / "site", source_date_epoch(archive))
+                mkdocs_build(config, new_docs, new_site / "site", source_date_epoch(archive), progress)
                 swap_in(new_site / "site", site)
             finally:
                 shutil.rmtree(new_site, ignore_errors=True)

@@ -12,31 +12,7 @@ from pathlib import Path
 from builder.build import BuildFailed, article_files, build, print_problems, read_articles, shown_path
 from builder.config import load_config, with_overrides
 from builder.nlp import ModelNotFound
-
-
-def _progress(stream):
-    """A progress printer: a bar with counts on a terminal, a log line every 10% elsewhere."""
-    tty = stream.isatty()
-    state = {"last": -1}
-
-    def report(stage: str, done: int, total: int) -> None:
-        if total <= 0:
-            return
-        if tty:
-            width = 30
-            filled = int(width * done / total)
-            stream.write(f"\r{stage:9} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-            if done == total:
-                stream.write("\n")
-            stream.flush()
-        else:
-            step = max(1, total // 10)
-            if done == total or done // step != state["last"]:
-                state["last"] = done // step
-                stream.write(f"{stage}: {done}/{total}\n")
-                stream.flush()
-
-    return report
+from builder.progress import printer
 
 
 def _with_cache(config, args):
@@ -60,7 +36,7 @@ def cmd_build(args) -> int:
     config = _with_cache(config, args)
     print_problems(problems)
     try:
-        report = build(config, progress=_progress(sys.stderr))
+        report = build(config, progress=printer(sys.stderr))
     except BuildFailed as failure:
         print_problems(failure.problems)
         print(f"briefing: build failed: {failure}", file=sys.stderr)
