@@ -146,7 +146,7 @@ def cmd_suggest(args) -> int:
     kb, kb_problems = load_kb(config.data, config.root)
     problems += kb_problems
     files = article_files(config.articles, config.root, problems)
-    progress = _progress(sys.stderr)
+    progress = printer(sys.stderr)
     articles = read_articles(files, config, problems, lambda done, total: progress("read", done, total))
     if not articles:
         print_problems(problems)
