@@ -1,8 +1,9 @@
 """Article -> Annotation: people, speakers with their quotes, events and topics.
 
-The only module that runs spaCy. English text gets the English model's named entities; every language
-gets knowledge-base spellings, quotation marks of its own script and its own reporting verbs. The
-pipeline is injected (see builder.nlp), so tests can run the same code with any model.
+English text gets the English model's named entities: computed here one article at a time, or beforehand
+for many articles in batches (entities_many) and passed in. Every language gets knowledge-base spellings,
+quotation marks of its own script and its own reporting verbs. The pipeline is injected (see
+builder.nlp), so tests can run the same code with any model.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterator
 
 from builder import lexicon
+from builder.nlp import BATCH_SIZE, Span, entity_spans
 from builder.text import name_key
 from builder.model import Annotation, Article, KnowledgeBase, PersonRef, Quote, Ref, Speaker
 from builder.resolve import (
@@ -105,11 +107,29 @@ class Annotator:
         body = r"\s+".join(map(re.escape, word.split()))
         return re.compile(r"(?<![\w-])" + body + (r"(?![\w-])" if whole else ""), flags)
 
-    def _model_names(self, text: str, lang: str) -> list[tuple[int, int, str]]:
+    def uses_model(self, article: Article) -> bool:
+        """Whether annotating this article needs the English model's entities."""
+        return article.lang == "en" and self._english is not None
+
+    def entities(self, article: Article) -> list[Span]:
+        """The English model's entity spans for the article's body (empty for other languages)."""
+        return entity_spans(self._english()(body_text(article))) if self.uses_model(article) else []
+
+    def entities_many(self, articles: list[Article], processes: int = 1,
+                      batch_size: int = BATCH_SIZE) -> Iterator[list[Span]]:
+        """Entity spans for each of the articles that use the model, in order: their texts stream through
+        nlp.pipe in batches, in `processes` processes (never more than there are batches)."""
+        texts = [body_text(a) for a in articles if self.uses_model(a)]
+        if not texts:
+            return
+        processes = max(1, min(processes, -(-len(texts) // batch_size)))
+        for doc in self._english().pipe(iter(texts), batch_size=batch_size, n_process=processes):
+            yield entity_spans(doc)
+
+    def _model_names(self, text: str, lang: str, entities: list[Span] | None) -> list[tuple[int, int, str]]:
         """Candidate names the language model (English) or name shapes (other languages) propose."""
-        if lang == "en" and self._english is not None:
-            doc = self._english()(text)
-            return [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
+        if lang == "en" and entities is not None:
+            return [(start, end, raw) for start, end, label, raw in entities if label == "PERSON"]
         self._blank(lang)  # the language's tokenizer is loaded once; names come from their shape below
         return self._shaped_names(text)
 
@@ -121,14 +141,14 @@ class Annotator:
                 found.append((match.start(), match.end(), match.group(0)))
         return found
 
-    def _people(self, text: str, lang: str, state: _State) -> None:
+    def _people(self, text: str, lang: str, state: _State, entities: list[Span] | None) -> None:
         known = self.index.find(text)
         taken = [(f.start, f.end) for f in known]
         for found in known:
             state.people.append(found)
             state.in_kb[found.id] = True
         surnames: dict[str, str] = {}
-        for start, end, raw in self._model_names(text, lang):
+        for start, end, raw in self._model_names(text, lang, entities):
             if "\n" in raw or any(s < end and start < e for s, e in taken):
                 continue
             name = clean_person_name(raw)
@@ -415,15 +435,19 @@ class Annotator:
         quote.speaker = speaker
 
     # --- the whole article ------------------------------------------------------------------------------
-    def annotate(self, article: Article) -> Annotation:
-        """Find people, speakers, events and topics in one article."""
-        text = "\n\n".join(article.paragraphs)
+    def annotate(self, article: Article, entities: list[Span] | None = None) -> Annotation:
+        """Find people, speakers, events and topics in one article. `entities` are the model's spans for
+        body_text(article) when they were computed beforehand (batched, or from the cache); without them
+        the model runs here on English articles."""
+        text = body_text(article)
+        if entities is None and self.uses_model(article):
+            entities = self.entities(article)
         offsets, position = [], 0
         for paragraph in article.paragraphs:
             offsets.append(position)
             position += len(paragraph) + 2
         state = _State()
-        self._people(text, article.lang, state)
+        self._people(text, article.lang, state, entities)
         turns = self.turns.turns(article.paragraphs, offsets, article.date, state.people)
         quotes, reported = self._speech(article, text, offsets, state, turns)
         spoken = self._spoken(article, text, offsets, state, turns)
@@ -510,6 +534,11 @@ class Annotator:
         if pid in self.index.people:
             return self.index.people[pid].name
         return display_name(state.names.get(pid, Counter({pid: 1})))
+
+
+def body_text(article: Article) -> str:
+    """The text the annotator (and the model) reads: the paragraphs separated by blank lines."""
+    return "\n\n".join(article.paragraphs)
 
 
 def _paragraph_of(offsets: list[int], position: int) -> int:

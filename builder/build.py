@@ -16,14 +16,17 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
-from builder.annotate import Annotator
+from builder.annotate import Annotator, body_text
+from builder.cache import Cache, annotation_from_json, annotation_to_json, code_version, digest, model_identity
 from builder.config import Config
+from builder.corrections import apply_corrections
 from builder.ingest import IngestError, read_article
 from builder.kb import load_kb
-from builder.model import AnnotatedArticle, Archive, Article, KnowledgeBase, Note, Person, Problem
-from builder.notes import about_line, check_targets, read_note
+from builder.nlp import BATCH_SIZE
+from builder.model import AnnotatedArticle, Annotation, Archive, Article, KnowledgeBase, Note, Person, Problem
+from builder.notes import about_line, check_targets, names_in_text, read_note
 from builder.render import Settings, render_site
 from builder.resolve import display_name, unknown_person_id
 from builder.text import name_key, slug
@@ -54,6 +57,12 @@ class Report:
     """Articles skipped because of errors."""
     pages: int = 0
     """Pages generated."""
+    cached: int = 0
+    """Articles whose annotation came from the cache."""
+    annotated: int = 0
+    """Articles annotated in this build (the rest came from the cache)."""
+    model_runs: int = 0
+    """Articles the English model ran on (the others' entity spans came from the cache, or they are not English)."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -127,6 +136,98 @@ def make_annotator(kb: KnowledgeBase, config: Config) -> Annotator:
     return Annotator(kb, lambda: nlp.english(config.spacy_model), nlp.blank)
 
 
+def corrected(item: AnnotatedArticle, kb: KnowledgeBase, problems: list[Problem]) -> AnnotatedArticle:
+    """The annotated article with its editor's corrections applied: they always win over the machine."""
+    item, found = apply_corrections(item, kb)
+    problems.extend(found)
+    return item
+
+
+def annotate_all(config: Config, kb: KnowledgeBase, files: list[Path], articles: list[Article],
+                 progress: Callable[[int, int], None] | None = None,
+                 tally: Counter | None = None) -> Iterator[AnnotatedArticle]:
+    """Annotate the articles read from `files`, through the cache folder config.cache when it is set."""
+    annotator = make_annotator(kb, config)
+    if config.cache is None:
+        return annotate_articles(annotator, articles, config.processes, progress, tally=tally)
+    paths = {shown_path(f, config.root): f for f in files}
+    model = english_identity(config.spacy_model)
+    setting = ",".join(config.languages)
+
+    def keys(article: Article) -> tuple[str | None, str]:
+        try:
+            raw = paths[article.source].read_bytes()
+            annotation_key = digest("annotation", raw, kb.version, model, code_version(), setting)
+        except (KeyError, OSError):  # gone since it was read: annotate it, don't cache it
+            annotation_key = None
+        return annotation_key, digest("spans", model, body_text(article))
+
+    return annotate_articles(annotator, articles, config.processes, progress, cache=Cache(config.cache),
+                             keys=[keys(a) for a in articles], tally=tally)
+
+
+def english_identity(configured: str) -> str:
+    """The English model's "package==version" for cache keys ("none" when it is not installed; the model
+    is then reported missing only if an English article needs it)."""
+    from builder import nlp
+
+    try:
+        return model_identity(nlp.resolve_model_name(configured))
+    except nlp.ModelNotFound:
+        return "none"
+
+
+def annotate_articles(annotator: Annotator, articles: list[Article], processes: int = 1,
+                      progress: Callable[[int, int], None] | None = None, batch_size: int = BATCH_SIZE,
+                      cache: Cache | None = None, keys: list[tuple[str | None, str]] | None = None,
+                      tally: Counter | None = None) -> Iterator[AnnotatedArticle]:
+    """Annotate articles in order. Annotations found in the cache under keys[i] = (annotation key, spans
+    key) are used as they are; for the rest, English entity spans come from the cache or stream through
+    the model in batches (and processes) ahead of the rules. `tally` counts "cached" (annotations from
+    the cache), "annotated" (rules run), "model" (articles the model ran on)."""
+    cache = cache or Cache(None)
+    tally = tally if tally is not None else Counter()
+    keys = keys or [(None, "")] * len(articles)
+    found: list[Annotation | None] = []
+    spans: list[list | None] = []
+    for article, (annotation_key, spans_key) in zip(articles, keys):
+        found.append(_cached_annotation(cache, annotation_key))
+        needs_spans = found[-1] is None and annotator.uses_model(article)
+        spans.append(cache.get("spans", spans_key) if needs_spans and spans_key else None)
+    to_model = [a for a, f, s in zip(articles, found, spans) if f is None and s is None and annotator.uses_model(a)]
+    stream = annotator.entities_many(to_model, processes, batch_size)
+    for number, (article, (annotation_key, spans_key)) in enumerate(zip(articles, keys), start=1):
+        annotation = found[number - 1]
+        if annotation is not None:
+            tally["cached"] += 1
+        else:
+            entities = spans[number - 1]
+            if entities is not None:
+                entities = [tuple(span) for span in entities]
+            elif annotator.uses_model(article):
+                entities = next(stream)
+                tally["model"] += 1
+                if spans_key:
+                    cache.put("spans", spans_key, entities)
+            annotation = annotator.annotate(article, entities)
+            tally["annotated"] += 1
+            if annotation_key:
+                cache.put("annotations", annotation_key, annotation_to_json(annotation))
+        yield AnnotatedArticle(article, annotation)
+        if progress:
+            progress(number, len(articles))
+
+
+def _cached_annotation(cache: Cache, key: str | None) -> Annotation | None:
+    data = cache.get("annotations", key) if key else None
+    if data is None:
+        return None
+    try:
+        return annotation_from_json(data)
+    except (TypeError, ValueError, KeyError):  # written by an older shape of the model: recompute
+        return None
+
+
 def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: list[Note]) -> Archive:
     """The cross-archive index: every person with a page, articles in date order. People outside the
     knowledge base whose names differ only in transliteration are merged under one id."""
@@ -165,21 +266,26 @@ def _renamed(item: AnnotatedArticle, canonical: dict[str, str], people: dict[str
     annotation = item.annotation
     if all(p.in_kb for p in annotation.people):
         return item
-    return AnnotatedArticle(item.article, replace(annotation, people=tuple(fix(p) for p in annotation.people),
-                                                  speakers=tuple(fix(s) for s in annotation.speakers)))
+    return replace(item, annotation=replace(annotation, people=tuple(fix(p) for p in annotation.people),
+                                            speakers=tuple(fix(s) for s in annotation.speakers)))
 
 
-def read_notes(config: Config, kb: KnowledgeBase, articles: list[Article], problems: list[Problem]) -> list[Note]:
-    """Every note in the notes folder; notes about unknown targets are reported (and still shown where they can be)."""
+def read_notes(config: Config, kb: KnowledgeBase, articles: list[Article], problems: list[Problem],
+               people: Iterable[str] | None = None) -> list[Note]:
+    """Every note in the notes folder; notes about unknown targets are reported (and still shown where they can be).
+    `people` are the ids of every person with a page; without them (no annotation, as in `briefing check`)
+    a person outside the knowledge base counts as known when the articles' text names them."""
     if config.notes is None or not config.notes.is_dir():
         return []
-    known = {"person": {p.id for p in kb.people}, "event": {e.id for e in kb.events},
+    known = {"person": {p.id for p in kb.people} | set(people or ()), "event": {e.id for e in kb.events},
              "topic": {t.id for t in kb.topics}, "article": {a.slug for a in articles}}
     notes = []
     for path in sorted(config.notes.rglob("*.md")):
         note, found = read_note(path, shown_path(path, config.root))
         problems.extend(found)
         if note is not None:
+            if people is None and any(t.startswith("person/") and t[7:] not in known["person"] for t in note.about):
+                known["person"] |= names_in_text(articles)
             problems.extend(check_targets(note, known, about_line(path)))
             notes.append(note)
     return notes
@@ -197,17 +303,18 @@ def generate(config: Config, report: Report,
     report.timings["read"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    annotator = make_annotator(kb, config)
-    annotated = []
-    for number, article in enumerate(articles, start=1):
-        annotated.append(AnnotatedArticle(article, annotator.annotate(article)))
-        if progress:
-            progress("annotate", number, len(articles))
+    tally: Counter = Counter()
+    # Corrections are applied after the cache, which holds what the machine found: the editor always wins.
+    annotated = [corrected(item, kb, report.problems) for item in
+                 annotate_all(config, kb, files, articles,
+                              (lambda done, total: progress("annotate", done, total)) if progress else None, tally)]
+    report.cached, report.annotated, report.model_runs = tally["cached"], tally["annotated"], tally["model"]
     report.timings["annotate"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    notes = read_notes(config, kb, articles, report.problems)
-    archive = index_archive(kb, annotated, notes)
+    archive = index_archive(kb, annotated, [])
+    # Notes are read once every person has a page, so a note can be about someone not in data/ yet.
+    archive.notes = read_notes(config, kb, articles, report.problems, people=archive.people)
     pages = render_site(archive, Settings(per_page=config.per_page, site_name=config.site_name))
     report.timings["render"] = time.perf_counter() - started
     report.articles = len(archive.articles)

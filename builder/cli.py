@@ -1,4 +1,4 @@
-"""The command line: `briefing build|annotate|check|eval`. The only place exceptions become exit codes."""
+"""The command line: `briefing build|annotate|check|add|serve|eval`. The only place exceptions become exit codes."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from builder.build import BuildFailed, article_files, build, print_problems, read_articles, shown_path
@@ -38,12 +39,25 @@ def _progress(stream):
     return report
 
 
+def _with_cache(config, args):
+    """The config with the cache folder from --cache, or none with --no-cache."""
+    if args.no_cache:
+        return replace(config, cache=None)
+    return replace(config, cache=Path(args.cache).resolve()) if args.cache else config
+
+
+def _add_cache_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--cache", metavar="DIR", help="the annotation cache folder (default .cache/briefing)")
+    command.add_argument("--no-cache", action="store_true", help="annotate everything afresh and store nothing")
+
+
 def cmd_build(args) -> int:
     config, problems = load_config(Path(args.root))
     config = with_overrides(config, articles=tuple(Path(p) for p in args.articles) if args.articles else None,
                             notes=Path(args.notes) if args.notes else None, data=Path(args.data) if args.data else None,
                             site=Path(args.site) if args.site else None, docs=Path(args.docs) if args.docs else None,
                             strict=args.strict, spacy_model=args.model)
+    config = _with_cache(config, args)
     print_problems(problems)
     try:
         report = build(config, progress=_progress(sys.stderr))
@@ -54,25 +68,25 @@ def cmd_build(args) -> int:
     print_problems(report.problems)
     times = ", ".join(f"{stage} {seconds:.1f}s" for stage, seconds in report.timings.items())
     print(f"Built {report.articles} articles into {shown_path(config.site, config.root)} "
-          f"({report.pages} pages; {report.skipped} skipped; {times}).", file=sys.stderr)
+          f"({report.pages} pages; {report.skipped} skipped; {report.annotated} annotated, {report.cached} from the "
+          f"cache, model run on {report.model_runs}; {times}).", file=sys.stderr)
     return 0
 
 
 def cmd_annotate(args) -> int:
-    from builder.build import make_annotator
+    from builder.build import annotate_all, corrected
     from builder.kb import load_kb
     from builder.render import article_meta
-    from builder.model import AnnotatedArticle
 
     config, problems = load_config(Path(args.root))
     config = with_overrides(config, data=Path(args.data) if args.data else None, spacy_model=args.model)
+    config = _with_cache(config, args)
     kb, kb_problems = load_kb(config.data, config.root)
     problems += kb_problems
     files = article_files([Path(f) for f in args.files], config.root, problems)
     articles = read_articles(files, config, problems)
-    annotator = make_annotator(kb, config)
-    for article in articles:
-        item = AnnotatedArticle(article, annotator.annotate(article))
+    for found in annotate_all(config, kb, files, articles):
+        item = corrected(found, kb, problems)
         meta = article_meta(item)
         record = {"source": meta.pop("source"), **meta}
         if args.json:
@@ -98,6 +112,32 @@ def cmd_check(args) -> int:
     warnings = len(problems) - errors
     print(f"{errors} error(s), {warnings} warning(s).", file=sys.stderr)
     return 1 if errors else 0
+
+
+def cmd_add(args) -> int:
+    from builder.add import AddRefused, Given, add_article
+
+    config, problems = load_config(Path(args.root))
+    print_problems(problems)
+    if args.file == "-":
+        raw, shown, suffix = sys.stdin.buffer.read(), "standard input", ".txt"
+    else:
+        source = Path(args.file)
+        try:
+            raw = source.read_bytes()
+        except OSError as error:
+            print(f"briefing: cannot read {args.file}: {error.strerror}.", file=sys.stderr)
+            return 1
+        shown, suffix = args.file, source.suffix.lower()
+    given = Given(title=args.title, date=args.date, outlet=args.outlet, lang=args.lang)
+    try:
+        path, warnings = add_article(raw, shown, suffix, given, config.articles[0], config.root, config.languages)
+    except AddRefused as refused:
+        print(f"briefing: {refused}", file=sys.stderr)
+        return 1
+    print_problems(warnings)
+    print(shown_path(path, config.root))
+    return 0
 
 
 def cmd_eval(args) -> int:
@@ -129,6 +169,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--docs", help="where to write the generated Markdown (default docs)")
     b.add_argument("--model", help="English spaCy model package (default from briefing.yml)")
     b.add_argument("--strict", action="store_true", help="fail on any bad input instead of skipping it")
+    _add_cache_options(b)
     b.set_defaults(run=cmd_build)
 
     a = sub.add_parser("annotate", help="print what the annotator finds in articles")
@@ -136,6 +177,7 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--json", action="store_true", help="one JSON object per article, one per line")
     a.add_argument("--data", help="the knowledge-base folder (default data)")
     a.add_argument("--model", help="English spaCy model package")
+    _add_cache_options(a)
     a.set_defaults(run=cmd_annotate)
 
     c = sub.add_parser("check", help="validate content/ and data/; print every problem as file:line: message")
@@ -143,6 +185,14 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--notes", help="the editors' notes folder")
     c.add_argument("--data", help="the knowledge-base folder")
     c.set_defaults(run=cmd_check)
+
+    a = sub.add_parser("add", help="copy a raw article into content/articles/ with a header of what is known")
+    a.add_argument("file", help="the article file, or - to read standard input")
+    a.add_argument("--date", help="the article's date, YYYY-MM-DD")
+    a.add_argument("--outlet", help="the outlet that published it")
+    a.add_argument("--lang", help="its language code (en, ro, ru, uk)")
+    a.add_argument("--title", help="its headline")
+    a.set_defaults(run=cmd_add)
 
     e = sub.add_parser("eval", help="precision and recall against gold files")
     e.add_argument("gold", nargs="+", help="gold YAML files (tests/gold/*.yml)")

@@ -8,9 +8,10 @@ from pathlib import Path
 import yaml
 
 from builder.model import Problem
+from builder.nlp import default_processes
 
 SETTINGS_FILE = "briefing.yml"
-KNOWN = {"spacy_model", "languages", "per_page", "site_name", "mkdocs_config"}
+KNOWN = {"spacy_model", "languages", "per_page", "site_name", "mkdocs_config", "processes"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,10 @@ class Config:
     """Rows per index page."""
     site_name: str = "Briefing Archive"
     """Shown on the home page."""
+    cache: Path | None = None
+    """The annotation cache folder (--cache; default .cache/briefing); None = no cache (--no-cache)."""
+    processes: int = 1
+    """Processes the English model runs in (briefing.yml `processes`; default: the number of cores)."""
     strict: bool = False
     """Fail on any bad input instead of skipping it."""
     extra: dict = field(default_factory=dict)
@@ -59,6 +64,13 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
         if not isinstance(values, dict):
             problems.append(Problem(SETTINGS_FILE, 1, "the settings must be key: value lines."))
             values = {}
+    processes = values.get("processes", "auto")
+    if processes in (None, "auto"):
+        processes = default_processes()
+    elif not isinstance(processes, int) or isinstance(processes, bool) or processes < 1:
+        problems.append(Problem(SETTINGS_FILE, None, f"processes must be a whole number of at least 1 or 'auto', "
+                                                     f"not {processes!r}; using the number of cores."))
+        processes = default_processes()
     for key in values:
         if key not in KNOWN:
             problems.append(Problem(SETTINGS_FILE, None, f"unknown setting '{key}'; known: {', '.join(sorted(KNOWN))}.", "warning"))
@@ -74,6 +86,8 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
         languages=tuple(values.get("languages", ("en", "ro", "ru", "uk"))),
         per_page=int(values.get("per_page", 50)),
         site_name=str(values.get("site_name", "Briefing Archive")),
+        processes=processes,
+        cache=root / ".cache" / "briefing",
     )
     return config, problems
 

@@ -13,8 +13,9 @@ from typing import Iterable
 
 import yaml
 
+from builder.corrections import KEYS as CORRECTION_KEYS, read_corrections
 from builder.model import Article, Problem
-from builder.text import find_dates, nfc, normalize_space
+from builder.text import closest, find_dates, nfc, normalize_space
 from builder.yamlio import load_with_lines, strip_lines, yaml_error_line, yaml_error_text
 
 HEADER_KEYS = {"title", "date", "outlet", "url", "lang"}
@@ -162,9 +163,14 @@ def _header_values(header: dict, shown: str) -> tuple[dict, list[Problem]]:
     lines = header.get("__key_lines__", {})
     for key, value in strip_lines(header).items():
         line = lines.get(key, 1) + 1
+        if key in CORRECTION_KEYS:
+            continue
         if key not in HEADER_KEYS:
-            warnings.append(Problem(shown, line, f"unknown header key '{key}' is ignored; known keys: {', '.join(sorted(HEADER_KEYS))}.",
-                                    "warning"))
+            known = HEADER_KEYS | set(CORRECTION_KEYS)
+            hint = closest(str(key), known, 1)
+            warnings.append(Problem(shown, line, f"unknown header key '{key}' is ignored" +
+                                    (f"; did you mean '{hint[0]}'?" if hint else ".") +
+                                    f" Known keys: {', '.join(sorted(known))}.", "warning"))
             continue
         if value is None or value == "":
             continue
@@ -257,6 +263,8 @@ def ingest_text(text: str, source: str, slug: str, shown: str | None = None,
         raise IngestError(Problem(shown, None, "the file is empty (or only white space); add the article text or remove the file."))
     header, body, body_line = split_header(text, shown)
     values, warnings = _header_values(header, shown)
+    corrections, problems = read_corrections(header, shown, tuple(k for k in sorted(HEADER_KEYS) if k in values))
+    warnings += problems
     lines = body.split("\n")
 
     removed: list[str] = []
@@ -334,7 +342,7 @@ def ingest_text(text: str, source: str, slug: str, shown: str | None = None,
     article = Article(
         source=source, slug=slug, title=title, title_source=title_source, date=article_date,
         date_source=date_source, lang=lang, lang_source=lang_source, outlet=outlet, url=values.get("url"),
-        paragraphs=tuple(paragraphs), removed=tuple(removed),
+        paragraphs=tuple(paragraphs), removed=tuple(removed), corrections=corrections,
     )
     return article, warnings
 

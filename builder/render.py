@@ -16,7 +16,9 @@ from builder.text import md_escape
 from builder.yamlio import dump
 
 LANGUAGES = {"en": "English", "ro": "Romanian", "ru": "Russian", "uk": "Ukrainian", "xx": "unknown"}
-DATE_SOURCES = {"header": "the article's header", "dateline": "the dateline", "text": "the text", "none": ""}
+DATE_SOURCES = {"header": "set by an editor", "dateline": "from the dateline", "text": "from the text", "none": ""}
+EDITED = " *(set by an editor)*"
+PROVENANCE_FIELDS = ("title", "date", "lang", "outlet", "speakers", "people", "events", "topics")
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 
@@ -178,26 +180,50 @@ def article_meta(item: AnnotatedArticle) -> dict:
     }
 
 
+def provenance(item: AnnotatedArticle) -> dict:
+    """Where each value of an article page came from: "editor" (its header) or "machine" (inference)."""
+    return {name: "editor" if name in item.by_editor else "machine" for name in PROVENANCE_FIELDS}
+
+
+def _mark_editor_items(meta: dict, item: AnnotatedArticle) -> None:
+    """Items an editor added or gave a quote to carry `set_by: editor` in the front matter."""
+    for kind in ("speakers", "people", "events", "topics"):
+        for entry in meta[kind]:
+            if f"{kind}/{entry['id']}" in item.by_editor:
+                entry["set_by"] = "editor"
+
+
+def _edited(item: AnnotatedArticle, name: str) -> str:
+    return EDITED if name in item.by_editor else ""
+
+
 def render_article(item: AnnotatedArticle, notes: list[Note]) -> str:
     a, n = item.article, item.annotation
     meta = article_meta(item)
     meta["title_source"] = a.title_source
     meta["url"] = a.url
     meta["tags"] = [t.name for t in n.topics]
+    meta["provenance"] = provenance(item)
+    _mark_editor_items(meta, item)
+    if item.removed_by_editor:
+        meta["removed_by_editor"] = list(item.removed_by_editor)
     lines = [f"# {md_escape(a.title)}", ""]
-    facts = [f"**Date:** {human_date(a.date)}" + (f" (from {DATE_SOURCES[a.date_source]})" if a.date else " (the text gives no date)"),
-             f"**Language:** {LANGUAGES.get(a.lang, a.lang)}"]
+    date_note = f" ({DATE_SOURCES[a.date_source]})" if a.date_source != "header" else EDITED
+    facts = [f"**Date:** {human_date(a.date)}" + (date_note if a.date else " (the text gives no date)"),
+             f"**Language:** {LANGUAGES.get(a.lang, a.lang)}" + _edited(item, "lang")]
+    if "title" in item.by_editor:
+        facts.insert(0, "*Title set by an editor*")
     if a.outlet:
-        facts.append(f"**Outlet:** {md_escape(a.outlet)}")
+        facts.append(f"**Outlet:** {md_escape(a.outlet)}" + _edited(item, "outlet"))
     if a.url and re.match(r"https?://", a.url):
         facts.append(f"[Original](<{a.url.replace('>', '%3E').replace(' ', '%20')}>)")
     lines.append(" · ".join(facts) + "  ")
     if n.speakers:
-        lines.append("**Speakers:** " + ", ".join(link(s.name, f"../people/{s.id}.md") for s in n.speakers) + "  ")
+        lines.append("**Speakers:** " + ", ".join(link(s.name, f"../people/{s.id}.md") for s in n.speakers) + _edited(item, "speakers") + "  ")
     if n.events:
-        lines.append("**Events:** " + ", ".join(link(e.name, f"../events/{e.id}.md") for e in n.events) + "  ")
+        lines.append("**Events:** " + ", ".join(link(e.name, f"../events/{e.id}.md") for e in n.events) + _edited(item, "events") + "  ")
     if n.topics:
-        lines.append("**Topics:** " + ", ".join(link(t.name, f"../topics/{t.id}.md") for t in n.topics))
+        lines.append("**Topics:** " + ", ".join(link(t.name, f"../topics/{t.id}.md") for t in n.topics) + _edited(item, "topics"))
     lines.append("")
     links = _body_links(item)
     for number, paragraph in enumerate(a.paragraphs):
@@ -214,7 +240,7 @@ def render_article(item: AnnotatedArticle, notes: list[Note]) -> str:
             lines.append("")
     if n.people:
         lines.append("## People mentioned\n")
-        lines.append(", ".join(link(p.name, f"../people/{p.id}.md") for p in n.people))
+        lines.append(", ".join(link(p.name, f"../people/{p.id}.md") for p in n.people) + _edited(item, "people"))
     lines.append(notes_section(notes))
     return page(meta, "\n".join(lines))
 
