@@ -7,6 +7,8 @@ when the whole build succeeded, so a failed or killed build leaves the previous 
 
 from __future__ import annotations
 
+import ctypes
+import hashlib
 import logging
 import os
 import shutil
@@ -71,11 +73,14 @@ class Report:
 
 
 def shown_path(path: Path, root: Path) -> str:
-    """A path as the user thinks of it: relative to the project where possible."""
-    try:
-        return str(path.resolve().relative_to(root))
-    except ValueError:
-        return str(path)
+    """A path as the user thinks of it: relative to the project where possible (a link is shown where it
+    is, not where it points)."""
+    for candidate in (Path(os.path.abspath(path)), path.resolve()):
+        try:
+            return str(candidate.relative_to(root))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) -> list[Path]:
@@ -92,38 +97,61 @@ def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) 
         for path in sorted(source.rglob("*")):
             if path.name.startswith(".") or path.suffix.lower() not in ARTICLE_SUFFIXES:
                 continue
-            if path.is_symlink():
+            try:
+                str(path).encode("utf-8")
+            except UnicodeEncodeError:  # bytes that are no text in a Linux file name
+                shown = shown_path(path, root).encode("utf-8", "backslashreplace").decode("utf-8")
+                problems.append(Problem(shown, None, "the file name is not valid UTF-8 text; rename the file."))
+                continue
+            try:
                 target = path.resolve()
-                if base not in target.parents:
-                    problems.append(Problem(shown_path(path, root), None,
-                                            f"this is a link to {target}, outside the articles folder; it is not read. Copy the file in instead."))
-                    continue
+            except (OSError, RuntimeError):  # a link that points at itself
+                problems.append(Problem(shown_path(path, root), None, "this link never reaches a file (it loops); remove it."))
+                continue
+            if base not in target.parents:
+                problems.append(Problem(shown_path(path, root), None,
+                                        f"this is a link to {target}, outside the articles folder; it is not read. Copy the file in instead."))
+                continue
             if path.is_file():
                 files.append(path)
-    return files
+    return list(dict.fromkeys(files))
+
+
+def page_names(files: list[Path], root: Path) -> dict[Path, str]:
+    """A distinct, stable page name for every file: the slug of its name. When several files share a slug,
+    the one whose name already is the slug (else the shortest path) keeps it and the others get the slug
+    plus a hash of their path, so a name does not change when unrelated files come or go."""
+    groups: dict[str, list[Path]] = {}
+    for path in files:
+        groups.setdefault(slug(path.stem, fallback="article"), []).append(path)
+    names: dict[Path, str] = {}
+    for base, paths in groups.items():
+        paths.sort(key=lambda p: (p.stem != base, len(shown_path(p, root)), shown_path(p, root)))
+        names[paths[0]] = base
+        for path in paths[1:]:
+            digest = hashlib.sha1(shown_path(path, root).encode("utf-8", "surrogateescape")).hexdigest()
+            size = 6
+            while f"{base}-{digest[:size]}" in groups:
+                size += 2
+            names[path] = f"{base}-{digest[:size]}"
+    return names
 
 
 def read_articles(files: list[Path], config: Config, problems: list[Problem],
                   progress: Callable[[int, int], None] | None = None) -> list[Article]:
     """Ingest every file; a bad one is reported and skipped. Page names are made unique here."""
     articles: list[Article] = []
-    used: set[str] = set()
+    names = page_names(files, config.root)
     for number, path in enumerate(files, start=1):
         shown = shown_path(path, config.root)
-        base = slug(path.stem, fallback="article")
-        name, counter = base, 1
-        while name in used:
-            counter += 1
-            name = f"{base}-{counter}"
         try:
-            article, warnings = read_article(path, shown, name, config.languages)
+            article, warnings = read_article(path, shown, names[path], config.languages)
         except IngestError as error:
             problems.append(error.problem)
             continue
         except OSError as error:
             problems.append(Problem(shown, None, f"the file could not be read ({error.strerror})."))
             continue
-        used.add(name)
         problems.extend(warnings)
         articles.append(article)
         if progress:
@@ -344,13 +372,56 @@ def write_tree(pages: dict[str, str], target: Path, progress: Callable[[int, int
 
 
 def swap_in(new: Path, target: Path) -> None:
-    """Replace target by new with renames, so a reader never sees a half-written folder."""
+    """Replace target by new so that a reader, or a build killed at any moment, never finds a half-written
+    or missing folder: one atomic exchange where the system has it (Linux), else two renames that the
+    next build undoes if it was stopped between them (see clean_leftovers)."""
+    if target.exists() and _exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)  # now the previous version
+        return
     old = target.with_name(f".{target.name}.old-{os.getpid()}")
     if target.exists():
         os.rename(target, old)
     os.rename(new, target)
     if old.exists():
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step with renameat2(RENAME_EXCHANGE); False where that is not available."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # a C library without renameat2
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def clean_leftovers(target: Path) -> None:
+    """Remove what a killed build left beside target (its temporary folders), and put back the previous
+    folder if the build was killed between the two renames of swap_in. Folders of running builds stay."""
+    for path in sorted(target.parent.glob(f".{target.name}.old-*")):
+        pid = path.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            if target.exists():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                os.rename(path, target)
+    for path in sorted(target.parent.glob(".briefing-*-*-*")):
+        pid = path.name.split("-")[2]
+        if path.is_dir() and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def source_date_epoch(archive: Archive) -> str:
@@ -396,14 +467,17 @@ def build(config: Config, progress: Progress | None = None, run_mkdocs: bool = T
     docs, site = config.docs.resolve(), config.site.resolve()
     docs.parent.mkdir(parents=True, exist_ok=True)
     site.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".briefing-build-", dir=docs.parent))
+    clean_leftovers(docs)
+    clean_leftovers(site)
+    # The process id in the name tells a later build whether this folder's build is still running.
+    work = Path(tempfile.mkdtemp(prefix=f".briefing-build-{os.getpid()}-", dir=docs.parent))
     try:
         new_docs = work / "docs"
         write_tree(pages, new_docs, _stage(progress, "write"))
         report.timings["write"] = time.perf_counter() - started
         if run_mkdocs:
             started = time.perf_counter()
-            new_site = Path(tempfile.mkdtemp(prefix=".briefing-site-", dir=site.parent))
+            new_site = Path(tempfile.mkdtemp(prefix=f".briefing-site-{os.getpid()}-", dir=site.parent))
             try:
                 mkdocs_build(config, new_docs, new_site / "site", source_date_epoch(archive), progress)
                 swap_in(new_site / "site", site)

@@ -34,7 +34,7 @@ def _cyrillic_word(word: str) -> str:
 def _stem_and_endings(word: str) -> tuple[str, str]:
     lower = word.lower()
     if lower.endswith(("ий", "ый", "ой", "ій")):
-        return word[:-2], "ий|ый|ой|ого|ому|им|ом|ій|ього|ьому|ім|ем|ая|ой|ую"
+        return word[:-2], "ий|ый|ой|ого|ому|им|ом|ій|ія|ію|ієм|ього|ьому|ім|ем|ая|ой|ую"
     if lower.endswith(("а", "я")):
         return word[:-1], "а|я|ой|ей|ы|и|у|ю|е|ою|ої|ій|і"
     if lower[-1:] in "йь":
@@ -92,6 +92,8 @@ class Found:
     """Whether the mention stands inside quotation marks (set by the annotator)."""
     modifier: bool = False
     """Whether the name modifies a noun ("Putin’s proposal", "the Trump administration")."""
+    in_label: bool = False
+    """Whether the mention is a transcript's speaker label ("Vladimir Putin:"), not part of what is said."""
 
 
 class PersonIndex:
@@ -108,6 +110,9 @@ class PersonIndex:
         for person in kb.people:
             for spelling in (person.name, *person.aliases):
                 words = spelling.split()
+                if not person.surname_alone:
+                    surname_owners.setdefault(words[-1], set()).update(("", person.id))  # never unique
+                    continue
                 if len(words) > 1 and len(words[-1]) >= 3 and words[-1][0].isupper():
                     surname_owners.setdefault(words[-1], set()).add(person.id)
         for surname, owners in surname_owners.items():
@@ -125,6 +130,10 @@ class PersonIndex:
         self.spellings = [spelling for spelling, _ in ordered]
         self._ids = [pid for _, pid in ordered]
         self._pattern = _any_spelling(self.spellings) if ordered else None
+
+    def is_given_name(self, word: str) -> bool:
+        """Whether a word is the first name of someone in the knowledge base (any transliteration)."""
+        return name_key(word) in self.given_names
 
     def find(self, text: str) -> list[Found]:
         """Every mention of a known person, left to right, longest spelling first."""
