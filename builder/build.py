@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator
 
 from builder.annotate import Annotator, body_text
 from builder.cache import Cache, annotation_from_json, annotation_to_json, code_version, digest, model_identity
-from builder.config import Config
+from builder.config import Config, page_minimum
 from builder.corrections import apply_corrections
 from builder.ingest import IngestError, read_article
 from builder.kb import load_kb
@@ -342,7 +342,8 @@ def generate(config: Config, report: Report, progress: Progress | None = None) -
     archive = index_archive(kb, annotated, [])
     # Notes are read once every person has a page, so a note can be about someone not in data/ yet.
     archive.notes = read_notes(config, kb, articles, report.problems, people=archive.people)
-    pages = render_site(archive, Settings(per_page=config.per_page, site_name=config.site_name))
+    pages = render_site(archive, Settings(per_page=config.per_page, site_name=config.site_name,
+                                          person_page_min=page_minimum(config, len(archive.articles))))
     report.timings["render"] = time.perf_counter() - started
     report.articles = len(archive.articles)
     report.pages = len(pages)

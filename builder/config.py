@@ -11,7 +11,7 @@ from builder.model import Problem
 from builder.nlp import default_processes
 
 SETTINGS_FILE = "briefing.yml"
-KNOWN = {"spacy_model", "languages", "per_page", "site_name", "mkdocs_config", "processes"}
+KNOWN = {"spacy_model", "languages", "per_page", "site_name", "mkdocs_config", "processes", "person_page_min"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,8 @@ class Config:
     """The annotation cache folder (--cache; default .cache/briefing); None = no cache (--no-cache)."""
     processes: int = 1
     """Processes the English model runs in (briefing.yml `processes`; default: the number of cores)."""
+    person_page_min: int | None = None
+    """Articles that must name a person outside the knowledge base for a page; None = auto (see page_minimum)."""
     strict: bool = False
     """Fail on any bad input instead of skipping it."""
     extra: dict = field(default_factory=dict)
@@ -64,13 +66,8 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
         if not isinstance(values, dict):
             problems.append(Problem(SETTINGS_FILE, 1, "the settings must be key: value lines."))
             values = {}
-    processes = values.get("processes", "auto")
-    if processes in (None, "auto"):
-        processes = default_processes()
-    elif not isinstance(processes, int) or isinstance(processes, bool) or processes < 1:
-        problems.append(Problem(SETTINGS_FILE, None, f"processes must be a whole number of at least 1 or 'auto', "
-                                                     f"not {processes!r}; using the number of cores."))
-        processes = default_processes()
+    processes = _whole(values, "processes", problems, "the number of cores")
+    page_min = _whole(values, "person_page_min", problems, "auto")
     for key in values:
         if key not in KNOWN:
             problems.append(Problem(SETTINGS_FILE, None, f"unknown setting '{key}'; known: {', '.join(sorted(KNOWN))}.", "warning"))
@@ -86,10 +83,30 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
         languages=tuple(values.get("languages", ("en", "ro", "ru", "uk"))),
         per_page=int(values.get("per_page", 50)),
         site_name=str(values.get("site_name", "Briefing Archive")),
-        processes=processes,
+        processes=processes or default_processes(),
+        person_page_min=page_min,
         cache=root / ".cache" / "briefing",
     )
     return config, problems
+
+
+def _whole(values: dict, key: str, problems: list[Problem], default: str) -> int | None:
+    """A setting that is a whole number of at least 1 or "auto" (None)."""
+    value = values.get(key, "auto")
+    if value in (None, "auto"):
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        problems.append(Problem(SETTINGS_FILE, None, f"{key} must be a whole number of at least 1 or 'auto', "
+                                                     f"not {value!r}; using {default}."))
+        return None
+    return value
+
+
+def page_minimum(config: Config, articles: int) -> int:
+    """person_page_min, or when it is auto: 1 (everyone gets a page) below 1,000 articles, else 3."""
+    if config.person_page_min is not None:
+        return config.person_page_min
+    return 1 if articles < 1000 else 3
 
 
 def with_overrides(config: Config, **changes) -> Config:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,6 +33,9 @@ class Settings:
     """Rows on one page of an index before it continues on the next."""
     site_name: str = "Briefing Archive"
     """Shown on the home page."""
+    person_page_min: int = 1
+    """Articles that must mention a person outside the knowledge base before they get a page (scale: an
+    archive of thousands of articles names thousands of people once; they are listed without a page)."""
 
 
 def page(meta: dict, body: str) -> str:
@@ -76,6 +80,12 @@ def _newest_first(items: list[AnnotatedArticle]) -> list[AnnotatedArticle]:
 def link(text: str, target: str) -> str:
     """A Markdown link with escaped text."""
     return f"[{md_escape(text)}]({target})"
+
+
+def person_link(name: str, pid: str, prefix: str = "../people/", paged: Collection[str] | None = None) -> str:
+    """A link to a person's page, or the name alone when the person has none (paged: the ids with a page;
+    None = everyone)."""
+    return link(name, f"{prefix}{pid}.md") if paged is None or pid in paged else md_escape(name)
 
 
 def article_link(item: AnnotatedArticle, prefix: str = "../articles/") -> str:
@@ -142,11 +152,12 @@ def _linked_paragraph(text: str, links: list[tuple[int, int, str]]) -> str:
     return joined if joined.strip() else md_escape(text)
 
 
-def _body_links(item: AnnotatedArticle) -> dict[int, list[tuple[int, int, str]]]:
-    """The first mention of each person and event, as character spans per paragraph."""
+def _body_links(item: AnnotatedArticle, paged: Collection[str] | None = None) -> dict[int, list[tuple[int, int, str]]]:
+    """The first mention of each person (with a page) and event, as character spans per paragraph."""
     links: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
     paragraphs = item.article.paragraphs
-    targets = [(p.first_paragraph, p.first_surface, f"../people/{p.id}.md") for p in item.annotation.people]
+    targets = [(p.first_paragraph, p.first_surface, f"../people/{p.id}.md") for p in item.annotation.people
+               if paged is None or p.id in paged]
     targets += [(e.first_paragraph, e.first_surface, f"../events/{e.id}.md") for e in item.annotation.events]
     for number, surface, target in targets:
         if not surface or not 0 <= number < len(paragraphs):
@@ -210,7 +221,7 @@ def _edited(item: AnnotatedArticle, name: str) -> str:
     return EDITED if name in item.by_editor else ""
 
 
-def render_article(item: AnnotatedArticle, notes: list[Note]) -> str:
+def render_article(item: AnnotatedArticle, notes: list[Note], paged: Collection[str] | None = None) -> str:
     a, n = item.article, item.annotation
     meta = article_meta(item)
     meta["title_source"] = a.title_source
@@ -232,13 +243,13 @@ def render_article(item: AnnotatedArticle, notes: list[Note]) -> str:
         facts.append(f"[Original](<{a.url.replace('>', '%3E').replace(' ', '%20')}>)")
     lines.append(" · ".join(facts) + "  ")
     if n.speakers:
-        lines.append("**Speakers:** " + ", ".join(link(s.name, f"../people/{s.id}.md") for s in n.speakers) + _edited(item, "speakers") + "  ")
+        lines.append("**Speakers:** " + ", ".join(person_link(s.name, s.id, paged=paged) for s in n.speakers) + _edited(item, "speakers") + "  ")
     if n.events:
         lines.append("**Events:** " + ", ".join(link(e.name, f"../events/{e.id}.md") for e in n.events) + _edited(item, "events") + "  ")
     if n.topics:
         lines.append("**Topics:** " + ", ".join(link(t.name, f"../topics/{t.id}.md") for t in n.topics) + _edited(item, "topics"))
     lines.append("")
-    links = _body_links(item)
+    links = _body_links(item, paged)
     for number, paragraph in enumerate(a.paragraphs):
         lines.append(_linked_paragraph(paragraph, links.get(number, [])))
         lines.append(f"{{: #p{number + 1} }}")
@@ -246,21 +257,25 @@ def render_article(item: AnnotatedArticle, notes: list[Note]) -> str:
     if n.speakers:
         lines.append("## Who said what\n")
         for speaker in n.speakers:
-            lines.append(f"### {link(speaker.name, f'../people/{speaker.id}.md')}\n")
+            lines.append(f"### {person_link(speaker.name, speaker.id, paged=paged)}\n")
             for quote in speaker.quotes:
                 words = f"“{md_escape(quote.text)}”" if quote.direct else f"*(reported)* {md_escape(quote.text)}"
                 lines.append(f"- {words} [¶{quote.paragraph + 1}](#p{quote.paragraph + 1})")
             lines.append("")
     if n.people:
         lines.append("## People mentioned\n")
-        lines.append(", ".join(link(p.name, f"../people/{p.id}.md") for p in n.people) + _edited(item, "people"))
+        lines.append(", ".join(person_link(p.name, p.id, paged=paged) for p in n.people) + _edited(item, "people"))
     lines.append(notes_section(notes))
     return page(meta, "\n".join(lines))
 
 
 # --- people, events, topics ------------------------------------------------------------------------------
 
-def render_person(person: Person, items: list[AnnotatedArticle], archive: Archive, notes: list[Note]) -> str:
+def render_person(person: Person, items: list[AnnotatedArticle], archive: Archive, notes: list[Note],
+                  paged: Collection[str] | None = None, per_page: int | None = None) -> dict[str, str]:
+    """The person's page; with per_page, long lists of quotes and articles show their first per_page entries
+    and continue on paginated pages of their own (people/<id>/quotes.md, people/<id>/articles.md)."""
+    pages: dict[str, str] = {}
     lines = [f"# {md_escape(person.name)}", ""]
     if person.in_kb:
         facts = [f"**Role:** {md_escape(person.role)}" if person.role else "", f"**Organisation:** {md_escape(person.org)}" if person.org else ""]
@@ -275,20 +290,28 @@ def render_person(person: Person, items: list[AnnotatedArticle], archive: Archiv
     lines.append(f"Mentioned in **{len(items)}** article{'s' if len(items) != 1 else ''}; quoted in **{len(quoted)}**.\n")
     if quoted:
         lines.append("## Quotes by date\n")
+        blocks = []
         for item, speaker in sorted(quoted, key=lambda pair: (pair[0].article.date or date.max, pair[0].article.slug)):
-            lines.append(f"### {human_date(item.article.date)}: {article_link(item)}\n")
+            block = [f"### {human_date(item.article.date)}: {article_link(item)}\n"]
             for quote in speaker.quotes:
                 words = f"“{md_escape(quote.text)}”" if quote.direct else f"*(reported)* {md_escape(quote.text)}"
-                lines.append(f"- {words} [¶{quote.paragraph + 1}](../articles/{item.article.slug}.md#p{quote.paragraph + 1})")
-            lines.append("")
+                block.append(f"- {words} [¶{quote.paragraph + 1}](../articles/{item.article.slug}.md#p{quote.paragraph + 1})")
+            blocks.append("\n".join(block) + "\n")
+        lines.extend(_first_page(blocks, per_page, f"{person.id}/quotes.md", f"all {len(blocks)} quoted articles"))
+        if per_page and len(blocks) > per_page:
+            pages.update(_paged(f"people/{person.id}/quotes", f"{person.name}: quotes", "Oldest first.",
+                                [_deepen(b) for b in blocks], per_page, {"person_id": person.id}))
     lines.append("## Articles\n")
-    for item in _newest_first(items):
-        lines.append(f"- {human_date(item.article.date)}: {article_link(item)}")
+    rows = [f"- {human_date(item.article.date)}: {article_link(item)}" for item in _newest_first(items)]
+    lines.extend(_first_page(rows, per_page, f"{person.id}/articles.md", f"all {len(rows)} articles"))
+    if per_page and len(rows) > per_page:
+        pages.update(_paged(f"people/{person.id}/articles", f"{person.name}: articles", "Newest first.",
+                            [_deepen(r) for r in rows], per_page, {"person_id": person.id}))
     companions = Counter(p.id for i in items for p in i.annotation.people if p.id != person.id)
     if companions:
         lines.append("\n## Appears with\n")
         for other, count in sorted(companions.items(), key=lambda kv: (-kv[1], archive.people[kv[0]].name))[:15]:
-            lines.append(f"- {link(archive.people[other].name, f'{other}.md')} ({count})")
+            lines.append(f"- {person_link(archive.people[other].name, other, '', paged)} ({count})")
     events = Counter(e.id for i in items for e in i.annotation.events)
     topics = Counter(t.id for i in items for t in i.annotation.topics)
     kb_events = {e.id: e for e in archive.kb.events}
@@ -301,10 +324,21 @@ def render_person(person: Person, items: list[AnnotatedArticle], archive: Archiv
         lines.extend(f"- {link(kb_topics[t].name, f'../topics/{t}.md')} ({c})" for t, c in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0])))
     lines.append(notes_section(notes))
     meta = {"title": person.name, "person_id": person.id, "in_knowledge_base": person.in_kb}
-    return page(meta, "\n".join(lines))
+    pages[f"people/{person.id}.md"] = page(meta, "\n".join(lines))
+    return pages
 
 
-def render_event(event, items: list[AnnotatedArticle], archive: Archive, notes: list[Note]) -> str:
+def _first_page(rows: list[str], per_page: int | None, rest: str, label: str) -> list[str]:
+    """The first per_page rows of a long list, then a link to the whole list on pages of its own."""
+    if not per_page or len(rows) <= per_page:
+        return rows
+    return rows[:per_page] + [f"\n[See {label} →]({rest})\n"]
+
+
+def render_event(event, items: list[AnnotatedArticle], archive: Archive, notes: list[Note],
+                 paged: Collection[str] | None = None, per_page: int | None = None) -> dict[str, str]:
+    """The event's page; with per_page, a long list of articles continues on events/<id>/articles.md."""
+    pages: dict[str, str] = {}
     lines = [f"# {md_escape(event.name)}", ""]
     when = human_date(event.date) + (f" to {human_date(event.end)}" if event.end else "")
     facts = [f"**Date:** {when}"] + ([f"**Place:** {md_escape(event.place)}"] if event.place else [])
@@ -316,16 +350,23 @@ def render_event(event, items: list[AnnotatedArticle], archive: Archive, notes: 
     if related:
         lines.append("**Related events:** " + ", ".join(link(kb_events[r].name, f"{r}.md") for r in related) + "\n")
     lines.append(f"## Articles ({len(items)})\n")
+    rows = []
     for item in _newest_first(items):
-        speakers = ", ".join(link(s.name, f"../people/{s.id}.md") for s in item.annotation.speakers[:5])
-        lines.append(f"- {human_date(item.article.date)}: {article_link(item)}" + (f" (speakers: {speakers})" if speakers else ""))
+        speakers = ", ".join(person_link(s.name, s.id, paged=paged) for s in item.annotation.speakers[:5])
+        rows.append(f"- {human_date(item.article.date)}: {article_link(item)}" + (f" (speakers: {speakers})" if speakers else ""))
+    lines.extend(_first_page(rows, per_page, f"{event.id}/articles.md", f"all {len(rows)} articles"))
+    if per_page and len(rows) > per_page:
+        pages.update(_paged(f"events/{event.id}/articles", f"{event.name}: articles", "Newest first.",
+                            [_deepen(r) for r in rows], per_page, {"event_id": event.id}))
     people = Counter(s.id for i in items for s in i.annotation.speakers)
     if people:
         lines.append("\n## Who spoke about it\n")
         for pid, count in sorted(people.items(), key=lambda kv: (-kv[1], archive.people[kv[0]].name)):
-            lines.append(f"- {link(archive.people[pid].name, f'../people/{pid}.md')} ({count})")
+            lines.append(f"- {person_link(archive.people[pid].name, pid, paged=paged)} ({count})")
     lines.append(notes_section(notes))
-    return page({"title": event.name, "event_id": event.id, "date": event.date.isoformat() if event.date else None}, "\n".join(lines))
+    pages[f"events/{event.id}.md"] = page({"title": event.name, "event_id": event.id,
+                                           "date": event.date.isoformat() if event.date else None}, "\n".join(lines))
+    return pages
 
 
 def _by_month_rows(items: list[AnnotatedArticle], prefix: str = "../articles/") -> list[str]:
@@ -364,7 +405,6 @@ def render_site(archive: Archive, settings: Settings = Settings()) -> dict[str, 
     by_event: dict[str, list[AnnotatedArticle]] = defaultdict(list)
     by_topic: dict[str, list[AnnotatedArticle]] = defaultdict(list)
     for item in items:
-        pages[f"articles/{item.article.slug}.md"] = render_article(item, notes.get(f"article/{item.article.slug}", []))
         for p in item.annotation.people:
             by_person[p.id].append(item)
         for e in item.annotation.events:
@@ -372,10 +412,19 @@ def render_site(archive: Archive, settings: Settings = Settings()) -> dict[str, 
         for t in item.annotation.topics:
             by_topic[t.id].append(item)
 
+    # People outside the knowledge base named in fewer than person_page_min articles get no page of their own
+    # (unless a note is about them); they are listed on the people index.
+    paged = {pid for pid, person in archive.people.items() if person.in_kb or notes.get(f"person/{pid}")
+             or len(by_person.get(pid, [])) >= settings.person_page_min}
+    for item in items:
+        pages[f"articles/{item.article.slug}.md"] = render_article(item, notes.get(f"article/{item.article.slug}", []), paged)
     for pid, person in archive.people.items():
-        pages[f"people/{pid}.md"] = render_person(person, by_person.get(pid, []), archive, notes.get(f"person/{pid}", []))
+        if pid in paged:
+            pages.update(render_person(person, by_person.get(pid, []), archive, notes.get(f"person/{pid}", []), paged,
+                                       settings.per_page))
     for event in archive.kb.events:
-        pages[f"events/{event.id}.md"] = render_event(event, by_event.get(event.id, []), archive, notes.get(f"event/{event.id}", []))
+        pages.update(render_event(event, by_event.get(event.id, []), archive, notes.get(f"event/{event.id}", []), paged,
+                                  settings.per_page))
     for topic in archive.kb.topics:
         pages.update(render_topic(topic, by_topic.get(topic.id, []), settings, notes.get(f"topic/{topic.id}", [])))
 
@@ -386,7 +435,7 @@ def render_site(archive: Archive, settings: Settings = Settings()) -> dict[str, 
     people_rows = ["| Person | Role | Articles | Quoted in |", "| --- | --- | ---: | ---: |"]
     quoted = Counter(s.id for i in items for s in i.annotation.speakers)
     ordered = sorted(archive.people.values(), key=lambda p: (-len(by_person.get(p.id, [])), p.name))
-    body_rows = [f"| {link(p.name, f'{p.id}.md')} | {md_escape(p.role or ('' if p.in_kb else 'not in the knowledge base yet'))} | "
+    body_rows = [f"| {person_link(p.name, p.id, '', paged)} | {md_escape(p.role or ('' if p.in_kb else 'not in the knowledge base yet'))} | "
                  f"{len(by_person.get(p.id, []))} | {quoted.get(p.id, 0)} |" for p in ordered]
     chunks = _paginate(body_rows, settings.per_page)
     for number, chunk in enumerate(chunks, start=1):
@@ -405,7 +454,7 @@ def render_site(archive: Archive, settings: Settings = Settings()) -> dict[str, 
     pages["topics/index.md"] = page({"title": "Topics"}, "# Topics\n\n" + "\n".join(topic_rows))
     pages.update(render_timeline(archive, settings))
     pages["tags.md"] = page({"title": "Tags"}, "# Tags\n\nArticles by topic tag.\n\n<!-- material/tags -->\n")
-    pages["index.md"] = render_home(archive, settings, by_person, by_event)
+    pages["index.md"] = render_home(archive, settings, by_person, by_event, paged)
     return dict(sorted(pages.items()))
 
 
@@ -426,20 +475,26 @@ def render_timeline(archive: Archive, settings: Settings) -> dict[str, str]:
         months = sorted({_month(i) for i in by_year.get(year, [])} | {m for m in events_by_month if m.startswith(year)}, reverse=True)
         n_events = sum(len(events_by_month.get(m, [])) for m in months)
         index_rows.append(f"| [{year}]({year}.md) | {len(by_year.get(year, []))} | {n_events} |")
-        lines = [f"# Timeline: {year}", ""]
+        by_month: dict[str, list[AnnotatedArticle]] = defaultdict(list)
+        for item in by_year.get(year, []):
+            by_month[_month(item)].append(item)
+        lines = []
         for month in months:
             lines.append(f"## {month_label(month)}\n")
             for event in events_by_month.get(month, []):
                 lines.append(f"- **Event:** {human_date(event.date)}: {link(event.name, f'../events/{event.id}.md')}")
-            for item in _newest_first([i for i in by_year.get(year, []) if _month(i) == month]):
+            for item in _newest_first(by_month.get(month, [])):
                 lines.append(f"- {human_date(item.article.date)}: {article_link(item)}")
             lines.append("")
-        pages[f"timeline/{year}.md"] = page({"title": f"Timeline: {year}"}, "\n".join(lines))
+        if len(lines) > settings.per_page:  # a busy year continues on timeline/<year>/page-N.md
+            pages.update(_paged(f"timeline/{year}", f"Timeline: {year}", "Newest first.", lines, settings.per_page))
+        else:
+            pages[f"timeline/{year}.md"] = page({"title": f"Timeline: {year}"}, "\n".join([f"# Timeline: {year}", ""] + lines))
     pages["timeline/index.md"] = page({"title": "Timeline"}, "# Timeline\n\nArticles and events by year and month.\n\n" + "\n".join(index_rows))
     return pages
 
 
-def render_home(archive: Archive, settings: Settings, by_person, by_event) -> str:
+def render_home(archive: Archive, settings: Settings, by_person, by_event, paged: Collection[str] | None = None) -> str:
     items = archive.articles
     languages = Counter(i.article.lang for i in items)
     lines = [f"# {md_escape(settings.site_name)}", "",
@@ -453,5 +508,5 @@ def render_home(archive: Archive, settings: Settings, by_person, by_event) -> st
     top = sorted(archive.people.values(), key=lambda p: (-len(by_person.get(p.id, [])), p.name))[:10]
     if top:
         lines += ["", "## Most mentioned people", ""]
-        lines += [f"- {link(p.name, f'people/{p.id}.md')} ({len(by_person.get(p.id, []))})" for p in top]
+        lines += [f"- {person_link(p.name, p.id, 'people/', paged)} ({len(by_person.get(p.id, []))})" for p in top]
     return page({"title": settings.site_name}, "\n".join(lines))
