@@ -465,12 +465,14 @@ class Annotator:
             chosen = sorted(said[pid], key=lambda q: q.paragraph)
             speakers.append(Speaker(pid, self._name(pid, state), tuple(_dedupe(chosen))))
 
-        events = []
-        seen_events = set()
+        first: dict[str, tuple[str, int]] = {}
+        where: dict[str, set[int]] = {}
         for found in self.events.find(text, article.date):
-            if found.id not in seen_events:
-                seen_events.add(found.id)
-                events.append(Ref(found.id, self.events.events[found.id].name, found.surface, _paragraph_of(offsets, found.start)))
+            number = _paragraph_of(offsets, found.start)
+            first.setdefault(found.id, (found.surface, number))
+            where.setdefault(found.id, set()).add(number)
+        events = [Ref(eid, self.events.events[eid].name, surface, number, tuple(sorted(where[eid])))
+                  for eid, (surface, number) in first.items()]
         full = article.title + "\n" + text
         topics = []
         for topic, patterns in self._topics:

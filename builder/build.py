@@ -25,7 +25,10 @@ from builder.kb import load_kb
 from builder.nlp import BATCH_SIZE
 from builder.model import AnnotatedArticle, Archive, Article, KnowledgeBase, Note, Person, Problem
 from builder.notes import about_line, check_targets, read_note
+from builder.feeds import render_feeds
 from builder.render import Settings, render_site
+from builder.search import SearchIndexFailed, index_site
+from builder.site_plugin import BriefingPages
 from builder.resolve import display_name, unknown_person_id
 from builder.text import name_key, slug
 
@@ -254,6 +257,14 @@ def source_date_epoch(archive: Archive) -> str:
     return str(int(time.mktime(newest.timetuple())) if newest else 0)
 
 
+def mkdocs_site_url(config: Config) -> str:
+    """The site's public address from mkdocs.yml (`site_url`), or "" when it is not set."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config.mkdocs_config, encoding="utf-8") as stream:
+        return str(yaml_load(stream).get("site_url") or "")
+
+
 def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str) -> None:
     """Run the MkDocs build of docs/ into site/ with the project's mkdocs.yml."""
     from mkdocs import exceptions
@@ -265,6 +276,7 @@ def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str) -> None:
     try:
         mk_config = load_config(config_file=str(config.mkdocs_config), docs_dir=str(docs), site_dir=str(site),
                                 strict=config.strict)
+        mk_config.plugins["briefing-pages"] = BriefingPages()
         run_build(mk_config)
     except exceptions.MkDocsException as error:
         raise BuildFailed(f"MkDocs could not build the site: {error}") from error
@@ -291,17 +303,23 @@ def build(config: Config, progress: Callable[[str, int, int], None] | None = Non
     work = Path(tempfile.mkdtemp(prefix=".briefing-build-", dir=docs.parent))
     try:
         new_docs = work / "docs"
-        write_tree(pages, new_docs)
+        write_tree({**pages, **render_feeds(archive, config.site_name, mkdocs_site_url(config))}, new_docs)
         report.timings["write"] = time.perf_counter() - started
         if run_mkdocs:
             started = time.perf_counter()
             new_site = Path(tempfile.mkdtemp(prefix=".briefing-site-", dir=site.parent))
             try:
                 mkdocs_build(config, new_docs, new_site / "site", source_date_epoch(archive))
+                report.timings["mkdocs"] = time.perf_counter() - started
+                started = time.perf_counter()
+                try:
+                    index_site(new_site / "site")
+                except SearchIndexFailed as error:
+                    raise BuildFailed(str(error)) from error
+                report.timings["search"] = time.perf_counter() - started
                 swap_in(new_site / "site", site)
             finally:
                 shutil.rmtree(new_site, ignore_errors=True)
-            report.timings["mkdocs"] = time.perf_counter() - started
         swap_in(new_docs, docs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
