@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BUILD_FLAGS ?=
 
-.PHONY: site test check eval serve clean
+.PHONY: site test check eval accuracy serve clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed (python3.11 or python3 on PATH)"; exit 1; }
@@ -27,6 +27,11 @@ check: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/briefing eval tests/gold/*.yml
+
+# Ours against spaCy and textacy baselines (installs the optional `bench` extras first; not part of test).
+accuracy: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/accuracy.py
 
 clean:
 	rm -rf site docs .pytest_cache

@@ -7,6 +7,8 @@ when the whole build succeeded, so a failed or killed build leaves the previous 
 
 from __future__ import annotations
 
+import ctypes
+import hashlib
 import logging
 import os
 import shutil
@@ -18,13 +20,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from builder.annotate import Annotator
+from builder.annotate import Annotator, body_text
+from builder.cache import Cache, annotation_from_json, annotation_to_json, code_version, digest, model_identity
 from builder.config import Config
+from builder.corrections import apply_corrections
 from builder.ingest import IngestError, read_article
 from builder.kb import load_kb
 from builder.nlp import BATCH_SIZE
-from builder.model import AnnotatedArticle, Archive, Article, KnowledgeBase, Note, Person, Problem
-from builder.notes import about_line, check_targets, read_note
+from builder.progress import Progress, mkdocs_plugin
+from builder.model import AnnotatedArticle, Annotation, Archive, Article, KnowledgeBase, Note, Person, Problem
+from builder.notes import about_line, check_targets, names_in_text, read_note
 from builder.feeds import render_feeds
 from builder.render import Settings, render_site
 from builder.search import SearchIndexFailed, index_site
@@ -58,6 +63,12 @@ class Report:
     """Articles skipped because of errors."""
     pages: int = 0
     """Pages generated."""
+    cached: int = 0
+    """Articles whose annotation came from the cache."""
+    annotated: int = 0
+    """Articles annotated in this build (the rest came from the cache)."""
+    model_runs: int = 0
+    """Articles the English model ran on (the others' entity spans came from the cache, or they are not English)."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -65,11 +76,14 @@ class Report:
 
 
 def shown_path(path: Path, root: Path) -> str:
-    """A path as the user thinks of it: relative to the project where possible."""
-    try:
-        return str(path.resolve().relative_to(root))
-    except ValueError:
-        return str(path)
+    """A path as the user thinks of it: relative to the project where possible (a link is shown where it
+    is, not where it points)."""
+    for candidate in (Path(os.path.abspath(path)), path.resolve()):
+        try:
+            return str(candidate.relative_to(root))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) -> list[Path]:
@@ -86,38 +100,61 @@ def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) 
         for path in sorted(source.rglob("*")):
             if path.name.startswith(".") or path.suffix.lower() not in ARTICLE_SUFFIXES:
                 continue
-            if path.is_symlink():
+            try:
+                str(path).encode("utf-8")
+            except UnicodeEncodeError:  # bytes that are no text in a Linux file name
+                shown = shown_path(path, root).encode("utf-8", "backslashreplace").decode("utf-8")
+                problems.append(Problem(shown, None, "the file name is not valid UTF-8 text; rename the file."))
+                continue
+            try:
                 target = path.resolve()
-                if base not in target.parents:
-                    problems.append(Problem(shown_path(path, root), None,
-                                            f"this is a link to {target}, outside the articles folder; it is not read. Copy the file in instead."))
-                    continue
+            except (OSError, RuntimeError):  # a link that points at itself
+                problems.append(Problem(shown_path(path, root), None, "this link never reaches a file (it loops); remove it."))
+                continue
+            if base not in target.parents:
+                problems.append(Problem(shown_path(path, root), None,
+                                        f"this is a link to {target}, outside the articles folder; it is not read. Copy the file in instead."))
+                continue
             if path.is_file():
                 files.append(path)
-    return files
+    return list(dict.fromkeys(files))
+
+
+def page_names(files: list[Path], root: Path) -> dict[Path, str]:
+    """A distinct, stable page name for every file: the slug of its name. When several files share a slug,
+    the one whose name already is the slug (else the shortest path) keeps it and the others get the slug
+    plus a hash of their path, so a name does not change when unrelated files come or go."""
+    groups: dict[str, list[Path]] = {}
+    for path in files:
+        groups.setdefault(slug(path.stem, fallback="article"), []).append(path)
+    names: dict[Path, str] = {}
+    for base, paths in groups.items():
+        paths.sort(key=lambda p: (p.stem != base, len(shown_path(p, root)), shown_path(p, root)))
+        names[paths[0]] = base
+        for path in paths[1:]:
+            digest = hashlib.sha1(shown_path(path, root).encode("utf-8", "surrogateescape")).hexdigest()
+            size = 6
+            while f"{base}-{digest[:size]}" in groups:
+                size += 2
+            names[path] = f"{base}-{digest[:size]}"
+    return names
 
 
 def read_articles(files: list[Path], config: Config, problems: list[Problem],
                   progress: Callable[[int, int], None] | None = None) -> list[Article]:
     """Ingest every file; a bad one is reported and skipped. Page names are made unique here."""
     articles: list[Article] = []
-    used: set[str] = set()
+    names = page_names(files, config.root)
     for number, path in enumerate(files, start=1):
         shown = shown_path(path, config.root)
-        base = slug(path.stem, fallback="article")
-        name, counter = base, 1
-        while name in used:
-            counter += 1
-            name = f"{base}-{counter}"
         try:
-            article, warnings = read_article(path, shown, name, config.languages)
+            article, warnings = read_article(path, shown, names[path], config.languages)
         except IngestError as error:
             problems.append(error.problem)
             continue
         except OSError as error:
             problems.append(Problem(shown, None, f"the file could not be read ({error.strerror})."))
             continue
-        used.add(name)
         problems.extend(warnings)
         articles.append(article)
         if progress:
@@ -131,17 +168,96 @@ def make_annotator(kb: KnowledgeBase, config: Config) -> Annotator:
     return Annotator(kb, lambda: nlp.english(config.spacy_model), nlp.blank)
 
 
+def corrected(item: AnnotatedArticle, kb: KnowledgeBase, problems: list[Problem]) -> AnnotatedArticle:
+    """The annotated article with its editor's corrections applied: they always win over the machine."""
+    item, found = apply_corrections(item, kb)
+    problems.extend(found)
+    return item
+
+
+def annotate_all(config: Config, kb: KnowledgeBase, files: list[Path], articles: list[Article],
+                 progress: Callable[[int, int], None] | None = None,
+                 tally: Counter | None = None) -> Iterator[AnnotatedArticle]:
+    """Annotate the articles read from `files`, through the cache folder config.cache when it is set."""
+    annotator = make_annotator(kb, config)
+    if config.cache is None:
+        return annotate_articles(annotator, articles, config.processes, progress, tally=tally)
+    paths = {shown_path(f, config.root): f for f in files}
+    model = english_identity(config.spacy_model)
+    setting = ",".join(config.languages)
+
+    def keys(article: Article) -> tuple[str | None, str]:
+        try:
+            raw = paths[article.source].read_bytes()
+            annotation_key = digest("annotation", raw, kb.version, model, code_version(), setting)
+        except (KeyError, OSError):  # gone since it was read: annotate it, don't cache it
+            annotation_key = None
+        return annotation_key, digest("spans", model, body_text(article))
+
+    return annotate_articles(annotator, articles, config.processes, progress, cache=Cache(config.cache),
+                             keys=[keys(a) for a in articles], tally=tally)
+
+
+def english_identity(configured: str) -> str:
+    """The English model's "package==version" for cache keys ("none" when it is not installed; the model
+    is then reported missing only if an English article needs it)."""
+    from builder import nlp
+
+    try:
+        return model_identity(nlp.resolve_model_name(configured))
+    except nlp.ModelNotFound:
+        return "none"
+
+
 def annotate_articles(annotator: Annotator, articles: list[Article], processes: int = 1,
-                      progress: Callable[[int, int], None] | None = None,
-                      batch_size: int = BATCH_SIZE) -> Iterator[AnnotatedArticle]:
-    """Annotate articles in order. The English ones stream through the model in batches (and processes)
-    ahead of the rules, which then read the precomputed entity spans."""
-    spans = annotator.entities_many(articles, processes, batch_size)
-    for number, article in enumerate(articles, start=1):
-        entities = next(spans) if annotator.uses_model(article) else None
-        yield AnnotatedArticle(article, annotator.annotate(article, entities))
+                      progress: Callable[[int, int], None] | None = None, batch_size: int = BATCH_SIZE,
+                      cache: Cache | None = None, keys: list[tuple[str | None, str]] | None = None,
+                      tally: Counter | None = None) -> Iterator[AnnotatedArticle]:
+    """Annotate articles in order. Annotations found in the cache under keys[i] = (annotation key, spans
+    key) are used as they are; for the rest, English entity spans come from the cache or stream through
+    the model in batches (and processes) ahead of the rules. `tally` counts "cached" (annotations from
+    the cache), "annotated" (rules run), "model" (articles the model ran on)."""
+    cache = cache or Cache(None)
+    tally = tally if tally is not None else Counter()
+    keys = keys or [(None, "")] * len(articles)
+    found: list[Annotation | None] = []
+    spans: list[list | None] = []
+    for article, (annotation_key, spans_key) in zip(articles, keys):
+        found.append(_cached_annotation(cache, annotation_key))
+        needs_spans = found[-1] is None and annotator.uses_model(article)
+        spans.append(cache.get("spans", spans_key) if needs_spans and spans_key else None)
+    to_model = [a for a, f, s in zip(articles, found, spans) if f is None and s is None and annotator.uses_model(a)]
+    stream = annotator.entities_many(to_model, processes, batch_size)
+    for number, (article, (annotation_key, spans_key)) in enumerate(zip(articles, keys), start=1):
+        annotation = found[number - 1]
+        if annotation is not None:
+            tally["cached"] += 1
+        else:
+            entities = spans[number - 1]
+            if entities is not None:
+                entities = [tuple(span) for span in entities]
+            elif annotator.uses_model(article):
+                entities = next(stream)
+                tally["model"] += 1
+                if spans_key:
+                    cache.put("spans", spans_key, entities)
+            annotation = annotator.annotate(article, entities)
+            tally["annotated"] += 1
+            if annotation_key:
+                cache.put("annotations", annotation_key, annotation_to_json(annotation))
+        yield AnnotatedArticle(article, annotation)
         if progress:
             progress(number, len(articles))
+
+
+def _cached_annotation(cache: Cache, key: str | None) -> Annotation | None:
+    data = cache.get("annotations", key) if key else None
+    if data is None:
+        return None
+    try:
+        return annotation_from_json(data)
+    except (TypeError, ValueError, KeyError):  # written by an older shape of the model: recompute
+        return None
 
 
 def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: list[Note]) -> Archive:
@@ -182,46 +298,53 @@ def _renamed(item: AnnotatedArticle, canonical: dict[str, str], people: dict[str
     annotation = item.annotation
     if all(p.in_kb for p in annotation.people):
         return item
-    return AnnotatedArticle(item.article, replace(annotation, people=tuple(fix(p) for p in annotation.people),
-                                                  speakers=tuple(fix(s) for s in annotation.speakers)))
+    return replace(item, annotation=replace(annotation, people=tuple(fix(p) for p in annotation.people),
+                                            speakers=tuple(fix(s) for s in annotation.speakers)))
 
 
-def read_notes(config: Config, kb: KnowledgeBase, articles: list[Article], problems: list[Problem]) -> list[Note]:
-    """Every note in the notes folder; notes about unknown targets are reported (and still shown where they can be)."""
+def read_notes(config: Config, kb: KnowledgeBase, articles: list[Article], problems: list[Problem],
+               people: Iterable[str] | None = None) -> list[Note]:
+    """Every note in the notes folder; notes about unknown targets are reported (and still shown where they can be).
+    `people` are the ids of every person with a page; without them (no annotation, as in `briefing check`)
+    a person outside the knowledge base counts as known when the articles' text names them."""
     if config.notes is None or not config.notes.is_dir():
         return []
-    known = {"person": {p.id for p in kb.people}, "event": {e.id for e in kb.events},
+    known = {"person": {p.id for p in kb.people} | set(people or ()), "event": {e.id for e in kb.events},
              "topic": {t.id for t in kb.topics}, "article": {a.slug for a in articles}}
     notes = []
     for path in sorted(config.notes.rglob("*.md")):
         note, found = read_note(path, shown_path(path, config.root))
         problems.extend(found)
         if note is not None:
+            if people is None and any(t.startswith("person/") and t[7:] not in known["person"] for t in note.about):
+                known["person"] |= names_in_text(articles)
             problems.extend(check_targets(note, known, about_line(path)))
             notes.append(note)
     return notes
 
 
-def generate(config: Config, report: Report,
-             progress: Callable[[str, int, int], None] | None = None) -> tuple[Archive, dict[str, str]]:
+def generate(config: Config, report: Report, progress: Progress | None = None) -> tuple[Archive, dict[str, str]]:
     """Read, annotate, index and render; returns the archive and the pages (nothing is written)."""
     started = time.perf_counter()
     kb, kb_problems = load_kb(config.data, config.root)
     report.problems.extend(kb_problems)
     files = article_files(config.articles, config.root, report.problems)
-    articles = read_articles(files, config, report.problems)
+    articles = read_articles(files, config, report.problems, _stage(progress, "read"))
     report.skipped = len(files) - len(articles)
     report.timings["read"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    annotator = make_annotator(kb, config)
-    annotated = list(annotate_articles(annotator, articles, config.processes,
-                                       (lambda done, total: progress("annotate", done, total)) if progress else None))
+    tally: Counter = Counter()
+    # Corrections are applied after the cache, which holds what the machine found: the editor always wins.
+    annotated = [corrected(item, kb, report.problems) for item in
+                 annotate_all(config, kb, files, articles, _stage(progress, "annotate"), tally)]
+    report.cached, report.annotated, report.model_runs = tally["cached"], tally["annotated"], tally["model"]
     report.timings["annotate"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    notes = read_notes(config, kb, articles, report.problems)
-    archive = index_archive(kb, annotated, notes)
+    archive = index_archive(kb, annotated, [])
+    # Notes are read once every person has a page, so a note can be about someone not in data/ yet.
+    archive.notes = read_notes(config, kb, articles, report.problems, people=archive.people)
     pages = render_site(archive, Settings(per_page=config.per_page, site_name=config.site_name))
     report.timings["render"] = time.perf_counter() - started
     report.articles = len(archive.articles)
@@ -229,25 +352,79 @@ def generate(config: Config, report: Report,
     return archive, pages
 
 
-def write_tree(pages: dict[str, str], target: Path) -> None:
+def _stage(progress: Progress | None, stage: str) -> Callable[[int, int], None] | None:
+    """The build's progress callback bound to one stage."""
+    return (lambda done, total: progress(stage, done, total)) if progress else None
+
+
+def write_tree(pages: dict[str, str], target: Path, progress: Callable[[int, int], None] | None = None) -> None:
     """Write pages into a fresh folder (which must not exist yet)."""
     target.mkdir(parents=True)
-    for relative, content in pages.items():
-        path = target / relative
-        if target.resolve() not in path.resolve().parents:
+    root = target.resolve()
+    made: set[Path] = set()
+    for number, (relative, content) in enumerate(pages.items(), start=1):
+        path = root / relative
+        if root not in path.resolve().parents:
             raise BuildFailed(f"refusing to write {relative}: it would land outside {target}.")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
         path.write_text(content, encoding="utf-8")
+        if progress:
+            progress(number, len(pages))
 
 
 def swap_in(new: Path, target: Path) -> None:
-    """Replace target by new with renames, so a reader never sees a half-written folder."""
+    """Replace target by new so that a reader, or a build killed at any moment, never finds a half-written
+    or missing folder: one atomic exchange where the system has it (Linux), else two renames that the
+    next build undoes if it was stopped between them (see clean_leftovers)."""
+    if target.exists() and _exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)  # now the previous version
+        return
     old = target.with_name(f".{target.name}.old-{os.getpid()}")
     if target.exists():
         os.rename(target, old)
     os.rename(new, target)
     if old.exists():
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step with renameat2(RENAME_EXCHANGE); False where that is not available."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # a C library without renameat2
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def clean_leftovers(target: Path) -> None:
+    """Remove what a killed build left beside target (its temporary folders), and put back the previous
+    folder if the build was killed between the two renames of swap_in. Folders of running builds stay."""
+    for path in sorted(target.parent.glob(f".{target.name}.old-*")):
+        pid = path.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            if target.exists():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                os.rename(path, target)
+    for path in sorted(target.parent.glob(".briefing-*-*-*")):
+        pid = path.name.split("-")[2]
+        if path.is_dir() and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def source_date_epoch(archive: Archive) -> str:
@@ -265,7 +442,7 @@ def mkdocs_site_url(config: Config) -> str:
         return str(yaml_load(stream).get("site_url") or "")
 
 
-def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str) -> None:
+def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str, progress: Progress | None = None) -> None:
     """Run the MkDocs build of docs/ into site/ with the project's mkdocs.yml."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build as run_build
@@ -277,6 +454,8 @@ def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str) -> None:
         mk_config = load_config(config_file=str(config.mkdocs_config), docs_dir=str(docs), site_dir=str(site),
                                 strict=config.strict)
         mk_config.plugins["briefing-pages"] = BriefingPages()
+        if progress:
+            mk_config.plugins["briefing-progress"] = mkdocs_plugin(progress)
         run_build(mk_config)
     except exceptions.MkDocsException as error:
         raise BuildFailed(f"MkDocs could not build the site: {error}") from error
@@ -285,7 +464,7 @@ def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str) -> None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
-def build(config: Config, progress: Callable[[str, int, int], None] | None = None, run_mkdocs: bool = True) -> Report:
+def build(config: Config, progress: Progress | None = None, run_mkdocs: bool = True) -> Report:
     """The whole build. Raises BuildFailed (previous docs/ and site/ untouched) on fatal problems."""
     report = Report()
     if not config.mkdocs_config or not config.mkdocs_config.is_file():
@@ -300,16 +479,20 @@ def build(config: Config, progress: Callable[[str, int, int], None] | None = Non
     docs, site = config.docs.resolve(), config.site.resolve()
     docs.parent.mkdir(parents=True, exist_ok=True)
     site.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".briefing-build-", dir=docs.parent))
+    clean_leftovers(docs)
+    clean_leftovers(site)
+    # The process id in the name tells a later build whether this folder's build is still running.
+    work = Path(tempfile.mkdtemp(prefix=f".briefing-build-{os.getpid()}-", dir=docs.parent))
     try:
         new_docs = work / "docs"
-        write_tree({**pages, **render_feeds(archive, config.site_name, mkdocs_site_url(config))}, new_docs)
+        write_tree({**pages, **render_feeds(archive, config.site_name, mkdocs_site_url(config))}, new_docs,
+                   _stage(progress, "write"))
         report.timings["write"] = time.perf_counter() - started
         if run_mkdocs:
             started = time.perf_counter()
-            new_site = Path(tempfile.mkdtemp(prefix=".briefing-site-", dir=site.parent))
+            new_site = Path(tempfile.mkdtemp(prefix=f".briefing-site-{os.getpid()}-", dir=site.parent))
             try:
-                mkdocs_build(config, new_docs, new_site / "site", source_date_epoch(archive))
+                mkdocs_build(config, new_docs, new_site / "site", source_date_epoch(archive), progress)
                 report.timings["mkdocs"] = time.perf_counter() - started
                 started = time.perf_counter()
                 try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from builder.build import article_files, read_notes, shown_path
 from builder.config import Config
+from builder.corrections import check_corrections
 from builder.ingest import IngestError, decode, ingest_text
 from builder.kb import load_kb
 from builder.model import Article, Problem
@@ -22,7 +23,7 @@ def check(config: Config) -> list[Problem]:
             decoded = decode(path.read_bytes(), shown)
             # Languages are not detected here: a check must be fast and needs no model.
             article, warnings = ingest_text(decoded.text, shown, slug(path.stem, "article"), languages=("en",))
-            problems += [*decoded.warnings, *warnings]
+            problems += [*decoded.warnings, *warnings, *check_corrections(article, kb)]
             articles.append(article)
         except IngestError as error:
             problems.append(error.problem)

@@ -1,4 +1,4 @@
-"""The command line: `briefing build|annotate|check|eval`. The only place exceptions become exit codes."""
+"""The command line: `briefing build|annotate|check|add|serve|eval`. The only place exceptions become exit codes."""
 
 from __future__ import annotations
 
@@ -6,36 +6,25 @@ import argparse
 import json
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from builder.build import BuildFailed, article_files, build, print_problems, read_articles, shown_path
 from builder.config import load_config, with_overrides
 from builder.nlp import ModelNotFound
+from builder.progress import printer
 
 
-def _progress(stream):
-    """A progress printer: a bar with counts on a terminal, a log line every 10% elsewhere."""
-    tty = stream.isatty()
-    state = {"last": -1}
+def _with_cache(config, args):
+    """The config with the cache folder from --cache, or none with --no-cache."""
+    if args.no_cache:
+        return replace(config, cache=None)
+    return replace(config, cache=Path(args.cache).resolve()) if args.cache else config
 
-    def report(stage: str, done: int, total: int) -> None:
-        if total <= 0:
-            return
-        if tty:
-            width = 30
-            filled = int(width * done / total)
-            stream.write(f"\r{stage:9} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-            if done == total:
-                stream.write("\n")
-            stream.flush()
-        else:
-            step = max(1, total // 10)
-            if done == total or done // step != state["last"]:
-                state["last"] = done // step
-                stream.write(f"{stage}: {done}/{total}\n")
-                stream.flush()
 
-    return report
+def _add_cache_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--cache", metavar="DIR", help="the annotation cache folder (default .cache/briefing)")
+    command.add_argument("--no-cache", action="store_true", help="annotate everything afresh and store nothing")
 
 
 def cmd_build(args) -> int:
@@ -44,9 +33,10 @@ def cmd_build(args) -> int:
                             notes=Path(args.notes) if args.notes else None, data=Path(args.data) if args.data else None,
                             site=Path(args.site) if args.site else None, docs=Path(args.docs) if args.docs else None,
                             strict=args.strict, spacy_model=args.model)
+    config = _with_cache(config, args)
     print_problems(problems)
     try:
-        report = build(config, progress=_progress(sys.stderr))
+        report = build(config, progress=printer(sys.stderr))
     except BuildFailed as failure:
         print_problems(failure.problems)
         print(f"briefing: build failed: {failure}", file=sys.stderr)
@@ -54,23 +44,25 @@ def cmd_build(args) -> int:
     print_problems(report.problems)
     times = ", ".join(f"{stage} {seconds:.1f}s" for stage, seconds in report.timings.items())
     print(f"Built {report.articles} articles into {shown_path(config.site, config.root)} "
-          f"({report.pages} pages; {report.skipped} skipped; {times}).", file=sys.stderr)
+          f"({report.pages} pages; {report.skipped} skipped; {report.annotated} annotated, {report.cached} from the "
+          f"cache, model run on {report.model_runs}; {times}).", file=sys.stderr)
     return 0
 
 
 def cmd_annotate(args) -> int:
-    from builder.build import annotate_articles, make_annotator
+    from builder.build import annotate_all, corrected
     from builder.kb import load_kb
     from builder.render import article_meta
 
     config, problems = load_config(Path(args.root))
     config = with_overrides(config, data=Path(args.data) if args.data else None, spacy_model=args.model)
+    config = _with_cache(config, args)
     kb, kb_problems = load_kb(config.data, config.root)
     problems += kb_problems
     files = article_files([Path(f) for f in args.files], config.root, problems)
     articles = read_articles(files, config, problems)
-    annotator = make_annotator(kb, config)
-    for item in annotate_articles(annotator, articles, config.processes):
+    for found in annotate_all(config, kb, files, articles):
+        item = corrected(found, kb, problems)
         meta = article_meta(item)
         record = {"source": meta.pop("source"), **meta}
         if args.json:
@@ -98,6 +90,32 @@ def cmd_check(args) -> int:
     return 1 if errors else 0
 
 
+def cmd_add(args) -> int:
+    from builder.add import AddRefused, Given, add_article
+
+    config, problems = load_config(Path(args.root))
+    print_problems(problems)
+    if args.file == "-":
+        raw, shown, suffix = sys.stdin.buffer.read(), "standard input", ".txt"
+    else:
+        source = Path(args.file)
+        try:
+            raw = source.read_bytes()
+        except OSError as error:
+            print(f"briefing: cannot read {args.file}: {error.strerror}.", file=sys.stderr)
+            return 1
+        shown, suffix = args.file, source.suffix.lower()
+    given = Given(title=args.title, date=args.date, outlet=args.outlet, lang=args.lang)
+    try:
+        path, warnings = add_article(raw, shown, suffix, given, config.articles[0], config.root, config.languages)
+    except AddRefused as refused:
+        print(f"briefing: {refused}", file=sys.stderr)
+        return 1
+    print_problems(warnings)
+    print(shown_path(path, config.root))
+    return 0
+
+
 def cmd_eval(args) -> int:
     from builder.evaluate import evaluate, format_report
 
@@ -110,6 +128,50 @@ def cmd_eval(args) -> int:
         total = result if total is None else total.merge(result)
     if len(args.gold) > 1 and total is not None:
         print(format_report(total, verbose=False, heading="All gold files"))
+    return 0
+
+
+def cmd_suggest(args) -> int:
+    from builder.build import annotate_all, corrected, index_archive
+    from builder.kb import load_kb
+    from builder.suggest import SUGGESTIONS_FILE, append_suggestions, format_suggestions, suggest_events, suggest_people
+
+    config, problems = load_config(Path(args.root))
+    config = with_overrides(config, articles=tuple(Path(p) for p in args.articles) if args.articles else None,
+                            data=Path(args.data) if args.data else None, spacy_model=args.model)
+    config = _with_cache(config, args)
+    if args.min < 1:
+        print("briefing: --min must be at least 1 (the number of articles a suggestion must appear in).", file=sys.stderr)
+        return 1
+    kb, kb_problems = load_kb(config.data, config.root)
+    problems += kb_problems
+    files = article_files(config.articles, config.root, problems)
+    progress = printer(sys.stderr)
+    articles = read_articles(files, config, problems, lambda done, total: progress("read", done, total))
+    if not articles:
+        print_problems(problems)
+        print("briefing: no article could be read, so there is nothing to suggest.", file=sys.stderr)
+        return 1
+    # Editors' corrections win here too: a person an editor removed from an article is not suggested.
+    annotated = [corrected(item, kb, problems) for item in
+                 annotate_all(config, kb, files, articles, lambda done, total: progress("annotate", done, total))]
+    print_problems(problems)
+    people = suggest_people(index_archive(kb, annotated, []), args.min)
+    events = suggest_events(kb, annotated, args.min)
+    if not people and not events:
+        print(f"Nothing to suggest: no person or event outside the knowledge base is named in at least "
+              f"{args.min} of the {len(articles)} articles." + (" Try --min 1." if args.min > 1 else ""))
+        return 0
+    print(format_suggestions(people, events), end="")
+    if args.write:
+        target = config.data / SUGGESTIONS_FILE
+        written, already = append_suggestions(target, people, events)
+        shown = shown_path(target, config.root)
+        if written:
+            print(f"Appended {written} suggestion(s) to {shown} for review"
+                  + (f"; {already} were there already." if already else "."), file=sys.stderr)
+        else:
+            print(f"Nothing new to append: all {already} suggestion(s) are in {shown} already.", file=sys.stderr)
     return 0
 
 
@@ -127,6 +189,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--docs", help="where to write the generated Markdown (default docs)")
     b.add_argument("--model", help="English spaCy model package (default from briefing.yml)")
     b.add_argument("--strict", action="store_true", help="fail on any bad input instead of skipping it")
+    _add_cache_options(b)
     b.set_defaults(run=cmd_build)
 
     a = sub.add_parser("annotate", help="print what the annotator finds in articles")
@@ -134,6 +197,7 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--json", action="store_true", help="one JSON object per article, one per line")
     a.add_argument("--data", help="the knowledge-base folder (default data)")
     a.add_argument("--model", help="English spaCy model package")
+    _add_cache_options(a)
     a.set_defaults(run=cmd_annotate)
 
     c = sub.add_parser("check", help="validate content/ and data/; print every problem as file:line: message")
@@ -141,6 +205,25 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--notes", help="the editors' notes folder")
     c.add_argument("--data", help="the knowledge-base folder")
     c.set_defaults(run=cmd_check)
+
+    s = sub.add_parser("suggest", help="people and events in the articles that the knowledge base lacks")
+    s.add_argument("--articles", action="append", help="a folder of articles (repeatable; default content/articles)")
+    s.add_argument("--data", help="the knowledge-base folder (default data)")
+    s.add_argument("--model", help="English spaCy model package")
+    s.add_argument("--min", type=int, default=2, metavar="N",
+                   help="only what is named in at least N articles (default 2)")
+    s.add_argument("--write", action="store_true",
+                   help="append the suggestions to data/suggestions.yml for review (the builder never reads it)")
+    _add_cache_options(s)
+    s.set_defaults(run=cmd_suggest)
+
+    a = sub.add_parser("add", help="copy a raw article into content/articles/ with a header of what is known")
+    a.add_argument("file", help="the article file, or - to read standard input")
+    a.add_argument("--date", help="the article's date, YYYY-MM-DD")
+    a.add_argument("--outlet", help="the outlet that published it")
+    a.add_argument("--lang", help="its language code (en, ro, ru, uk)")
+    a.add_argument("--title", help="its headline")
+    a.set_defaults(run=cmd_add)
 
     e = sub.add_parser("eval", help="precision and recall against gold files")
     e.add_argument("gold", nargs="+", help="gold YAML files (tests/gold/*.yml)")

@@ -40,6 +40,8 @@ class Config:
     """Rows per index page."""
     site_name: str = "Briefing Archive"
     """Shown on the home page."""
+    cache: Path | None = None
+    """The annotation cache folder (--cache; default .cache/briefing); None = no cache (--no-cache)."""
     processes: int = 1
     """Processes the English model runs in (briefing.yml `processes`; default: the number of cores)."""
     strict: bool = False
@@ -85,6 +87,7 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
         per_page=int(values.get("per_page", 50)),
         site_name=str(values.get("site_name", "Briefing Archive")),
         processes=processes,
+        cache=root / ".cache" / "briefing",
     )
     return config, problems
 

@@ -4,12 +4,16 @@ Gold format (see tests/gold/*.yml and the README): a `root` folder relative to t
 of `documents`, each with file, title, date, lang, people, speakers, reported, events, topics. People
 are written as names; both sides are mapped to canonical ids through the same knowledge base, so a
 gold file does not depend on how ids are spelled.
+
+The scoring (`score_document`) takes any predicted sets, so a baseline (bench/accuracy.py) is scored
+by exactly the code that scores our annotation.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -17,10 +21,12 @@ from builder.build import make_annotator
 from builder.config import Config
 from builder.ingest import read_article
 from builder.kb import load_kb
+from builder.model import KnowledgeBase
 from builder.resolve import PersonIndex, unknown_person_id
 from builder.text import normalize_space, slug
 
 SET_FIELDS = ("people", "speakers", "reported", "events", "topics")
+PERSON_FIELDS = ("people", "speakers", "reported")
 EXACT_FIELDS = ("date", "lang", "title")
 
 
@@ -45,26 +51,70 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def __add__(self, other: "Score") -> "Score":
+        return Score(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+
+@dataclass
+class DocumentScore:
+    """How one gold document was scored: counts per field and every miss and false hit."""
+
+    file: str
+    """The document's path as the gold file names it."""
+    folder: str
+    """The source folder it comes from (corpus folder, or the gold root's name), for per-source figures."""
+    sets: dict[str, Score] = field(default_factory=dict)
+    """Counts per set-valued field that was scored."""
+    exact: dict[str, bool] = field(default_factory=dict)
+    """Right or wrong per exact field that was checked."""
+    misses: list[str] = field(default_factory=list)
+    """"field: missed x", "field: false hit y", "field: expected a, got b"."""
+
 
 @dataclass
 class Result:
-    """Scores over one or more gold files, with every miss and false hit."""
+    """Scores over one or more gold files, with every miss and false hit, per document."""
 
     name: str
-    documents: int = 0
-    sets: dict[str, Score] = field(default_factory=lambda: {f: Score() for f in SET_FIELDS})
-    exact: dict[str, list[int]] = field(default_factory=lambda: {f: [0, 0] for f in EXACT_FIELDS})
-    errors: list[str] = field(default_factory=list)
+    scored: list[DocumentScore] = field(default_factory=list)
+    """Every scored document, in gold order."""
+    problems: list[str] = field(default_factory=list)
+    """Documents that could not be scored (file not found)."""
 
-    def merge(self, other: "Result") -> "Result":
-        merged = Result("all", self.documents + other.documents)
-        for f in SET_FIELDS:
-            a, b = self.sets[f], other.sets[f]
-            merged.sets[f] = Score(a.tp + b.tp, a.fp + b.fp, a.fn + b.fn)
-        for f in EXACT_FIELDS:
-            merged.exact[f] = [self.exact[f][0] + other.exact[f][0], self.exact[f][1] + other.exact[f][1]]
-        merged.errors = self.errors + other.errors
-        return merged
+    @property
+    def documents(self) -> int:
+        return len(self.scored)
+
+    @property
+    def sets(self) -> dict[str, Score]:
+        total = {f: Score() for f in SET_FIELDS}
+        for doc in self.scored:
+            for f, score in doc.sets.items():
+                total[f] = total[f] + score
+        return total
+
+    @property
+    def exact(self) -> dict[str, list[int]]:
+        total = {f: [0, 0] for f in EXACT_FIELDS}
+        for doc in self.scored:
+            for f, right in doc.exact.items():
+                total[f][0] += int(right)
+                total[f][1] += 1
+        return total
+
+    @property
+    def errors(self) -> list[str]:
+        return self.problems + [f"{doc.file}: {miss}" for doc in self.scored for miss in doc.misses]
+
+    def merge(self, other: "Result", name: str = "all") -> "Result":
+        return Result(name, self.scored + other.scored, self.problems + other.problems)
+
+    def by_folder(self) -> dict[str, "Result"]:
+        """One result per source folder, in the order folders first appear."""
+        folders: dict[str, Result] = {}
+        for doc in self.scored:
+            folders.setdefault(doc.folder, Result(doc.folder)).scored.append(doc)
+        return folders
 
 
 def predicted_sets(annotation) -> dict[str, set[str]]:
@@ -78,66 +128,114 @@ def predicted_sets(annotation) -> dict[str, set[str]]:
     }
 
 
-def evaluate(gold_path: Path, config: Config) -> Result:
-    """Annotate every document a gold file names and compare."""
-    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+@dataclass(frozen=True)
+class Gold:
+    """One gold file: where its documents are and what they should yield."""
+
+    path: Path
+    """The gold file."""
+    root: Path
+    """The folder its documents' paths are relative to."""
+    documents: tuple[dict, ...]
+    """The documents as written in the file (file, title, date, lang, people, …)."""
+
+    def folder(self, doc: dict) -> str:
+        """The source a document comes from: its corpus folder, or the root's name for flat roots."""
+        parent = Path(doc["file"]).parent
+        return str(parent) if str(parent) != "." else self.root.name
+
+
+def read_gold(gold_path: Path) -> Gold:
+    """Read a gold file (see the module docstring for the format)."""
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8")) or {}
     root = (gold_path.parent / gold.get("root", ".")).resolve()
-    kb, _ = load_kb(config.data, config.root)
+    return Gold(gold_path, root, tuple(gold.get("documents") or ()))
+
+
+def person_resolver(kb: KnowledgeBase) -> Callable[[str], str]:
+    """Name -> id, the way gold names are mapped: a known person's id, else the slug of the name."""
     index = PersonIndex(kb)
-    annotator = make_annotator(kb, config)
-    result = Result(gold_path.name)
 
     def person_id(name: str) -> str:
         return index.resolve(name) or unknown_person_id(name)
 
-    for doc in gold.get("documents", []):
-        path = root / doc["file"]
+    return person_id
+
+
+def expected_sets(doc: dict, person_id: Callable[[str], str]) -> dict[str, set[str]]:
+    """A gold document's set-valued fields as ids."""
+    expected = {}
+    for f in SET_FIELDS:
+        wanted = doc.get(f) or []
+        expected[f] = {person_id(str(n)) for n in wanted} if f in PERSON_FIELDS else {str(n) for n in wanted}
+    return expected
+
+
+def score_document(scored: DocumentScore, predicted: dict[str, set[str]], expected: dict[str, set[str]]) -> None:
+    """Count true and false hits for every field in `predicted` (a baseline may predict only some)."""
+    for f in SET_FIELDS:
+        if f not in predicted:
+            continue
+        ours, wanted = predicted[f], expected[f]
+        scored.sets[f] = Score(len(ours & wanted), len(ours - wanted), len(wanted - ours))
+        scored.misses += [f"{f}: missed {m}" for m in sorted(wanted - ours)]
+        scored.misses += [f"{f}: false hit {x}" for x in sorted(ours - wanted)]
+
+
+def _exact(scored: DocumentScore, name: str, expected, got) -> None:
+    scored.exact[name] = expected == got
+    if expected != got:
+        scored.misses.append(f"{name}: expected {expected!r}, got {got!r}")
+
+
+def evaluate(gold_path: Path, config: Config) -> Result:
+    """Annotate every document a gold file names and compare."""
+    gold = read_gold(gold_path)
+    kb, _ = load_kb(config.data, config.root)
+    person_id = person_resolver(kb)
+    annotator = make_annotator(kb, config)
+    result = Result(gold_path.name)
+    for doc in gold.documents:
+        path = gold.root / doc["file"]
         if not path.is_file():
-            result.errors.append(f"{doc['file']}: not found under {root}; skipped")
+            result.problems.append(f"{doc['file']}: not found under {gold.root}; skipped")
             continue
         article, _ = read_article(path, doc["file"], slug(path.stem), config.languages)
         annotation = annotator.annotate(article)
-        result.documents += 1
-        ours = predicted_sets(annotation)
-        for f in SET_FIELDS:
-            wanted = doc.get(f) or []
-            expected = {person_id(n) for n in wanted} if f in ("people", "speakers", "reported") else set(wanted)
-            score = result.sets[f]
-            score.tp += len(ours[f] & expected)
-            score.fp += len(ours[f] - expected)
-            score.fn += len(expected - ours[f])
-            for missing in sorted(expected - ours[f]):
-                result.errors.append(f"{doc['file']}: {f}: missed {missing}")
-            for extra in sorted(ours[f] - expected):
-                result.errors.append(f"{doc['file']}: {f}: false hit {extra}")
+        scored = DocumentScore(doc["file"], gold.folder(doc))
+        score_document(scored, predicted_sets(annotation), expected_sets(doc, person_id))
         expected_date = doc.get("date")
         expected_date = str(expected_date) if expected_date is not None else None
-        got_date = article.date.isoformat() if article.date else None
-        _exact(result, "date", doc["file"], expected_date, got_date)
-        _exact(result, "lang", doc["file"], doc.get("lang"), article.lang)
+        _exact(scored, "date", expected_date, article.date.isoformat() if article.date else None)
+        _exact(scored, "lang", doc.get("lang"), article.lang)
         if doc.get("title"):
-            _exact(result, "title", doc["file"], normalize_space(str(doc["title"])).casefold(),
+            _exact(scored, "title", normalize_space(str(doc["title"])).casefold(),
                    normalize_space(article.title).casefold() if article.title_source != "lead" else None)
+        result.scored.append(scored)
     return result
 
 
-def _exact(result: Result, name: str, file: str, expected, got) -> None:
-    result.exact[name][1] += 1
-    if expected == got:
-        result.exact[name][0] += 1
-    else:
-        result.errors.append(f"{file}: {name}: expected {expected!r}, got {got!r}")
-
-
 def format_report(result: Result, verbose: bool = True, heading: str | None = None) -> str:
+    """Figures per field, per source folder when there are several, and (verbose) each document's misses."""
     lines = [f"== {heading or result.name}: {result.documents} documents", "",
              f"{'field':10} {'precision':>9} {'recall':>7} {'F1':>6}   tp  fp  fn"]
-    for f in SET_FIELDS:
-        s = result.sets[f]
+    for f, s in result.sets.items():
         lines.append(f"{f:10} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f} {s.tp:4} {s.fp:3} {s.fn:3}")
-    for f in EXACT_FIELDS:
-        right, total = result.exact[f]
+    for f, (right, total) in result.exact.items():
         lines.append(f"{f:10} accuracy {right}/{total}" + (f" = {right / total:.3f}" if total else ""))
+    folders = result.by_folder()
+    if len(folders) > 1:
+        lines += ["", "F1 per source folder:", f"  {'folder':18} {'docs':>4} " + " ".join(f"{f:>8}" for f in SET_FIELDS)
+                  + f" {'date':>6} {'lang':>6}"]
+        for name, part in folders.items():
+            sets, exact = part.sets, part.exact
+            lines.append(f"  {name:18} {part.documents:4} " + " ".join(f"{sets[f].f1:8.3f}" for f in SET_FIELDS)
+                         + "".join(f" {f'{exact[f][0]}/{exact[f][1]}':>6}" for f in ("date", "lang")))
     if verbose and result.errors:
-        lines += ["", "misses and false hits:"] + [f"  {e}" for e in result.errors]
+        lines += ["", "misses and false hits, per document:"]
+        lines += [f"  {problem}" for problem in result.problems]
+        for doc in result.scored:
+            if doc.misses:
+                lines.append(f"  {doc.file}")
+                lines += [f"    {miss}" for miss in doc.misses]
     return "\n".join(lines) + "\n"

@@ -114,6 +114,52 @@ class KnowledgeBase:
 
 
 @dataclass(frozen=True)
+class ListFix:
+    """An editor's correction of one list field of an article (people, speakers, events, topics)."""
+
+    exactly: tuple[str, ...] | None
+    """The ids the field must hold, replacing what was found; None when the editor adds or removes."""
+    add: tuple[str, ...]
+    """Ids to add to what was found."""
+    remove: tuple[str, ...]
+    """Ids to take away from what was found."""
+    line: int
+    """Header line of the field, for messages."""
+
+
+@dataclass(frozen=True)
+class QuoteFix:
+    """An editor's correction of one quote: who said it, or that it is no quote."""
+
+    text: str
+    """The start of the quote as the annotator found it (or the whole text of a quote it missed)."""
+    speaker: str | None
+    """Id of the person who said it; None removes the quote."""
+    direct: bool
+    """For a quote the annotator missed: words in quotation marks (True) or reported speech."""
+    line: int
+    """Header line of the entry, for messages."""
+
+
+@dataclass(frozen=True)
+class Corrections:
+    """What an editor set in an article's header: it wins over everything inferred."""
+
+    fields: tuple[str, ...] = ()
+    """Plain header fields the editor gave: title, date, lang, outlet, url."""
+    people: ListFix | None = None
+    """Correction of the people mentioned."""
+    speakers: ListFix | None = None
+    """Speakers to remove."""
+    events: ListFix | None = None
+    """Correction of the events."""
+    topics: ListFix | None = None
+    """Correction of the topics."""
+    quotes: tuple[QuoteFix, ...] = ()
+    """Quotes given to another speaker, added or removed."""
+
+
+@dataclass(frozen=True)
 class Article:
     """One raw article after ingest: decoded, header read, boilerplate stripped."""
 
@@ -141,6 +187,8 @@ class Article:
     """The cleaned body, one string per paragraph."""
     removed: tuple[str, ...] = ()
     """Boilerplate lines that were stripped (kept for checks and debugging)."""
+    corrections: Corrections = Corrections()
+    """The editor's corrections from the header, applied after annotation."""
 
 
 @dataclass(frozen=True)
@@ -242,7 +290,11 @@ class AnnotatedArticle:
     article: Article
     """The ingested article."""
     annotation: Annotation
-    """What was found in it."""
+    """What was found in it (with the editor's corrections, once applied)."""
+    by_editor: frozenset[str] = frozenset()
+    """Fields ("date", "people") and items ("people/<id>") an editor set; everything else is the machine's."""
+    removed_by_editor: tuple[str, ...] = ()
+    """Items the annotator found and an editor removed ("topics/<id>")."""
 
 
 @dataclass
@@ -257,3 +309,23 @@ class Archive:
     """Every person with a page: knowledge-base people and discovered ones."""
     notes: list[Note] = field(default_factory=list)
     """Editors' notes."""
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A person or event the articles name that the knowledge base does not know yet (`briefing suggest`)."""
+
+    kind: str
+    """"person" or "event"."""
+    id: str
+    """The id it would get in the knowledge base."""
+    name: str
+    """The spelling to show: the most common one."""
+    spellings: tuple[str, ...]
+    """Other spellings seen, proposed as aliases."""
+    articles: int
+    """How many articles name it."""
+    mentions: int
+    """How often it is named in all."""
+    examples: tuple[tuple[str, str], ...]
+    """Up to two (article source, sentence) pairs that show it in use."""

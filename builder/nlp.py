@@ -54,6 +54,13 @@ def english(name: str = "auto"):
     return nlp
 
 
+def plain(name: str = "auto"):
+    """The English model as shipped, every component on: the baseline bench/accuracy.py compares with."""
+    import spacy
+
+    return spacy.load(resolve_model_name(name))
+
+
 @lru_cache(maxsize=16)
 def blank(lang: str):
     """spaCy's blank pipeline (tokenizer and language data) for a language, or the multi-language one."""

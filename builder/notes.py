@@ -76,6 +76,21 @@ def check_targets(note: Note, known: dict[str, set[str]], about_line: int | None
     return problems
 
 
+NAME = re.compile(r"[A-ZА-ЯЁІЇЄҐȘȚ][\w’'-]+(?:\s+[A-ZА-ЯЁІЇЄҐȘȚ][\w’'-]+){1,2}")
+
+
+def names_in_text(articles) -> set[str]:
+    """Ids that a person outside the knowledge base would get from the capitalised names in the articles
+    (two or three words), so that a note about such a person can be checked without annotating."""
+    found: set[str] = set()
+    for article in articles:
+        for paragraph in article.paragraphs:
+            for match in NAME.finditer(paragraph):
+                words = match.group(0).split()
+                found.update(slug(" ".join(words[i:j])) for i in range(len(words)) for j in range(i + 2, len(words) + 1))
+    return found
+
+
 def about_line(path: Path) -> int | None:
     """The line of the 'about' key in a note file, for messages."""
     try:

@@ -6,6 +6,7 @@ escaped (builder.text.md_escape); editors' notes are the only Markdown rendered 
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -18,7 +19,9 @@ from builder.text import md_escape
 from builder.yamlio import dump
 
 LANGUAGES = {"en": "English", "ro": "Romanian", "ru": "Russian", "uk": "Ukrainian", "xx": "unknown"}
-DATE_SOURCES = {"header": "the article's header", "dateline": "the dateline", "text": "the text", "none": ""}
+DATE_SOURCES = {"header": "set by an editor", "dateline": "from the dateline", "text": "from the text", "none": ""}
+EDITED = " *(set by an editor)*"
+PROVENANCE_FIELDS = ("title", "date", "lang", "outlet", "speakers", "people", "events", "topics")
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 
@@ -43,8 +46,20 @@ COMMON = 200
 
 
 def page(meta: dict, body: str) -> str:
-    """A Markdown page with YAML front matter."""
+    """A Markdown page with YAML front matter. The title and tags are written as HTML text (&, <, > as
+    entities) because the Material theme puts them into the page as they are: a scraped headline such as
+    "</title><script>…" would otherwise run."""
+    meta = dict(meta)
+    if isinstance(meta.get("title"), str):
+        meta["title"] = html_text(meta["title"])
+    if isinstance(meta.get("tags"), list):
+        meta["tags"] = [html_text(tag) for tag in meta["tags"]]
     return "---\n" + dump(meta) + "---\n\n" + body.rstrip() + "\n"
+
+
+def html_text(text: str) -> str:
+    """Text as HTML that shows the same characters."""
+    return html.escape(text, quote=False)
 
 
 def human_date(value: date | None) -> str:
@@ -191,6 +206,23 @@ def article_meta(item: AnnotatedArticle) -> dict:
     }
 
 
+def provenance(item: AnnotatedArticle) -> dict:
+    """Where each value of an article page came from: "editor" (its header) or "machine" (inference)."""
+    return {name: "editor" if name in item.by_editor else "machine" for name in PROVENANCE_FIELDS}
+
+
+def _mark_editor_items(meta: dict, item: AnnotatedArticle) -> None:
+    """Items an editor added or gave a quote to carry `set_by: editor` in the front matter."""
+    for kind in ("speakers", "people", "events", "topics"):
+        for entry in meta[kind]:
+            if f"{kind}/{entry['id']}" in item.by_editor:
+                entry["set_by"] = "editor"
+
+
+def _edited(item: AnnotatedArticle, name: str) -> str:
+    return EDITED if name in item.by_editor else ""
+
+
 def search_meta(kind: str, facets: dict[str, list[str]] | None = None) -> dict:
     """Front matter that marks a page for the search index (builder.site_plugin), with its facets."""
     return {"facets": {"Type": [kind], **{name: values for name, values in (facets or {}).items() if values}}}
@@ -212,23 +244,30 @@ def render_article(item: AnnotatedArticle, notes: list[Note],
     meta["title_source"] = a.title_source
     meta["url"] = a.url
     meta["tags"] = [t.name for t in n.topics]
+    meta["provenance"] = provenance(item)
+    _mark_editor_items(meta, item)
+    if item.removed_by_editor:
+        meta["removed_by_editor"] = list(item.removed_by_editor)
     meta["search"] = search_meta("Article", {
         "Speaker": sorted({s.name for s in n.speakers}), "Topic": sorted({t.name for t in n.topics}),
         "Language": [LANGUAGES.get(a.lang, a.lang)], "Year": [str(a.date.year)] if a.date else []})
     lines = [f"# {md_escape(a.title)}", ""]
-    facts = [f"**Date:** {human_date(a.date)}" + (f" (from {DATE_SOURCES[a.date_source]})" if a.date else " (the text gives no date)"),
-             f"**Language:** {LANGUAGES.get(a.lang, a.lang)}"]
+    date_note = f" ({DATE_SOURCES[a.date_source]})" if a.date_source != "header" else EDITED
+    facts = [f"**Date:** {human_date(a.date)}" + (date_note if a.date else " (the text gives no date)"),
+             f"**Language:** {LANGUAGES.get(a.lang, a.lang)}" + _edited(item, "lang")]
+    if "title" in item.by_editor:
+        facts.insert(0, "*Title set by an editor*")
     if a.outlet:
-        facts.append(f"**Outlet:** {md_escape(a.outlet)}")
+        facts.append(f"**Outlet:** {md_escape(a.outlet)}" + _edited(item, "outlet"))
     if a.url and re.match(r"https?://", a.url):
         facts.append(f"[Original](<{a.url.replace('>', '%3E').replace(' ', '%20')}>)")
     lines.append(" · ".join(facts) + "  ")
     if n.speakers:
-        lines.append("**Speakers:** " + ", ".join(link(s.name, f"../people/{s.id}.md") for s in n.speakers) + "  ")
+        lines.append("**Speakers:** " + ", ".join(link(s.name, f"../people/{s.id}.md") for s in n.speakers) + _edited(item, "speakers") + "  ")
     if n.events:
-        lines.append("**Events:** " + ", ".join(link(e.name, f"../events/{e.id}.md") for e in n.events) + "  ")
+        lines.append("**Events:** " + ", ".join(link(e.name, f"../events/{e.id}.md") for e in n.events) + _edited(item, "events") + "  ")
     if n.topics:
-        lines.append("**Topics:** " + ", ".join(link(t.name, f"../topics/{t.id}.md") for t in n.topics))
+        lines.append("**Topics:** " + ", ".join(link(t.name, f"../topics/{t.id}.md") for t in n.topics) + _edited(item, "topics"))
     lines.append("")
     links = _body_links(item)
     for number, paragraph in enumerate(a.paragraphs):
@@ -244,7 +283,7 @@ def render_article(item: AnnotatedArticle, notes: list[Note],
             lines.append("")
     if n.people:
         lines.append("## People mentioned\n")
-        lines.append(", ".join(link(p.name, f"../people/{p.id}.md") for p in n.people))
+        lines.append(", ".join(link(p.name, f"../people/{p.id}.md") for p in n.people) + _edited(item, "people"))
     if related:
         lines.append("\n## Related articles\n")
         for other, shared in related:

@@ -11,7 +11,7 @@ mkdocs.yml cannot lose it). It reads the front matter that builder.render wrote:
 from __future__ import annotations
 
 import re
-from html import escape
+from html import escape, unescape
 
 from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url
@@ -39,7 +39,8 @@ class BriefingPages(BasePlugin):
         feeds = [(ARCHIVE_FEED, f"{config.site_name}: new articles")]
         own = page.meta.get("feed")
         if isinstance(own, str) and own != ARCHIVE_FEED:
-            feeds.append((own, f"{config.site_name}: {page.meta.get('title', '')}"))
+            # The renderer wrote the title as HTML text already (builder.render.page).
+            feeds.append((own, f"{config.site_name}: {unescape(str(page.meta.get('title', '')))}"))
         links = "".join(f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" '
                         f'href="{escape(get_relative_url(path, page.url or "."))}">' for path, title in feeds)
         return output.replace("</head>", links + "</head>", 1)

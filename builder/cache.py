@@ -1,0 +1,128 @@
+"""The annotation cache: what spaCy and the rules found, stored on disk so a rebuild redoes only what changed.
+
+Two levels, each entry one small JSON file:
+
+- `spans/`: the English model's entity spans for one body text, keyed by (body text, model name and
+  version). A knowledge-base change re-runs the rules on these without running spaCy again.
+- `annotations/`: one article's annotation, keyed by (the file's raw bytes including its header, the
+  knowledge-base version, the model, the annotator's code version, the configured languages).
+
+Entries are written to a temporary file and renamed into place (os.replace), so a build killed half way
+leaves either the whole entry or none. Each entry carries its key and a SHA-256 of its value; an entry that
+does not parse, has another key or the wrong checksum is ignored (and rewritten), never read back wrong.
+The folder is safe to delete at any time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import importlib.metadata
+import json
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, get_args, get_origin, get_type_hints
+
+from builder.model import Annotation
+
+# Bumped when the layout of entries changes.
+FORMAT = "1"
+# The modules whose code decides what an article's annotation is (ingest too: it makes the text the
+# annotator reads from the raw bytes). Their source is hashed into the annotation key.
+CODE = ("annotate.py", "ingest.py", "langid.py", "lexicon.py", "model.py", "nlp.py", "resolve.py", "text.py")
+
+
+def digest(*parts: str | bytes) -> str:
+    """SHA-256 over the parts, each length-prefixed so that no two part lists collide."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(str(len(data)).encode() + b":" + data)
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of the annotator's source code: any change to it invalidates cached annotations."""
+    here = Path(__file__).parent
+    return digest(FORMAT, *((here / name).read_bytes() for name in CODE if (here / name).is_file()))[:16]
+
+
+def model_identity(package: str) -> str:
+    """"package==version" of an installed model, read from its metadata without loading it."""
+    try:
+        return f"{package}=={importlib.metadata.version(package)}"
+    except importlib.metadata.PackageNotFoundError:
+        return package
+
+
+class Cache:
+    """A folder of cache entries; `folder=None` is a cache that stores nothing."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.folder / kind / key[:2] / f"{key}.json"
+
+    def get(self, kind: str, key: str) -> Any | None:
+        """The value stored under key, or None when there is none or it is damaged."""
+        if self.folder is None:
+            return None
+        try:
+            entry = json.loads(self._path(kind, key).read_bytes())
+            value = entry["value"]
+            if entry["key"] != key or entry["sha256"] != digest(_canonical(value)):
+                return None
+            return value
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        """Store a JSON-able value under key, atomically. A cache that cannot be written is not an error:
+        the build goes on and recomputes next time."""
+        if self.folder is None:
+            return
+        path = self._path(kind, key)
+        text = json.dumps({"key": key, "sha256": digest(_canonical(value)), "value": value}, ensure_ascii=False)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as out:
+                    out.write(text)
+                os.replace(temporary, path)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except OSError:
+            pass
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def annotation_to_json(annotation: Annotation) -> dict:
+    """An Annotation as plain JSON data."""
+    return dataclasses.asdict(annotation)
+
+
+def annotation_from_json(data: dict) -> Annotation:
+    """The Annotation stored by annotation_to_json. Raises TypeError/ValueError/KeyError on a bad shape."""
+    return _decode(Annotation, data)
+
+
+def _decode(kind: Any, value: Any) -> Any:
+    """Rebuild frozen dataclasses (and tuples of them) from JSON data, field types read from the model."""
+    if get_origin(kind) is tuple:
+        inner = get_args(kind)[0]
+        return tuple(_decode(inner, item) for item in value)
+    if dataclasses.is_dataclass(kind):
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object for {kind.__name__}")
+        hints = get_type_hints(kind)
+        return kind(**{name: _decode(hints[name], item) for name, item in value.items()})
+    return value

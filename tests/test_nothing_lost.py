@@ -1,0 +1,54 @@
+"""Nothing an editor wrote is ever changed: every command leaves content/ and data/ byte-identical."""
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder.cli import main
+from tests.conftest import ROOT
+
+CORRECTED = """---
+outlet: TASS
+topics: {remove: [sanctions]}
+quotes:
+  - text: What counts is not
+    speaker: dmitry-peskov
+---
+"""
+
+
+def tree_hashes(project: Path) -> dict[str, str]:
+    """Every file under content/ and data/ with the SHA-256 of its bytes (and the folders, empty or not)."""
+    found = {}
+    for folder in ("content", "data"):
+        for path in sorted((project / folder).rglob("*")):
+            key = str(path.relative_to(project))
+            found[key] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "folder"
+    return found
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the sample archive with an editor's corrections in one article's header."""
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    article = root / "content/articles/2024-11-11-peskov-sanctions-race.txt"
+    article.write_text(CORRECTED + article.read_text(encoding="utf-8"), encoding="utf-8")
+    return root
+
+
+def test_build_and_annotate_leave_content_and_data_byte_identical(project, capsys):
+    before = tree_hashes(project)
+    assert len(before) > 20
+    assert main(["--root", str(project), "build", "--strict"]) == 0
+    assert tree_hashes(project) == before
+    assert main(["--root", str(project), "annotate", str(project / "content/articles"), "--json"]) == 0
+    assert tree_hashes(project) == before
+    # The correction took effect on the page without touching the article.
+    page = (project / "docs/articles/2024-11-11-peskov-sanctions-race.md").read_text(encoding="utf-8")
+    assert "provenance:" in page and "  speakers: editor" in page and "  topics: editor" in page
+    assert '"source": "content/articles/2024-11-11-peskov-sanctions-race.txt"' in capsys.readouterr().out
