@@ -33,7 +33,6 @@ from builder.notes import about_line, check_targets, names_in_text, read_note
 from builder.feeds import render_feeds
 from builder.render import Settings, render_site
 from builder.search import SearchIndexFailed, index_site
-from builder.site_plugin import BriefingPages
 from builder.resolve import display_name, unknown_person_id
 from builder.text import name_key, slug
 
@@ -447,6 +446,8 @@ def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str, progress: P
     from mkdocs import exceptions
     from mkdocs.commands.build import build as run_build
     from mkdocs.config import load_config
+
+    from builder.site_plugin import BriefingPages
 
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ.setdefault("SOURCE_DATE_EPOCH", epoch)
