@@ -41,6 +41,8 @@ class Person:
     """Office or job, shown on the person's page."""
     org: str | None = None
     """Organisation, shown on the person's page."""
+    surname_alone: bool = True
+    """Whether the surname alone names this person (false when it is also a place or a first name)."""
     in_kb: bool = True
     """False for people found in articles but not in the knowledge base yet."""
 

@@ -49,3 +49,10 @@ def annotate_text(annotator):
         return article, annotator.annotate(article)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"the shared corpus is not at {CORPUS} (../shared is beside the project only in the team's workspace)")
+    return CORPUS
