@@ -98,6 +98,8 @@ class Annotator:
         self._blank = blank
         self._outlet_names = {a.casefold() for o in kb.outlets for a in (o.name, *o.aliases)}
         self._event_names = {a.casefold() for e in kb.events for a in (e.name, *e.aliases)}
+        # Topic keywords name things ("Nord Stream"), never people.
+        self._event_names |= {k.rstrip("$").casefold() for t in kb.topics for k in t.keywords}
         self._topics = [(t, [(must_contain(k.rstrip("$")), self._keyword_pattern(k)) for k in t.keywords]) for t in kb.topics]
         self.turns = TurnFinder(self.index)
 
@@ -291,6 +293,18 @@ class Annotator:
         reported: list[tuple[str, str, int]] = []
         last_speaker: dict[str, object] = {"id": None, "paragraph": -10}
 
+        def participants() -> list[str]:
+            """The two parties of a conversation: the first two people the title names, then the text (outside
+            quotations)."""
+            ids: list[str] = []
+            for found in self.index.find(article.title or ""):
+                if found.id not in ids:
+                    ids.append(found.id)
+            for found in state.people:
+                if found.id not in ids and not found.inside_quote and not found.in_label and not found.modifier:
+                    ids.append(found.id)
+            return ids[:2]
+
         def earlier(position: int) -> list[Found]:
             return [f for f in people_outside if f.end <= position]
 
@@ -393,6 +407,13 @@ class Annotator:
                     clause = ADDRESSEE.sub("", clause, count=1)
                     if clause.lstrip().startswith(",") or NOT_A_CLAUSE.match(clause):
                         clause = ""
+                if lexicon.group_pattern(lang).search(" ".join(WORD.findall(masked_text[sent_start:v_start])[-4:])):
+                    # "Both leaders acknowledged that …": a joint statement of the conversation's named parties
+                    words = " ".join(paragraph[v_end:sent_end].split()).strip(" ,:—–-")
+                    if len(_words_between(words)) >= 3:
+                        for pid in participants():
+                            reported.append((pid, re.sub(r"^(?:that|că|что|що)\s+", "", words)[:400], number))
+                    continue
                 who = self._subject(sent_start, v_start, v_end, sent_end, para_people, base, masked_text, lang,
                                     salient, earlier)
                 if sent_end >= len(masked_text.rstrip()) and masked_text.rstrip().endswith(":"):
@@ -458,7 +479,7 @@ class Annotator:
             speaker = from_before(None)
         if speaker is None and masked_text[before_start:qs].rstrip().endswith(":"):
             near = [f for f in para_people if before_start <= f.start - base < qs and names.may_be_subject(f.surface, lang)]
-            speaker = near[-1].id if near else None
+            speaker = near[0].id if near else None  # "Zelenskyy thanked Biden … and invited him: “…”": the subject
         starts_sentence = not masked_text[sent_start:qs].strip()
         if speaker is None and index and para_quotes[index - 1].speaker and (
                 prev_end >= sent_start - 2 or starts_sentence or not _words_between(masked_text[prev_end:qs])):

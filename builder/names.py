@@ -14,7 +14,8 @@ from functools import lru_cache
 
 CAPITALISED_RUN = re.compile(r"(?<![\w’'-])[А-ЯЁІЇЄҐ][\w’'-]*(?:[ \t\u00a0]+[А-ЯЁІЇЄҐ][\w’'-]*){1,4}(?![\w’'-])")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
-# Capitalised words that the dictionaries also know as first names but that head common phrases.
+# Capitalised words that the dictionaries also know as first names but that head common phrases: names
+# only when a surname follows.
 NOT_NAMES = frozenset({"вера", "надежда", "любовь", "слава", "мир", "роман", "лев", "май", "марта", "август",
                        "віра", "надія", "любов", "світлана", "ярослав"})
 
@@ -57,11 +58,14 @@ def find_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     for run in CAPITALISED_RUN.finditer(text):
         words = [(m.start() + run.start(), m.end() + run.start(), m.group(0)) for m in re.finditer(r"\S+", run.group(0))]
         for index, (start, _, word) in enumerate(words):
-            if word.casefold() in NOT_NAMES or index + 1 >= len(words):
+            if index + 1 >= len(words):
                 continue
             first = _pick(_parses(lang, word), "Name", None, None)
-            if first is None or first.score < 0.2:
+            if first is None:
                 continue
+            if (first.score < 0.2 or first.normal_form in NOT_NAMES) and \
+                    not any("Surn" in p.tag for p in _parses(lang, words[index + 1][2])):
+                continue  # "Надежды", "Вера" are common nouns too: a name only before a surname
             case = _case(first.tag)
             gender = "femn" if "femn" in first.tag else "masc"
             parts, end = [_nominative(first, word)], None
