@@ -103,8 +103,10 @@ def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) 
 
 
 def read_articles(files: list[Path], config: Config, problems: list[Problem],
-                  progress: Callable[[int, int], None] | None = None) -> list[Article]:
-    """Ingest every file; a bad one is reported and skipped. Page names are made unique here."""
+                  progress: Callable[[int, int], None] | None = None,
+                  reader: Callable[..., tuple[Article, list[Problem]]] = read_article) -> list[Article]:
+    """Ingest every file; a bad one is reported and skipped. Page names are made unique here. `reader`
+    is read_article or one with the same signature (the live preview's remembers unchanged files)."""
     articles: list[Article] = []
     used: set[str] = set()
     for number, path in enumerate(files, start=1):
@@ -115,7 +117,7 @@ def read_articles(files: list[Path], config: Config, problems: list[Problem],
             counter += 1
             name = f"{base}-{counter}"
         try:
-            article, warnings = read_article(path, shown, name, config.languages)
+            article, warnings = reader(path, shown, name, config.languages)
         except IngestError as error:
             problems.append(error.problem)
             continue
