@@ -73,7 +73,7 @@ def time_until(url: str, marker: str, limit: float = 60.0) -> float:
         if marker in fetch(url):
             return time.perf_counter() - started
         time.sleep(0.05)
-    raise SystemExit(f"the change did not show up at {url} within {limit:.0f} s")
+    raise TimeoutError(f"the change did not show up at {url} within {limit:.0f} s")
 
 
 def main() -> None:

@@ -97,7 +97,8 @@ class Preview:
             self.kb = kb
         kb = self.kb
         files = article_files(config.articles, config.root, problems)
-        self._ingested = {p: v for p, v in self._ingested.items() if p in set(files)}
+        present = set(files)
+        self._ingested = {p: v for p, v in self._ingested.items() if p in present}
         articles = read_articles(files, config, problems, reader=self._read)
         stale = [a for a in articles if kb_changed or self._annotations.get(a.source, (None,))[0] is not a]
         if stale:

@@ -1,54 +1,20 @@
 """`briefing serve`: the preview serves the archive on 127.0.0.1 and shows an edited note without a restart."""
 
-import shutil
-import socket
 import threading
-import time
-import urllib.request
-from pathlib import Path
 
-import pytest
-
+from bench.serve import fetch, free_port, time_until
 from builder.config import load_config
 from builder.serve import Preview, serve
-from tests.conftest import ROOT
 from tests.test_nothing_lost import tree_hashes
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def wait_for(url: str, marker: str) -> str:
+    time_until(url, marker, limit=60)
+    return fetch(url)
 
 
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def wait_for(url: str, marker: str, limit: float = 40.0) -> str:
-    started = time.monotonic()
-    while time.monotonic() - started < limit:
-        page = fetch(url)
-        if marker in page:
-            return page
-        time.sleep(0.1)
-    raise AssertionError(f"{marker!r} not served at {url} within {limit} s")
-
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    return root
-
-
-def test_serve_shows_an_edited_note_and_writes_nothing_into_content_or_data(project, capsys):
+def test_serve_shows_an_edited_note_and_writes_nothing_into_content_or_data(sample_project, capsys):
+    project = sample_project
     config, _ = load_config(project)
     port = free_port()
     servers = []
@@ -76,7 +42,8 @@ def test_serve_shows_an_edited_note_and_writes_nothing_into_content_or_data(proj
     assert not (project / "docs").exists() and not (project / "site").exists()
 
 
-def test_a_refresh_rewrites_only_the_pages_a_change_touches(project, annotator):
+def test_a_refresh_rewrites_only_the_pages_a_change_touches(sample_project, annotator):
+    project = sample_project
     config, _ = load_config(project)
     preview = Preview(config, project / ".cache/serve")
     first = preview.refresh()
