@@ -27,6 +27,7 @@ from builder.resolve import (
     spelling_pattern,
     unknown_person_id,
 )
+from builder.turns import Turn, TurnFinder
 
 # Quotation marks: English curly, straight, Romanian/German „…”, French/Russian «…».
 QUOTE_PAIRS = re.compile(r"“[^”“]*”|„[^”“„]*[”“]|«[^»]*»|\"[^\"\n]*\"")
@@ -57,6 +58,7 @@ NATION_KEYS = (
     (r"\bU\.?S\.?\b|American|White House|america|SUA|американ", ("united states", "us ", "white house", "president of the united states")),
     (r"Ukrain|ucrainean|украин|україн", ("ukrain",)),
 )
+NAME_PAIR = re.compile(r"(?<![\w-])([A-ZА-ЯЁІЇЄҐȘȚ][\w’'-]+)\s+([A-ZА-ЯЁІЇЄҐȘȚ][\w’'-]+)(?![\w-])")
 STOP_CLAUSE = re.compile(r"(?i)^(?:that|că|ca|что|що|as|how|whether|on|in|at|this|last|also|again)$")
 
 
@@ -94,6 +96,7 @@ class Annotator:
         self._outlet_names = {a.casefold() for o in kb.outlets for a in (o.name, *o.aliases)}
         self._event_names = {a.casefold() for e in kb.events for a in (e.name, *e.aliases)}
         self._topics = [(t, [self._keyword_pattern(k) for k in t.keywords]) for t in kb.topics]
+        self.turns = TurnFinder(self.index)
 
     # --- people -----------------------------------------------------------------------------------------
     @staticmethod
@@ -128,8 +131,12 @@ class Annotator:
         if lang == "en" and entities is not None:
             return [(start, end, raw) for start, end, label, raw in entities if label == "PERSON"]
         self._blank(lang)  # the language's tokenizer is loaded once; names come from their shape below
+        return self._shaped_names(text)
+
+    def _shaped_names(self, text: str) -> list[tuple[int, int, str]]:
+        """Pairs of capitalised words whose first word is a known first name."""
         found = []
-        for match in re.finditer(r"(?<![\w-])([A-ZА-ЯЁІЇЄҐȘȚ][\w’'-]+)\s+([A-ZА-ЯЁІЇЄҐȘȚ][\w’'-]+)(?![\w-])", text):
+        for match in NAME_PAIR.finditer(text):
             if name_key(match.group(1)) in self.index.given_names:
                 found.append((match.start(), match.end(), match.group(0)))
         return found
@@ -252,7 +259,7 @@ class Annotator:
                 return salient(base + verb_start)
         return None
 
-    def _speech(self, article: Article, text: str, offsets: list[int], state: _State):
+    def _speech(self, article: Article, text: str, offsets: list[int], state: _State, turns: list[Turn]):
         lang = article.lang
         speech = lexicon.speech_pattern(lang)
         people_outside: list[Found] = []
@@ -271,7 +278,7 @@ class Annotator:
             if last_speaker["id"] and last_speaker["paragraph"] == paragraph:
                 return last_speaker["id"]
             here = [f for f in state.people if offsets[paragraph] <= f.start < position and not f.inside_quote
-                    and not f.modifier]
+                    and not f.modifier and not f.in_label]
             if here:
                 return here[0].id
             if last_speaker["id"] and paragraph - last_speaker["paragraph"] <= 1:
@@ -280,19 +287,30 @@ class Annotator:
             return before[-1].id if before else None
 
         previous_paragraph_quote: _Quote | None = None
+        turn_index = 0
         for number, paragraph in enumerate(article.paragraphs):
             base = offsets[number]
+            labels = []
+            while turn_index < len(turns) and turns[turn_index].label_start < base + len(paragraph):
+                labels.append((turns[turn_index].label_start - base, turns[turn_index].start - base))
+                turn_index += 1
+            if labels:  # a new speaker: what came before says nothing about who "he" is now
+                last_speaker.update(id=None, paragraph=-10)
+                previous_paragraph_quote = None
             spans = self._quotes(paragraph)
             masked = list(paragraph)
             for s, e in spans:
                 for i in range(s + 1, e - 1 if e - s > 1 else e):
                     masked[i] = "x" if not paragraph[i].isspace() else " "
+            for s, e in labels:
+                masked[s:e] = " " * (e - s)
             masked_text = "".join(masked)
             members = [f for f in state.people if base <= f.start < base + len(paragraph)]
             for found in members:
                 found.inside_quote = any(s <= found.start - base < e for s, e in spans)
+                found.in_label = any(s <= found.start - base < e for s, e in labels)
                 found.modifier = bool(MODIFIER.match(paragraph[found.end - base:]))
-            para_people = [f for f in members if not f.inside_quote]
+            para_people = [f for f in members if not f.inside_quote and not f.in_label]
             sentences = self._sentences(masked_text)
             para_quotes: list[_Quote] = []
             for s, e in spans:
@@ -430,7 +448,9 @@ class Annotator:
             position += len(paragraph) + 2
         state = _State()
         self._people(text, article.lang, state, entities)
-        quotes, reported = self._speech(article, text, offsets, state)
+        turns = self.turns.turns(article.paragraphs, offsets, article.date, state.people)
+        quotes, reported = self._speech(article, text, offsets, state, turns)
+        spoken = self._spoken(article, text, offsets, state, turns)
 
         # Title mentions of known people count as mentions; the model is not run on headlines.
         title_people = self.index.find(article.title) if article.title else []
@@ -449,8 +469,15 @@ class Annotator:
                 people[found.id] = PersonRef(id=found.id, name=self._name(found.id, state), in_kb=True,
                                              first_surface="", first_paragraph=-1, mentions=1)
 
+        for position, pid, _ in spoken:
+            if pid not in people:
+                people[pid] = PersonRef(id=pid, name=self._name(pid, state), in_kb=pid in self.index.people,
+                                        first_surface="", first_paragraph=_paragraph_of(offsets, position), mentions=1)
         said: dict[str, list[Quote]] = {}
         order: list[tuple[int, str]] = []
+        for position, pid, words in spoken:
+            said.setdefault(pid, []).append(Quote(words, True, _paragraph_of(offsets, position)))
+            order.append((position, pid))
         for quote in quotes:
             if quote.speaker:
                 said.setdefault(quote.speaker, []).append(Quote(quote.text, True, quote.paragraph))
@@ -479,6 +506,30 @@ class Annotator:
                 topics.append(Ref(topic.id, topic.name))
         return Annotation(people=tuple(people.values()), speakers=tuple(speakers), events=tuple(events), topics=tuple(topics))
 
+    def _spoken(self, article: Article, text: str, offsets: list[int], state: _State,
+                turns: list[Turn]) -> list[tuple[int, str, str]]:
+        """(offset, person id, words) for every labelled turn with a known speaker, or for the whole text
+        of a statement titled after one person."""
+        spoken = []
+        for turn in turns:
+            pid, name = turn.speaker, turn.name
+            if pid is None and turn.label == "Q":
+                found = self.turns.introduced(turn, text, state.people)
+                pid, name = (found.id, None) if found else (None, None)
+            if pid is None:
+                continue
+            if name:
+                state.names.setdefault(pid, Counter())[name] += 1
+            spoken.append((turn.start, pid, _excerpt(text[turn.start:turn.end])))
+        if not any(pid for _, pid, _ in spoken) and article.paragraphs:
+            pid, name = self.turns.title_speaker(article.title, article.lang, article.date,
+                                                 "\n".join(article.paragraphs[:2]), self._shaped_names)
+            if pid:
+                if name:
+                    state.names.setdefault(pid, Counter())[name] += 1
+                spoken.append((0, pid, _excerpt(article.paragraphs[0])))
+        return spoken
+
     def _name(self, pid: str, state: _State) -> str:
         if pid in self.index.people:
             return self.index.people[pid].name
@@ -496,6 +547,12 @@ def _paragraph_of(offsets: list[int], position: int) -> int:
         if start <= position:
             number = index
     return number
+
+
+def _excerpt(words: str, limit: int = 400) -> str:
+    """The start of a long passage, cut at a word."""
+    words = " ".join(words.split())
+    return words if len(words) <= limit else words[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:

@@ -7,6 +7,8 @@ when the whole build succeeded, so a failed or killed build leaves the previous 
 
 from __future__ import annotations
 
+import ctypes
+import hashlib
 import logging
 import os
 import shutil
@@ -25,6 +27,7 @@ from builder.corrections import apply_corrections
 from builder.ingest import IngestError, read_article
 from builder.kb import load_kb
 from builder.nlp import BATCH_SIZE
+from builder.progress import Progress, mkdocs_plugin
 from builder.model import AnnotatedArticle, Annotation, Archive, Article, KnowledgeBase, Note, Person, Problem
 from builder.notes import about_line, check_targets, names_in_text, read_note
 from builder.render import Settings, render_site
@@ -70,11 +73,14 @@ class Report:
 
 
 def shown_path(path: Path, root: Path) -> str:
-    """A path as the user thinks of it: relative to the project where possible."""
-    try:
-        return str(path.resolve().relative_to(root))
-    except ValueError:
-        return str(path)
+    """A path as the user thinks of it: relative to the project where possible (a link is shown where it
+    is, not where it points)."""
+    for candidate in (Path(os.path.abspath(path)), path.resolve()):
+        try:
+            return str(candidate.relative_to(root))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) -> list[Path]:
@@ -91,15 +97,44 @@ def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) 
         for path in sorted(source.rglob("*")):
             if path.name.startswith(".") or path.suffix.lower() not in ARTICLE_SUFFIXES:
                 continue
-            if path.is_symlink():
+            try:
+                str(path).encode("utf-8")
+            except UnicodeEncodeError:  # bytes that are no text in a Linux file name
+                shown = shown_path(path, root).encode("utf-8", "backslashreplace").decode("utf-8")
+                problems.append(Problem(shown, None, "the file name is not valid UTF-8 text; rename the file."))
+                continue
+            try:
                 target = path.resolve()
-                if base not in target.parents:
-                    problems.append(Problem(shown_path(path, root), None,
-                                            f"this is a link to {target}, outside the articles folder; it is not read. Copy the file in instead."))
-                    continue
+            except (OSError, RuntimeError):  # a link that points at itself
+                problems.append(Problem(shown_path(path, root), None, "this link never reaches a file (it loops); remove it."))
+                continue
+            if base not in target.parents:
+                problems.append(Problem(shown_path(path, root), None,
+                                        f"this is a link to {target}, outside the articles folder; it is not read. Copy the file in instead."))
+                continue
             if path.is_file():
                 files.append(path)
-    return files
+    return list(dict.fromkeys(files))
+
+
+def page_names(files: list[Path], root: Path) -> dict[Path, str]:
+    """A distinct, stable page name for every file: the slug of its name. When several files share a slug,
+    the one whose name already is the slug (else the shortest path) keeps it and the others get the slug
+    plus a hash of their path, so a name does not change when unrelated files come or go."""
+    groups: dict[str, list[Path]] = {}
+    for path in files:
+        groups.setdefault(slug(path.stem, fallback="article"), []).append(path)
+    names: dict[Path, str] = {}
+    for base, paths in groups.items():
+        paths.sort(key=lambda p: (p.stem != base, len(shown_path(p, root)), shown_path(p, root)))
+        names[paths[0]] = base
+        for path in paths[1:]:
+            digest = hashlib.sha1(shown_path(path, root).encode("utf-8", "surrogateescape")).hexdigest()
+            size = 6
+            while f"{base}-{digest[:size]}" in groups:
+                size += 2
+            names[path] = f"{base}-{digest[:size]}"
+    return names
 
 
 def read_articles(files: list[Path], config: Config, problems: list[Problem],
@@ -108,23 +143,17 @@ def read_articles(files: list[Path], config: Config, problems: list[Problem],
     """Ingest every file; a bad one is reported and skipped. Page names are made unique here. `reader`
     is read_article or one with the same signature (the live preview's remembers unchanged files)."""
     articles: list[Article] = []
-    used: set[str] = set()
+    names = page_names(files, config.root)
     for number, path in enumerate(files, start=1):
         shown = shown_path(path, config.root)
-        base = slug(path.stem, fallback="article")
-        name, counter = base, 1
-        while name in used:
-            counter += 1
-            name = f"{base}-{counter}"
         try:
-            article, warnings = reader(path, shown, name, config.languages)
+            article, warnings = reader(path, shown, names[path], config.languages)
         except IngestError as error:
             problems.append(error.problem)
             continue
         except OSError as error:
             problems.append(Problem(shown, None, f"the file could not be read ({error.strerror})."))
             continue
-        used.add(name)
         problems.extend(warnings)
         articles.append(article)
         if progress:
@@ -293,14 +322,13 @@ def read_notes(config: Config, kb: KnowledgeBase, articles: list[Article], probl
     return notes
 
 
-def generate(config: Config, report: Report,
-             progress: Callable[[str, int, int], None] | None = None) -> tuple[Archive, dict[str, str]]:
+def generate(config: Config, report: Report, progress: Progress | None = None) -> tuple[Archive, dict[str, str]]:
     """Read, annotate, index and render; returns the archive and the pages (nothing is written)."""
     started = time.perf_counter()
     kb, kb_problems = load_kb(config.data, config.root)
     report.problems.extend(kb_problems)
     files = article_files(config.articles, config.root, report.problems)
-    articles = read_articles(files, config, report.problems)
+    articles = read_articles(files, config, report.problems, _stage(progress, "read"))
     report.skipped = len(files) - len(articles)
     report.timings["read"] = time.perf_counter() - started
 
@@ -308,8 +336,7 @@ def generate(config: Config, report: Report,
     tally: Counter = Counter()
     # Corrections are applied after the cache, which holds what the machine found: the editor always wins.
     annotated = [corrected(item, kb, report.problems) for item in
-                 annotate_all(config, kb, files, articles,
-                              (lambda done, total: progress("annotate", done, total)) if progress else None, tally)]
+                 annotate_all(config, kb, files, articles, _stage(progress, "annotate"), tally)]
     report.cached, report.annotated, report.model_runs = tally["cached"], tally["annotated"], tally["model"]
     report.timings["annotate"] = time.perf_counter() - started
 
@@ -324,25 +351,79 @@ def generate(config: Config, report: Report,
     return archive, pages
 
 
-def write_tree(pages: dict[str, str], target: Path) -> None:
+def _stage(progress: Progress | None, stage: str) -> Callable[[int, int], None] | None:
+    """The build's progress callback bound to one stage."""
+    return (lambda done, total: progress(stage, done, total)) if progress else None
+
+
+def write_tree(pages: dict[str, str], target: Path, progress: Callable[[int, int], None] | None = None) -> None:
     """Write pages into a fresh folder (which must not exist yet)."""
     target.mkdir(parents=True)
-    for relative, content in pages.items():
-        path = target / relative
-        if target.resolve() not in path.resolve().parents:
+    root = target.resolve()
+    made: set[Path] = set()
+    for number, (relative, content) in enumerate(pages.items(), start=1):
+        path = root / relative
+        if root not in path.resolve().parents:
             raise BuildFailed(f"refusing to write {relative}: it would land outside {target}.")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
         path.write_text(content, encoding="utf-8")
+        if progress:
+            progress(number, len(pages))
 
 
 def swap_in(new: Path, target: Path) -> None:
-    """Replace target by new with renames, so a reader never sees a half-written folder."""
+    """Replace target by new so that a reader, or a build killed at any moment, never finds a half-written
+    or missing folder: one atomic exchange where the system has it (Linux), else two renames that the
+    next build undoes if it was stopped between them (see clean_leftovers)."""
+    if target.exists() and _exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)  # now the previous version
+        return
     old = target.with_name(f".{target.name}.old-{os.getpid()}")
     if target.exists():
         os.rename(target, old)
     os.rename(new, target)
     if old.exists():
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step with renameat2(RENAME_EXCHANGE); False where that is not available."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # a C library without renameat2
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def clean_leftovers(target: Path) -> None:
+    """Remove what a killed build left beside target (its temporary folders), and put back the previous
+    folder if the build was killed between the two renames of swap_in. Folders of running builds stay."""
+    for path in sorted(target.parent.glob(f".{target.name}.old-*")):
+        pid = path.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            if target.exists():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                os.rename(path, target)
+    for path in sorted(target.parent.glob(".briefing-*-*-*")):
+        pid = path.name.split("-")[2]
+        if path.is_dir() and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def source_date_epoch(archive: Archive) -> str:
@@ -352,7 +433,7 @@ def source_date_epoch(archive: Archive) -> str:
     return str(int(time.mktime(newest.timetuple())) if newest else 0)
 
 
-def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str) -> None:
+def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str, progress: Progress | None = None) -> None:
     """Run the MkDocs build of docs/ into site/ with the project's mkdocs.yml."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build as run_build
@@ -363,6 +444,8 @@ def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str) -> None:
     try:
         mk_config = load_config(config_file=str(config.mkdocs_config), docs_dir=str(docs), site_dir=str(site),
                                 strict=config.strict)
+        if progress:
+            mk_config.plugins["briefing-progress"] = mkdocs_plugin(progress)
         run_build(mk_config)
     except exceptions.MkDocsException as error:
         raise BuildFailed(f"MkDocs could not build the site: {error}") from error
@@ -371,7 +454,7 @@ def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str) -> None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
-def build(config: Config, progress: Callable[[str, int, int], None] | None = None, run_mkdocs: bool = True) -> Report:
+def build(config: Config, progress: Progress | None = None, run_mkdocs: bool = True) -> Report:
     """The whole build. Raises BuildFailed (previous docs/ and site/ untouched) on fatal problems."""
     report = Report()
     if not config.mkdocs_config or not config.mkdocs_config.is_file():
@@ -386,16 +469,19 @@ def build(config: Config, progress: Callable[[str, int, int], None] | None = Non
     docs, site = config.docs.resolve(), config.site.resolve()
     docs.parent.mkdir(parents=True, exist_ok=True)
     site.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".briefing-build-", dir=docs.parent))
+    clean_leftovers(docs)
+    clean_leftovers(site)
+    # The process id in the name tells a later build whether this folder's build is still running.
+    work = Path(tempfile.mkdtemp(prefix=f".briefing-build-{os.getpid()}-", dir=docs.parent))
     try:
         new_docs = work / "docs"
-        write_tree(pages, new_docs)
+        write_tree(pages, new_docs, _stage(progress, "write"))
         report.timings["write"] = time.perf_counter() - started
         if run_mkdocs:
             started = time.perf_counter()
-            new_site = Path(tempfile.mkdtemp(prefix=".briefing-site-", dir=site.parent))
+            new_site = Path(tempfile.mkdtemp(prefix=f".briefing-site-{os.getpid()}-", dir=site.parent))
             try:
-                mkdocs_build(config, new_docs, new_site / "site", source_date_epoch(archive))
+                mkdocs_build(config, new_docs, new_site / "site", source_date_epoch(archive), progress)
                 swap_in(new_site / "site", site)
             finally:
                 shutil.rmtree(new_site, ignore_errors=True)

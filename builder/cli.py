@@ -12,31 +12,7 @@ from pathlib import Path
 from builder.build import BuildFailed, article_files, build, print_problems, read_articles, shown_path
 from builder.config import load_config, with_overrides
 from builder.nlp import ModelNotFound
-
-
-def _progress(stream):
-    """A progress printer: a bar with counts on a terminal, a log line every 10% elsewhere."""
-    tty = stream.isatty()
-    state = {"last": -1}
-
-    def report(stage: str, done: int, total: int) -> None:
-        if total <= 0:
-            return
-        if tty:
-            width = 30
-            filled = int(width * done / total)
-            stream.write(f"\r{stage:9} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-            if done == total:
-                stream.write("\n")
-            stream.flush()
-        else:
-            step = max(1, total // 10)
-            if done == total or done // step != state["last"]:
-                state["last"] = done // step
-                stream.write(f"{stage}: {done}/{total}\n")
-                stream.flush()
-
-    return report
+from builder.progress import printer
 
 
 def _with_cache(config, args):
@@ -60,7 +36,7 @@ def cmd_build(args) -> int:
     config = _with_cache(config, args)
     print_problems(problems)
     try:
-        report = build(config, progress=_progress(sys.stderr))
+        report = build(config, progress=printer(sys.stderr))
     except BuildFailed as failure:
         print_problems(failure.problems)
         print(f"briefing: build failed: {failure}", file=sys.stderr)
@@ -172,6 +148,50 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def cmd_suggest(args) -> int:
+    from builder.build import annotate_all, corrected, index_archive
+    from builder.kb import load_kb
+    from builder.suggest import SUGGESTIONS_FILE, append_suggestions, format_suggestions, suggest_events, suggest_people
+
+    config, problems = load_config(Path(args.root))
+    config = with_overrides(config, articles=tuple(Path(p) for p in args.articles) if args.articles else None,
+                            data=Path(args.data) if args.data else None, spacy_model=args.model)
+    config = _with_cache(config, args)
+    if args.min < 1:
+        print("briefing: --min must be at least 1 (the number of articles a suggestion must appear in).", file=sys.stderr)
+        return 1
+    kb, kb_problems = load_kb(config.data, config.root)
+    problems += kb_problems
+    files = article_files(config.articles, config.root, problems)
+    progress = printer(sys.stderr)
+    articles = read_articles(files, config, problems, lambda done, total: progress("read", done, total))
+    if not articles:
+        print_problems(problems)
+        print("briefing: no article could be read, so there is nothing to suggest.", file=sys.stderr)
+        return 1
+    # Editors' corrections win here too: a person an editor removed from an article is not suggested.
+    annotated = [corrected(item, kb, problems) for item in
+                 annotate_all(config, kb, files, articles, lambda done, total: progress("annotate", done, total))]
+    print_problems(problems)
+    people = suggest_people(index_archive(kb, annotated, []), args.min)
+    events = suggest_events(kb, annotated, args.min)
+    if not people and not events:
+        print(f"Nothing to suggest: no person or event outside the knowledge base is named in at least "
+              f"{args.min} of the {len(articles)} articles." + (" Try --min 1." if args.min > 1 else ""))
+        return 0
+    print(format_suggestions(people, events), end="")
+    if args.write:
+        target = config.data / SUGGESTIONS_FILE
+        written, already = append_suggestions(target, people, events)
+        shown = shown_path(target, config.root)
+        if written:
+            print(f"Appended {written} suggestion(s) to {shown} for review"
+                  + (f"; {already} were there already." if already else "."), file=sys.stderr)
+        else:
+            print(f"Nothing new to append: all {already} suggestion(s) are in {shown} already.", file=sys.stderr)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="briefing", description="Build the Briefing Archive site from raw articles.")
     top.add_argument("--root", default=".", help="the project folder (default: the current folder)")
@@ -202,6 +222,17 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--notes", help="the editors' notes folder")
     c.add_argument("--data", help="the knowledge-base folder")
     c.set_defaults(run=cmd_check)
+
+    s = sub.add_parser("suggest", help="people and events in the articles that the knowledge base lacks")
+    s.add_argument("--articles", action="append", help="a folder of articles (repeatable; default content/articles)")
+    s.add_argument("--data", help="the knowledge-base folder (default data)")
+    s.add_argument("--model", help="English spaCy model package")
+    s.add_argument("--min", type=int, default=2, metavar="N",
+                   help="only what is named in at least N articles (default 2)")
+    s.add_argument("--write", action="store_true",
+                   help="append the suggestions to data/suggestions.yml for review (the builder never reads it)")
+    _add_cache_options(s)
+    s.set_defaults(run=cmd_suggest)
 
     a = sub.add_parser("add", help="copy a raw article into content/articles/ with a header of what is known")
     a.add_argument("file", help="the article file, or - to read standard input")

@@ -11,7 +11,9 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
+import ftfy
 import yaml
+from charset_normalizer import from_bytes
 
 from builder.corrections import KEYS as CORRECTION_KEYS, read_corrections
 from builder.model import Article, Problem
@@ -19,7 +21,11 @@ from builder.text import closest, find_dates, nfc, normalize_space
 from builder.yamlio import load_with_lines, strip_lines, yaml_error_line, yaml_error_text
 
 HEADER_KEYS = {"title", "date", "outlet", "url", "lang"}
-MAX_BYTES = 25 * 1024 * 1024
+# Articles are refused above these sizes. The largest of the 13,520 real documents in the shared corpus is
+# 177 kB; spaCy refuses texts over a million characters, and a 620,000-character article already takes
+# half a minute and 2 GB to annotate (bench/). A bigger file is a scrape gone wrong or several articles.
+MAX_BYTES = 1_000_000
+MAX_CHARS = 1_000_000
 DEFAULT_LANGUAGES = ("en", "ro", "ru", "uk")
 
 
@@ -117,21 +123,78 @@ class Decoded:
 
 
 def decode(raw: bytes, shown: str) -> Decoded:
-    """Bytes -> text. UTF-8 (BOM allowed); other 8-bit encodings are decoded with a warning."""
+    """Bytes -> text. UTF-8 (with or without a BOM) is read as it is; UTF-16 with a BOM and 8-bit encodings
+    (Windows-1252, Latin-1, Windows-1250/1251, KOI8) are decoded with a warning; mojibake is repaired with a
+    warning; anything else is refused as binary."""
     warnings: list[Problem] = []
-    if b"\x00" in raw[:8192]:
-        raise IngestError(Problem(shown, None, "this is a binary file, not text; remove it from content/articles/."))
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        text = raw.decode("cp1252", errors="replace")
-        warnings.append(Problem(shown, line, "the file is not UTF-8; it was read as Windows-1252. Save it as UTF-8 to be sure.",
-                                "warning"))
-    text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
-    return Decoded(text, tuple(warnings))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = raw.decode("utf-16").lstrip("\ufeff")
+        except UnicodeDecodeError:
+            raise IngestError(Problem(shown, None, "the file starts like UTF-16 text but is not; save it as UTF-8.")) from None
+        warnings.append(Problem(shown, None, "the file is UTF-16; it was read as such. Save it as UTF-8 to be sure.", "warning"))
+    elif b"\x00" in raw[:8192]:
+        raise IngestError(Problem(shown, None, "this is a binary file, not text; remove it from the articles folder."))
+    else:
+        if raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            text, encoding = _decode_8bit(raw, shown)
+            warnings.append(Problem(shown, line, f"the file is not UTF-8; it was read as {encoding}. Save it as UTF-8 to be sure.",
+                                    "warning"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text, repaired_line = _repair(text)
+    if repaired_line:
+        warnings.append(Problem(shown, repaired_line, "garbled characters (mojibake such as 'â€™' for '’') were repaired; "
+                                "check the text, or save the original as UTF-8.", "warning"))
+    return Decoded(nfc(text), tuple(warnings))
+
+
+# Control characters are never article text; Python-Markdown drops some of them (\x02, \x03 are its
+# placeholders) and HTML forbids them. Tab and line feed stay.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+# Encodings a non-UTF-8 article in this archive's languages comes in (English, Romanian, Russian, Ukrainian).
+EIGHT_BIT = ["cp1252", "latin_1", "cp1250", "iso8859_2", "iso8859_16", "cp1251", "koi8_r", "koi8_u"]
+ENCODING_NAMES = {"cp1252": "Windows-1252", "latin_1": "Latin-1", "cp1250": "Windows-1250", "iso8859_2": "Latin-2",
+                  "iso8859_16": "Latin-10", "cp1251": "Windows-1251", "koi8_r": "KOI8-R", "koi8_u": "KOI8-U"}
+
+
+def _decode_8bit(raw: bytes, shown: str) -> tuple[str, str]:
+    """(text, encoding name) for bytes that are not UTF-8: charset-normalizer picks among EIGHT_BIT; bytes
+    that no encoding reads as language are refused as binary."""
+    matches = list(from_bytes(raw, cp_isolation=EIGHT_BIT))
+    if not matches:
+        raise IngestError(Problem(shown, None, "this file is not text in any encoding the builder knows (it looks binary); "
+                                  "remove it, or save it as UTF-8 text."))
+    # charset-normalizer cannot tell Western from Central European letters in a short Latin text with no
+    # language to recognise; then the more common encoding (earlier in EIGHT_BIT) is the better guess.
+    best = min(matches, key=lambda m: (round(m.chaos, 2), -round(m.coherence, 2), EIGHT_BIT.index(m.encoding)))
+    same = [e for e in EIGHT_BIT if e == best.encoding or e in best.could_be_from_charset]
+    return str(best), ENCODING_NAMES[same[0]]
+
+
+# Only ftfy's encoding repairs: curly quotes, full-width letters, ligatures, entities and control characters
+# are the article's own characters; line ends and Unicode normalisation are done by decode().
+_REPAIR = ftfy.TextFixerConfig(unescape_html=False, fix_latin_ligatures=False, fix_character_width=False, uncurl_quotes=False,
+                               fix_line_breaks=False, remove_control_chars=False, remove_terminal_escapes=False,
+                               normalization=None, explain=False)
+
+
+def _repair(text: str) -> tuple[str, int | None]:
+    """Mojibake repaired by ftfy ("â€™" -> "’"), and the first line it changed (None when nothing was)."""
+    if text.isascii():
+        return text, None
+    fixed = ftfy.fix_text(text, _REPAIR)
+    if fixed == text:
+        return text, None
+    for number, (before, after) in enumerate(zip(text.split("\n"), fixed.split("\n")), start=1):
+        if before != after:
+            return fixed, number
+    return fixed, 1
 
 
 def split_header(text: str, shown: str) -> tuple[dict, str, int]:
@@ -259,6 +322,7 @@ def ingest_text(text: str, source: str, slug: str, shown: str | None = None,
                 languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> tuple[Article, list[Problem]]:
     """Decoded text -> Article and warnings. Raises IngestError when the article cannot be used."""
     shown = shown or source
+    text = CONTROL.sub("", text)
     if not text.strip():
         raise IngestError(Problem(shown, None, "the file is empty (or only white space); add the article text or remove the file."))
     header, body, body_line = split_header(text, shown)
@@ -313,6 +377,10 @@ def ingest_text(text: str, source: str, slug: str, shown: str | None = None,
     paragraphs = _drop_repeated_subheads(_paragraphs(kept_lines[body_start:]))
     if not paragraphs:
         raise IngestError(Problem(shown, None, "the article has a title but no text; add the text or remove the file."))
+    length = sum(len(p) + 2 for p in paragraphs)
+    if length > MAX_CHARS:
+        raise IngestError(Problem(shown, None, f"the article is too long to annotate ({length:,} characters; the limit is "
+                                  f"{MAX_CHARS:,}); split it into several files."))
     if not title:
         title, title_source = lead_title(paragraphs), "lead"
 
@@ -349,8 +417,10 @@ def ingest_text(text: str, source: str, slug: str, shown: str | None = None,
 
 def read_article(path: Path, source: str, slug: str, languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> tuple[Article, list[Problem]]:
     """Read one file into an Article. Raises IngestError (with the problem) when it cannot be used."""
-    if path.stat().st_size > MAX_BYTES:
-        raise IngestError(Problem(source, None, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB; split it or remove it."))
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise IngestError(Problem(source, None, f"the file is too large to be one article ({size / 1e6:.1f} MB; the limit is "
+                                  f"{MAX_BYTES / 1e6:g} MB); split it into several files or remove it."))
     decoded = decode(path.read_bytes(), source)
     article, warnings = ingest_text(decoded.text, source, slug, languages=languages)
     return article, [*decoded.warnings, *warnings]

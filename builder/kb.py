@@ -19,7 +19,7 @@ from builder.yamlio import load_with_lines, yaml_error_line, yaml_error_text
 FILES = {"people": "people.yml", "events": "events.yml", "topics": "topics.yml", "outlets": "outlets.yml"}
 
 KEYS = {
-    "people": {"id", "name", "aliases", "role", "org"},
+    "people": {"id", "name", "aliases", "role", "org", "surname_alone"},
     "events": {"id", "name", "date", "end", "place", "summary", "aliases", "from", "until", "related"},
     "topics": {"id", "name", "keywords", "min"},
     "outlets": {"id", "name", "aliases"},
@@ -136,8 +136,13 @@ def _people(reader: _Reader, entries: list[dict]) -> list[Person]:
                 reader.problem(entry["__key_lines__"].get("aliases", entry["__line__"]),
                                f"the spelling '{spelling}' is claimed by '{entry['id']}' and by '{owner[0]}' (line {owner[1]}); keep it on one person.")
             claimed.setdefault(spelling.casefold(), (entry["id"], entry["__line__"]))
+        surname_alone = entry.get("surname_alone", True)
+        if not isinstance(surname_alone, bool):
+            reader.problem(entry["__key_lines__"].get("surname_alone", entry["__line__"]),
+                           f"'surname_alone' must be true or false, found '{surname_alone}'.")
+            surname_alone = True
         people.append(Person(id=entry["id"], name=entry["name"].strip(), aliases=aliases,
-                             role=reader.text(entry, "role"), org=reader.text(entry, "org")))
+                             role=reader.text(entry, "role"), org=reader.text(entry, "org"), surname_alone=surname_alone))
     return people
 
 

@@ -8,6 +8,7 @@ machine-rewritten English ("burdened that" for "stressed that", "famous that" fo
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 SPEECH_VERBS: dict[str, list[str]] = {
@@ -100,3 +101,51 @@ def pronoun_pattern(lang: str) -> re.Pattern[str]:
 def role_pattern(lang: str) -> re.Pattern[str]:
     """Role nouns that refer back to a person named earlier."""
     return _compile(ROLES.get(lang, ROLES["en"]))
+
+
+# Transcript labels that denote an office, not a name: the holder on the document's date speaks.
+OFFICE_HOLDERS: dict[str, list[tuple[date, str]]] = {
+    "THE PRESIDENT": [(date(2009, 1, 20), "Barack Obama"), (date(2017, 1, 20), "Donald Trump"),
+                      (date(2021, 1, 20), "Joe Biden"), (date(2025, 1, 20), "Donald Trump")],
+    "THE VICE PRESIDENT": [(date(2009, 1, 20), "Joe Biden"), (date(2017, 1, 20), "Mike Pence"),
+                           (date(2021, 1, 20), "Kamala Harris"), (date(2025, 1, 20), "JD Vance")],
+    "THE FIRST LADY": [(date(2009, 1, 20), "Michelle Obama"), (date(2017, 1, 20), "Melania Trump"),
+                       (date(2021, 1, 20), "Jill Biden"), (date(2025, 1, 20), "Melania Trump")],
+}
+
+# Upper-case transcript labels of people who are not named: their turns are nobody's quotes.
+ANONYMOUS_LABELS = frozenset({
+    "Q", "MODERATOR", "SENIOR ADMINISTRATION OFFICIAL", "SENIOR ADMINISTRATION OFFICIALS", "ADMINISTRATION OFFICIAL",
+    "SENIOR STATE DEPARTMENT OFFICIAL", "SENIOR DEFENSE OFFICIAL", "AUDIENCE", "AUDIENCE MEMBER", "AUDIENCE MEMBERS",
+    "PARTICIPANT", "PARTICIPANTS", "AIDE", "CHILD", "CHILDREN", "STAFF", "OPERATOR", "REPORTER", "QUESTION", "ANSWER",
+    "INTERPRETER", "CROWD", "STUDENT", "SPEAKER", "OFFICIAL", "AIR FORCE ONE CREW MEMBER", "PRESS",
+})
+# The same in Kremlin-style transcripts ("Question:", "Вопрос:").
+ANONYMOUS_MIXED_LABELS = frozenset({
+    "question", "remark", "reply", "response", "answer", "moderator", "participant", "audience", "interpreter",
+    "journalist", "reporter", "comment", "вопрос", "реплика", "ответ", "ведущий", "журналист", "запитання", "питання",
+    "ведучий", "журналіст", "întrebare", "moderator", "jurnalist",
+})
+
+# Titles that present the whole text as one person's words; the person is named after them.
+STATEMENT_HEADS: dict[str, str] = {
+    "en": r"(?:Statement|Remarks|Speech|Address|Message|Video\s+Address|Video\s+Message|Letter|Op-Ed|Opening\s+Remarks|"
+          r"Closing\s+Remarks|Briefing|Press\s+Briefing|Keynote\s+Address)\s+(?:by|of|from)\s+",
+    "ro": r"(?:Declarația|Discursul|Mesajul|Alocuțiunea|Scrisoarea)\s+",
+    "ru": r"(?:Обращение|Заявление|Выступление|Речь|Брифинг|Послание)\s+",
+    "uk": r"(?:Звернення|Заява|Виступ|Промова|Брифінг|Послання)\s+",
+}
+# Where the name after a statement head ends ("… President Biden on the Anniversary …").
+TITLE_TAIL: dict[str, str] = {
+    "en": r"\s+(?:on|to|at|in|for|before|during|regarding|about|after|following|with|upon|marking|announcing|"
+          r"celebrating|honoring|commemorating)\b|\s*[:(;]|\s+[–—-]\s",
+    "ro": r"\s+(?:despre|privind|la|în|cu|pentru|cu ocazia)\b|\s*[:(;]|\s+[–—-]\s",
+    "ru": r"\s+(?:о|об|по|на|в|во|к|перед|после|с|для)\b|\s*[:(;]|\s+[–—-]\s",
+    "uk": r"\s+(?:про|щодо|на|в|у|до|перед|після|з|для)\b|\s*[:(;]|\s+[–—-]\s",
+}
+
+
+@lru_cache(maxsize=None)
+def statement_pattern(lang: str) -> re.Pattern[str]:
+    """The head of a title that presents the text as one person's words ("Statement by", "Звернення")."""
+    return re.compile(r"^(?:" + STATEMENT_HEADS.get(lang, STATEMENT_HEADS["en"]) + r")")

@@ -41,6 +41,8 @@ class Person:
     """Office or job, shown on the person's page."""
     org: str | None = None
     """Organisation, shown on the person's page."""
+    surname_alone: bool = True
+    """Whether the surname alone names this person (false when it is also a place or a first name)."""
     in_kb: bool = True
     """False for people found in articles but not in the knowledge base yet."""
 
@@ -307,3 +309,23 @@ class Archive:
     """Every person with a page: knowledge-base people and discovered ones."""
     notes: list[Note] = field(default_factory=list)
     """Editors' notes."""
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A person or event the articles name that the knowledge base does not know yet (`briefing suggest`)."""
+
+    kind: str
+    """"person" or "event"."""
+    id: str
+    """The id it would get in the knowledge base."""
+    name: str
+    """The spelling to show: the most common one."""
+    spellings: tuple[str, ...]
+    """Other spellings seen, proposed as aliases."""
+    articles: int
+    """How many articles name it."""
+    mentions: int
+    """How often it is named in all."""
+    examples: tuple[tuple[str, str], ...]
+    """Up to two (article source, sentence) pairs that show it in use."""

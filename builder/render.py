@@ -6,6 +6,7 @@ escaped (builder.text.md_escape); editors' notes are the only Markdown rendered 
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -34,8 +35,20 @@ class Settings:
 
 
 def page(meta: dict, body: str) -> str:
-    """A Markdown page with YAML front matter."""
+    """A Markdown page with YAML front matter. The title and tags are written as HTML text (&, <, > as
+    entities) because the Material theme puts them into the page as they are: a scraped headline such as
+    "</title><script>…" would otherwise run."""
+    meta = dict(meta)
+    if isinstance(meta.get("title"), str):
+        meta["title"] = html_text(meta["title"])
+    if isinstance(meta.get("tags"), list):
+        meta["tags"] = [html_text(tag) for tag in meta["tags"]]
     return "---\n" + dump(meta) + "---\n\n" + body.rstrip() + "\n"
+
+
+def html_text(text: str) -> str:
+    """Text as HTML that shows the same characters."""
+    return html.escape(text, quote=False)
 
 
 def human_date(value: date | None) -> str:

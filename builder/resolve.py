@@ -29,7 +29,7 @@ def _cyrillic_word(word: str) -> str:
     """A pattern for a Cyrillic name word with its case endings (Песков, Пескова, Пескову, Песковым)."""
     lower = word.lower()
     if lower.endswith(("ий", "ый", "ой", "ій")):
-        stem, endings = word[:-2], "ий|ый|ой|ого|ому|им|ом|ій|ього|ьому|ім|ем|ая|ой|ую"
+        stem, endings = word[:-2], "ий|ый|ой|ого|ому|им|ом|ій|ія|ію|ієм|ього|ьому|ім|ем|ая|ой|ую"
     elif lower.endswith(("а", "я")):
         stem, endings = word[:-1], "а|я|ой|ей|ы|и|у|ю|е|ою|ої|ій|і"
     elif lower[-1:] in "йь":
@@ -62,6 +62,8 @@ class Found:
     """Whether the mention stands inside quotation marks (set by the annotator)."""
     modifier: bool = False
     """Whether the name modifies a noun ("Putin’s proposal", "the Trump administration")."""
+    in_label: bool = False
+    """Whether the mention is a transcript's speaker label ("Vladimir Putin:"), not part of what is said."""
 
 
 class PersonIndex:
@@ -78,6 +80,9 @@ class PersonIndex:
         for person in kb.people:
             for spelling in (person.name, *person.aliases):
                 words = spelling.split()
+                if not person.surname_alone:
+                    surname_owners.setdefault(words[-1], set()).update(("", person.id))  # never unique
+                    continue
                 if len(words) > 1 and len(words[-1]) >= 3 and words[-1][0].isupper():
                     surname_owners.setdefault(words[-1], set()).add(person.id)
         for surname, owners in surname_owners.items():
@@ -94,6 +99,10 @@ class PersonIndex:
         ordered = sorted(spellings.items(), key=lambda item: (-len(item[0]), item[0]))
         self._ids = [pid for _, pid in ordered]
         self._pattern = re.compile("|".join(f"(?P<p{i}>{spelling_pattern(s)})" for i, (s, _) in enumerate(ordered))) if ordered else None
+
+    def is_given_name(self, word: str) -> bool:
+        """Whether a word is the first name of someone in the knowledge base (any transliteration)."""
+        return name_key(word) in self.given_names
 
     def find(self, text: str) -> list[Found]:
         """Every mention of a known person, left to right, longest spelling first."""

@@ -60,3 +60,10 @@ def sample_project(tmp_path) -> Path:
     shutil.copytree(ROOT / "data", root / "data")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     return root
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"the shared corpus is not at {CORPUS} (../shared is beside the project only in the team's workspace)")
+    return CORPUS

@@ -22,3 +22,28 @@ def test_seed_people_and_speakers_f1_at_least_095(seed_scores):
 def test_seed_dates_and_languages_are_all_right(seed_scores):
     assert seed_scores.exact["date"] == [5, 5], seed_scores.errors
     assert seed_scores.exact["lang"] == [5, 5], seed_scores.errors
+
+
+# Issue 3's targets on the corpus gold are people F1 >= 0.92 and speakers F1 >= 0.88. Until both are
+# reached this is a ratchet: the figures last achieved, rounded down by about 0.01 (see the README).
+CORPUS_PEOPLE_F1 = 0.88
+CORPUS_SPEAKERS_F1 = 0.78
+
+
+@pytest.fixture(scope="module")
+def corpus_scores(corpus):
+    config, _ = load_config(ROOT)
+    a = evaluate(ROOT / "tests/gold/corpus-a.yml", config)
+    b = evaluate(ROOT / "tests/gold/corpus-b.yml", config)
+    return a.merge(b)
+
+
+def test_corpus_people_and_speakers_f1_do_not_slide_back(corpus_scores):
+    assert corpus_scores.documents == 32, corpus_scores.errors
+    assert corpus_scores.sets["people"].f1 >= CORPUS_PEOPLE_F1, corpus_scores.errors
+    assert corpus_scores.sets["speakers"].f1 >= CORPUS_SPEAKERS_F1, corpus_scores.errors
+
+
+def test_corpus_languages_are_all_right(corpus_scores):
+    right, total = corpus_scores.exact["lang"]
+    assert right == total == 32, corpus_scores.errors

@@ -1,0 +1,208 @@
+"""Transcripts and signed statements: who speaks which part of a text.
+
+A press-briefing transcript marks each turn with a label ("MS. JEAN-PIERRE:", "THE PRESIDENT:", "Q",
+"President of Russia Vladimir Putin:", "Question:"); a labelled turn is a direct quotation of its
+speaker, to the next label. A statement, speech or address titled after one person ("Statement by
+President Biden on …", "Звернення Президента України Володимира Зеленського") is that person's words
+as a whole. Nothing here runs a model: labels are resolved to the people the annotator already found,
+to the knowledge base, or (for "THE PRESIDENT") to the office holder on the document's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+from builder import lexicon
+from builder.resolve import TITLES, Found, PersonIndex, plausible_name, unknown_person_id
+
+# "MS. JEAN-PIERRE:", "THE PRESIDENT:", "SENIOR ADMINISTRATION OFFICIAL:" at the start of a paragraph.
+UPPER_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,5})\s*:\s+(?=\S)")
+# "Q Is it okay …", "Q: …", "Q. …": a reporter's question in a White House transcript.
+QUESTION = re.compile(r"^(?P<label>Q)(?:[:.]\s*|\s+)(?=[A-Z0-9\"“‘'(¿¡]|\.\.\.|…)")
+# "President of Russia Vladimir Putin:", "Yury Zaitsev:", "Question:" at the start of a paragraph or a
+# sentence (Kremlin transcripts run several turns into one paragraph).
+MIXED_LABEL = re.compile(
+    r"(?:^|(?<=[.!?…)\"”»]\s)|(?<=[.!?…]))(?P<label>[A-ZА-ЯЁІЇЄҐ][\w'’.-]*(?:\s+(?:[A-ZА-ЯЁІЇЄҐ][\w'’.-]*|of|to|the|for|and|on))"
+    r"{0,9}):\s+(?=\S)")
+HONORIFIC = re.compile(r"^(?:MR|MRS|MS|MISS|DR)\.?\s+", re.IGNORECASE)
+SELF_INTRODUCTION = re.compile(r"(?:\bI[’']m|\bI am|\bThis is|\bMy name is|\bIt[’']s)\s+$")
+FIRST_PERSON = {
+    "en": re.compile(r"\b(?:I|we|my|our|me|us)\b"),
+    "ru": re.compile(r"(?i)(?<!\w)(?:я|мы|мне|меня|мой|моя|наш\w*|нам|нас)(?!\w)"),
+    "uk": re.compile(r"(?i)(?<!\w)(?:я|ми|мені|мене|мій|моя|наш\w*|нам|нас)(?!\w)"),
+    "ro": re.compile(r"(?i)(?<!\w)(?:eu|noi|meu|mea|nostru|noastră|mi-?|ne)(?!\w)"),
+}
+QUOTED = re.compile(r"“[^”]*”|„[^”“]*[”“]|«[^»]*»|\"[^\"\n]*\"")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One labelled turn of a transcript."""
+
+    label_start: int
+    """Offset of the label in the article text."""
+    start: int
+    """Offset of the first word the speaker says (after the label)."""
+    end: int
+    """Offset after the turn's last character (the next label, or the end of the text)."""
+    label: str
+    """The label as written, without its colon."""
+    speaker: str | None
+    """Person id, or None for an anonymous turn (Q, MODERATOR, SENIOR ADMINISTRATION OFFICIAL)."""
+    name: str | None = None
+    """The name to show for a speaker the knowledge base does not know."""
+
+
+def _title_case(label: str) -> str:
+    """ "MS. JEAN-PIERRE" -> "Ms. Jean-Pierre" (knowledge-base spellings are in title case)."""
+    return " ".join("-".join(part[:1] + part[1:].lower() for part in word.split("-")) for word in label.split())
+
+
+class TurnFinder:
+    """Finds labelled turns and title speakers with one knowledge base."""
+
+    def __init__(self, index: PersonIndex):
+        self.index = index
+
+    # --- labels -----------------------------------------------------------------------------------------
+    def _office_holder(self, label: str, when: date | None) -> str | None:
+        holders = lexicon.OFFICE_HOLDERS.get(label.upper())
+        if holders is None or when is None:
+            return None
+        name = None
+        for since, holder in holders:
+            if when >= since:
+                name = holder
+        return name
+
+    def _by_surname(self, words: list[str], people: list[Found]) -> Found | None:
+        """The person found in this document whose name ends with the label's last word."""
+        if not words:
+            return None
+        surname = words[-1].casefold()
+        for found in people:
+            spelled = found.surface.split()
+            known = self.index.people.get(found.id)
+            names = [spelled] + ([known.name.split()] if known else [])
+            if any(n and n[-1].casefold().rstrip("’'s") == surname for n in names) and len(spelled) > 1:
+                return found
+        for found in people:
+            if found.surface.casefold() == surname:
+                return found
+        return None
+
+    def _resolve_upper(self, label: str, when: date | None, people: list[Found]) -> tuple[str | None, str | None]:
+        """(person id, display name) for an upper-case label; (None, None) when anonymous."""
+        holder = self._office_holder(label, when)
+        if holder:
+            return self.index.resolve(holder) or unknown_person_id(holder), holder
+        if label.upper() in lexicon.ANONYMOUS_LABELS:
+            return None, None
+        spelled = _title_case(label)
+        honorific = bool(HONORIFIC.match(spelled))
+        bare = TITLES.sub("", HONORIFIC.sub("", spelled)).strip()
+        if not bare or bare == spelled and not honorific and len(bare.split()) < 2:
+            return None, None  # "FACT SHEET", "AUDIENCE": no name in the label
+        local = self._by_surname(bare.split(), people)
+        if local is not None:
+            return local.id, None
+        known = self.index.find(spelled)
+        if known:
+            return known[-1].id, None
+        if (honorific or bare != spelled) and plausible_name(bare):
+            return unknown_person_id(bare), bare
+        return None, None
+
+    def _resolve_mixed(self, start: int, end: int, label: str, people: list[Found]) -> tuple[str | None, str | None]:
+        inside = [f for f in people if start <= f.start and f.end <= end]
+        if inside:
+            return inside[0].id, None
+        known = self.index.find(label)
+        if known:
+            return known[0].id, None
+        bare = TITLES.sub("", label).strip()
+        words = bare.split()
+        if 2 <= len(words) <= 3 and plausible_name(bare) and self.index.is_given_name(words[0]):
+            return unknown_person_id(bare), bare
+        return None, None
+
+    def turns(self, paragraphs: tuple[str, ...] | list[str], offsets: list[int], when: date | None,
+              people: list[Found]) -> list[Turn]:
+        """Every labelled turn, in order; empty unless the text has at least two labels."""
+        labels: list[tuple[int, int, str, str | None, str | None]] = []
+        for number, paragraph in enumerate(paragraphs):
+            base = offsets[number]
+            upper = UPPER_LABEL.match(paragraph) or QUESTION.match(paragraph)
+            if upper and len(upper.group("label")) <= 60:
+                label = upper.group("label").strip()
+                if label == "Q":
+                    pid, name = None, None
+                else:
+                    pid, name = self._resolve_upper(label, when, people)
+                labels.append((base, base + upper.end(), label, pid, name))
+                continue
+            for match in MIXED_LABEL.finditer(paragraph):
+                label = match.group("label")
+                if not label.split()[-1][:1].isupper():
+                    continue
+                if label.casefold() in lexicon.ANONYMOUS_MIXED_LABELS:
+                    labels.append((base + match.start(), base + match.end(), label, None, None))
+                    continue
+                pid, name = self._resolve_mixed(base + match.start(), base + match.end("label"), label, people)
+                if pid:
+                    labels.append((base + match.start(), base + match.end(), label, pid, name))
+        if len(labels) < 2:
+            return []
+        total = offsets[-1] + len(paragraphs[-1]) if paragraphs else 0
+        turns = []
+        for index, (label_start, start, label, pid, name) in enumerate(labels):
+            end = labels[index + 1][0] if index + 1 < len(labels) else total
+            turns.append(Turn(label_start, start, max(start, end), label, pid, name))
+        return turns
+
+    def introduced(self, turn: Turn, text: str, people: list[Found]) -> Found | None:
+        """The reporter who names himself in an anonymous question ("I'm Michael Birnbaum, with …")."""
+        for found in people:
+            if turn.start <= found.start < min(turn.end, turn.start + 400) and len(found.surface.split()) > 1 \
+                    and SELF_INTRODUCTION.search(text[max(turn.start, found.start - 20):found.start]):
+                return found
+        return None
+
+    # --- statements -------------------------------------------------------------------------------------
+    def title_speaker(self, title: str, lang: str, when: date | None, first_paragraphs: str,
+                      shape: Callable[[str], list[tuple[int, int, str]]]) -> tuple[str | None, str | None]:
+        """(person id, display name) of the one person a statement, speech or address is titled after, or
+        of a title "NAME told/said …" above a text in the first person; (None, None) otherwise."""
+        head = lexicon.statement_pattern(lang).match(title)
+        if head:
+            who = title[head.end():]
+            who = re.split(lexicon.TITLE_TAIL.get(lang, lexicon.TITLE_TAIL["en"]), who, maxsplit=1)[0]
+            if re.search(r"(?i)\b(?:and|și|и|і|та)\b|&|,", who):
+                return None, None  # two people: not one person's words
+            holder = self._office_holder(who.strip().upper(), when)
+            if holder:
+                return self.index.resolve(holder) or unknown_person_id(holder), holder
+            return self._named(who, shape)
+        known = self.index.find(title)
+        if known and known[0].start == 0:
+            after = title[known[0].end:]
+            verb = lexicon.speech_pattern(lang).match(after.strip())
+            pronoun = FIRST_PERSON.get(lang)
+            unquoted = QUOTED.sub(" ", first_paragraphs)
+            if verb and pronoun is not None and pronoun.search(unquoted):
+                return known[0].id, None
+        return None, None
+
+    def _named(self, who: str, shape: Callable[[str], list[tuple[int, int, str]]]) -> tuple[str | None, str | None]:
+        known = self.index.find(who)
+        if known:
+            return (known[0].id, None) if len({f.id for f in known}) == 1 else (None, None)
+        names = shape(who)
+        if len(names) == 1:
+            name = TITLES.sub("", names[0][2]).strip()
+            if plausible_name(name) and len(name.split()) >= 2:
+                return self.index.resolve(name) or unknown_person_id(name), name
+        return None, None

@@ -1,0 +1,106 @@
+"""Transcripts and statements: labelled turns and titles that name the one person speaking.
+
+The texts are written for these tests in the shape of White House and Kremlin transcripts."""
+
+
+def speakers(annotation):
+    return {s.id for s in annotation.speakers if any(q.direct for q in s.quotes)}
+
+
+def reported(annotation):
+    return {s.id for s in annotation.speakers if any(not q.direct for q in s.quotes)}
+
+
+def people(annotation):
+    return {p.id for p in annotation.people}
+
+
+WHITE_HOUSE = """Press Gaggle by Press Secretary Karine Jean-Pierre and Admiral John Kirby
+March 3, 2023
+
+Aboard Air Force One
+
+MS. JEAN-PIERRE: Good afternoon, everyone. I have one thing at the top and then I will hand it over.
+
+The economy added jobs again this month, which is good news for working families.
+
+Q Thank you. Does the President plan to call anyone today?
+
+MS. JEAN-PIERRE: I do not have anything to preview on that.
+
+MR. KIRBY: Let me add one thing about the talks that happened this week in Brussels.
+
+Q Can you say more?
+
+THE PRESIDENT: We are going to keep going, and we will not stop.
+"""
+
+
+def test_labels_in_a_white_house_transcript_are_speakers(annotate_text):
+    _, annotation = annotate_text(WHITE_HOUSE, "gaggle")
+    assert speakers(annotation) == {"karine-jean-pierre", "john-kirby", "joe-biden"}  # THE PRESIDENT in 2023
+    assert {"karine-jean-pierre", "john-kirby", "joe-biden"} <= people(annotation)
+    kirby = next(s for s in annotation.speakers if s.id == "john-kirby")
+    assert kirby.quotes[0].text.startswith("Let me add one thing")
+
+
+def test_the_president_label_follows_the_date(annotate_text):
+    _, annotation = annotate_text(WHITE_HOUSE.replace("March 3, 2023", "March 3, 2025"), "gaggle-2025")
+    assert "donald-trump" in speakers(annotation)
+    assert "joe-biden" not in speakers(annotation)
+
+
+def test_anonymous_questions_are_nobody_unless_the_reporter_names_himself(annotate_text):
+    text = WHITE_HOUSE.replace("Q Can you say more?", "Q Sir, I’m Daniel Okafor, with the Daily Ledger. Can you say more?")
+    _, annotation = annotate_text(text, "gaggle-named")
+    assert "daniel-okafor" in speakers(annotation)
+    _, plain = annotate_text(WHITE_HOUSE, "gaggle")
+    assert not any(s.id.startswith("q") for s in plain.speakers)
+
+
+KREMLIN = """Meeting with Foreign Minister Sergei Lavrov
+February 2, 2023, 15:30
+The Kremlin, Moscow
+
+President of Russia Vladimir Putin: Good afternoon, Mr Lavrov. Tell me how the work is going. Foreign Minister Sergei Lavrov: Good afternoon, Mr President. We have studied the replies that came from our partners. Vladimir Putin: Thank you. You said that the replies were not satisfactory. Sergei Lavrov: That is right.
+"""
+
+
+def test_kremlin_labels_inside_one_paragraph_are_turns(annotate_text):
+    _, annotation = annotate_text(KREMLIN, "kremlin")
+    assert speakers(annotation) == {"vladimir-putin", "sergey-lavrov"}
+    lavrov = next(s for s in annotation.speakers if s.id == "sergey-lavrov")
+    assert lavrov.quotes[0].text.startswith("Good afternoon, Mr President.")
+    assert not lavrov.quotes[0].text.endswith("Vladimir Putin")  # the next label ends the turn
+
+
+def test_a_statement_titled_after_one_person_is_theirs(annotate_text):
+    text = ("Statement by President Biden on the Winter Storm\nJanuary 5, 2023\n\n"
+            "Our hearts go out to the families who lost loved ones. We will send every resource we have.\n")
+    _, annotation = annotate_text(text, "statement")
+    assert speakers(annotation) == {"joe-biden"}
+    joint = text.replace("President Biden", "President Biden and Vice President Harris")
+    _, annotation = annotate_text(joint, "joint")
+    assert speakers(annotation) == set()
+
+
+def test_ukrainian_address_titled_in_the_genitive(annotate_text):
+    text = ("Звернення Президента України Володимира Зеленського\n2022-03-01 10:00\n\n"
+            "Я дякую всім, хто допомагає нашій державі. Ми вистоїмо.\n")
+    _, annotation = annotate_text(text, "zvernennia")
+    assert speakers(annotation) == {"volodymyr-zelensky"}
+
+
+def test_a_prose_sentence_with_a_colon_is_not_a_label(annotate_text):
+    text = ("Talks end without a deal\nMay 2, 2024\n\n"
+            "Ronald Reagan once said in Berlin: tear down this wall. Diplomats recalled it on Monday: nobody laughed.\n")
+    _, annotation = annotate_text(text, "prose")
+    assert "ronald-reagan" not in speakers(annotation)
+
+
+def test_a_surname_that_is_also_a_city_does_not_name_the_person(annotate_text):
+    text = ("Storm hits Texas\nMay 2, 2024\n\nFlooding closed roads around Austin on Monday, officials said.\n\n"
+            "Secretary Austin spoke to troops in Germany on Tuesday.\n")
+    _, annotation = annotate_text(text, "austin")
+    mentions = [p for p in annotation.people if p.id == "lloyd-austin"]
+    assert mentions and mentions[0].mentions == 1  # "Secretary Austin", not the city
