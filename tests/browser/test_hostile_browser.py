@@ -1,0 +1,64 @@
+"""Hostile article text in a real browser: a built page, its search results and the index pages that list
+it run no script from an article and gain no element from it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_hostile_input import HOSTILE_LINES, HOSTILE_TITLE, build_hostile_project
+
+# Elements an article's text tried to inject; none may exist inside the page's content.
+INJECTED = "script, img, iframe, svg, b, i, table, hr, .admonition"
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory, serve):
+    project = build_hostile_project(tmp_path_factory.mktemp("hostile-browser"))
+    return serve(project / "site")
+
+
+def pwned(page):
+    """What an article's script set, if any ran (every payload writes window.__pwned)."""
+    return page.evaluate("() => window.__pwned === undefined ? null : String(window.__pwned)")
+
+
+def test_hostile_article_runs_nothing_and_shows_its_text(page, page_errors, hostile_url):
+    page.goto(hostile_url + "articles/hostile/")
+    page.wait_for_load_state("load")
+    assert pwned(page) is None
+    assert page.title() == f"{HOSTILE_TITLE} - Briefing Archive"
+    content = page.locator("article.md-content__inner")
+    assert content.locator(INJECTED).count() == 0
+    assert content.locator("h1").count() == 1
+    shown = " ".join(content.inner_text().split())
+    for line in [HOSTILE_TITLE, *HOSTILE_LINES]:
+        assert " ".join(line.split()) in shown, line
+    header = " ".join(page.locator("header").inner_text().split())
+    assert HOSTILE_TITLE in header  # the theme's header shows the title as text
+    for link in content.locator("a").all():
+        assert not (link.get_attribute("href") or "").lower().startswith("javascript:")
+    assert page_errors == []
+
+
+@pytest.mark.parametrize("path", ["", "articles/", "articles/header/"])
+def test_pages_listing_hostile_titles_run_nothing(page, page_errors, hostile_url, path):
+    page.goto(hostile_url + path)
+    page.wait_for_load_state("load")
+    assert pwned(page) is None
+    assert page.locator("article.md-content__inner").locator(INJECTED).count() == 0
+    assert page_errors == []
+
+
+def test_search_results_show_hostile_text_as_text(page, page_errors, hostile_url):
+    page.goto(hostile_url + "articles/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.keyboard.type("Peskov rejects")  # typed, so the theme's search sees the keystrokes
+    listing = page.locator(".md-search-result__list")
+    listing.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.wait_for_function("() => document.querySelector('.md-search-result__list').innerText.includes('</title>')",
+                           timeout=15000)
+    assert pwned(page) is None
+    assert listing.locator("script, img, iframe, b, i, table").count() == 0
+    assert " ".join(HOSTILE_TITLE.split()) in " ".join(listing.inner_text().split())
+    assert page_errors == []
