@@ -38,8 +38,12 @@ EVENT_WORDS = re.compile(
 # Vilnius", "переговоры в Стамбуле", "talks between Russia and Ukraine".
 CONNECTORS = {"of", "on", "in", "at", "with", "between", "and", "for", "de", "la", "din", "cu", "privind",
               "pentru", "în", "și", "в", "во", "на", "по", "с", "со", "у", "з", "із", "між", "между", "и", "і", "та"}
-# Capitalised words that do not name anything: sentence openers, days, months.
+# Capitalised words that do not name an event: sentence openers, days, months, and titles ("meeting with
+# Head of the Republic", "President's visit").
 NOT_NAMES = {w.casefold() for w in (
+    "Head Heads President President's Vice Prime Minister Minister's Governor Chairman Chairwoman Secretary "
+    "Director Chancellor King Queen Mr Mrs Ms Dr Senator Ambassador Deputy Mayor Speaker Leader "
+    "Președintele Premierul Ministrul Президент Президента Глава Министр Премьер Прем'єр Міністр "
     "The A An This That These Those It Its Our Their His Her Last Next New Monday Tuesday Wednesday "
     "Thursday Friday Saturday Sunday Today Yesterday Tomorrow During After Before At In On Of For And But "
     "Acest Această Aceste Este După Înainte În La Pe Și Luni Marți Miercuri Joi Vineri Sâmbătă Duminică "

@@ -53,6 +53,9 @@ def test_event_phrases_in_four_languages():
     assert phrases("Це війна. Ми говорили про переговори у Білорусі.") == ["переговори у Білорусі"]
     # A word like "talks" alone, or after a sentence opener, names no event.
     assert phrases("The talks went on. Talks resumed on Monday.") == []
+    # Titles are not names: "meeting with Head of …", "the President's visit".
+    assert phrases("A meeting with Head of the Republic, the Minsk agreements and the President's visit.") == [
+        "Minsk agreements"]
     assert phrase_key("переговоров в Стамбуле") == phrase_key("переговорах в Стамбуле")
 
 
