@@ -18,6 +18,7 @@ from builder.nlp import BATCH_SIZE, Span, entity_spans
 from builder.text import name_key
 from builder.model import Annotation, Article, KnowledgeBase, PersonRef, Quote, Ref, Speaker
 from builder.resolve import (
+    must_contain,
     EventIndex,
     Found,
     PersonIndex,
@@ -95,7 +96,7 @@ class Annotator:
         self._blank = blank
         self._outlet_names = {a.casefold() for o in kb.outlets for a in (o.name, *o.aliases)}
         self._event_names = {a.casefold() for e in kb.events for a in (e.name, *e.aliases)}
-        self._topics = [(t, [self._keyword_pattern(k) for k in t.keywords]) for t in kb.topics]
+        self._topics = [(t, [(must_contain(k.rstrip("$")), self._keyword_pattern(k)) for k in t.keywords]) for t in kb.topics]
         self.turns = TurnFinder(self.index)
 
     # --- people -----------------------------------------------------------------------------------------
@@ -363,7 +364,6 @@ class Annotator:
                                     salient, earlier)
                 if not who:
                     continue
-                attributes_quote = any(e <= v_start and len(WORD.findall(masked_text[e:v_start])) <= 2 for _, e in spans)
                 last_speaker.update(id=who, paragraph=number)
                 trailing = not _words_between(masked_text[v_end:sent_end])
                 if trailing:
@@ -371,7 +371,7 @@ class Annotator:
                     quoted = sum(e - s for s, e in spans if sent_start <= s < v_start)
                     if len(_words_between(head)) < 6 or quoted > len(head) / 3:
                         continue
-                elif len(_words_between(clause)) < 3 or attributes_quote:
+                elif len(_words_between(clause)) < 3 or any(e <= v_start and _few_words(masked_text, e, v_start, 2) for _, e in spans):
                     continue  # "“…,” Lavrov said in an interview": the verb attributes the quote before it
                 if (who, sent_start) in reported_sentences:
                     continue
@@ -492,16 +492,19 @@ class Annotator:
             chosen = sorted(said[pid], key=lambda q: q.paragraph)
             speakers.append(Speaker(pid, self._name(pid, state), tuple(_dedupe(chosen))))
 
-        events = []
-        seen_events = set()
+        first: dict[str, tuple[str, int]] = {}
+        where: dict[str, set[int]] = {}
         for found in self.events.find(text, article.date):
-            if found.id not in seen_events:
-                seen_events.add(found.id)
-                events.append(Ref(found.id, self.events.events[found.id].name, found.surface, _paragraph_of(offsets, found.start)))
+            number = _paragraph_of(offsets, found.start)
+            first.setdefault(found.id, (found.surface, number))
+            where.setdefault(found.id, set()).add(number)
+        events = [Ref(eid, self.events.events[eid].name, surface, number, tuple(sorted(where[eid])))
+                  for eid, (surface, number) in first.items()]
         full = article.title + "\n" + text
+        lowered = full.lower()
         topics = []
         for topic, patterns in self._topics:
-            hits = sum(len(p.findall(full)) for p in patterns)
+            hits = sum(len(p.findall(full)) for literal, p in patterns if literal in lowered)
             if hits >= topic.min_hits:
                 topics.append(Ref(topic.id, topic.name))
         return Annotation(people=tuple(people.values()), speakers=tuple(speakers), events=tuple(events), topics=tuple(topics))
@@ -547,6 +550,14 @@ def _paragraph_of(offsets: list[int], position: int) -> int:
         if start <= position:
             number = index
     return number
+
+
+def _few_words(text: str, start: int, end: int, most: int) -> bool:
+    """Whether text[start:end] holds at most `most` words (stops counting early: slices can be long)."""
+    for count, _ in enumerate(WORD.finditer(text, start, end), start=1):
+        if count > most:
+            return False
+    return True
 
 
 def _excerpt(words: str, limit: int = 400) -> str:

@@ -30,7 +30,9 @@ from builder.nlp import BATCH_SIZE
 from builder.progress import Progress, mkdocs_plugin
 from builder.model import AnnotatedArticle, Annotation, Archive, Article, KnowledgeBase, Note, Person, Problem
 from builder.notes import about_line, check_targets, names_in_text, read_note
+from builder.feeds import render_feeds
 from builder.render import Settings, render_site
+from builder.search import SearchIndexFailed, index_site
 from builder.resolve import display_name, unknown_person_id
 from builder.text import name_key, slug
 
@@ -433,17 +435,28 @@ def source_date_epoch(archive: Archive) -> str:
     return str(int(time.mktime(newest.timetuple())) if newest else 0)
 
 
+def mkdocs_site_url(config: Config) -> str:
+    """The site's public address from mkdocs.yml (`site_url`), or "" when it is not set."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config.mkdocs_config, encoding="utf-8") as stream:
+        return str(yaml_load(stream).get("site_url") or "")
+
+
 def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str, progress: Progress | None = None) -> None:
     """Run the MkDocs build of docs/ into site/ with the project's mkdocs.yml."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build as run_build
     from mkdocs.config import load_config
 
+    from builder.site_plugin import BriefingPages
+
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ.setdefault("SOURCE_DATE_EPOCH", epoch)
     try:
         mk_config = load_config(config_file=str(config.mkdocs_config), docs_dir=str(docs), site_dir=str(site),
                                 strict=config.strict)
+        mk_config.plugins["briefing-pages"] = BriefingPages()
         if progress:
             mk_config.plugins["briefing-progress"] = mkdocs_plugin(progress)
         run_build(mk_config)
@@ -475,17 +488,24 @@ def build(config: Config, progress: Progress | None = None, run_mkdocs: bool = T
     work = Path(tempfile.mkdtemp(prefix=f".briefing-build-{os.getpid()}-", dir=docs.parent))
     try:
         new_docs = work / "docs"
-        write_tree(pages, new_docs, _stage(progress, "write"))
+        write_tree({**pages, **render_feeds(archive, config.site_name, mkdocs_site_url(config))}, new_docs,
+                   _stage(progress, "write"))
         report.timings["write"] = time.perf_counter() - started
         if run_mkdocs:
             started = time.perf_counter()
             new_site = Path(tempfile.mkdtemp(prefix=f".briefing-site-{os.getpid()}-", dir=site.parent))
             try:
                 mkdocs_build(config, new_docs, new_site / "site", source_date_epoch(archive), progress)
+                report.timings["mkdocs"] = time.perf_counter() - started
+                started = time.perf_counter()
+                try:
+                    index_site(new_site / "site")
+                except SearchIndexFailed as error:
+                    raise BuildFailed(str(error)) from error
+                report.timings["search"] = time.perf_counter() - started
                 swap_in(new_site / "site", site)
             finally:
                 shutil.rmtree(new_site, ignore_errors=True)
-            report.timings["mkdocs"] = time.perf_counter() - started
         swap_in(new_docs, docs)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -247,6 +247,8 @@ class Ref:
     """The first phrase that named it in the article (events are linked there)."""
     first_paragraph: int = 0
     """Paragraph of the first mention."""
+    paragraphs: tuple[int, ...] = ()
+    """Every paragraph that names it (events), so pages can show what was said there."""
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,7 @@ def _lines(stream: TextIO) -> Progress:
             printed[stage] = done // step
             elapsed = now - started[stage]
             left = f", about {_duration(elapsed / done * (total - done))} left" if 0 < done < total else ""
-            stream.write(f"{stage}: {done}/{total} ({100 * done // total}%) after {_duration(elapsed)}{left}\n")
+            stream.write(f"{stage}: {done}/{total} ({round(100 * done / total)}%) after {_duration(elapsed)}{left}\n")
             stream.flush()
 
     return report

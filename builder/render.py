@@ -12,7 +12,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from builder.model import AnnotatedArticle, Archive, Note, Person
+from builder.charts import mentions_chart
+from builder.feeds import topic_feed
+from builder.model import AnnotatedArticle, Archive, Event, Note, Person
 from builder.text import md_escape
 from builder.yamlio import dump
 
@@ -32,6 +34,15 @@ class Settings:
     """Rows on one page of an index before it continues on the next."""
     site_name: str = "Briefing Archive"
     """Shown on the home page."""
+    related: int = 5
+    """Related articles listed under an article."""
+
+
+# Related articles: what two articles share, weighted: an event says more than a person, a person more
+# than a topic. Something shared by more than COMMON articles (Putin, "sanctions" in a large archive)
+# says little about two of them and would make the ranking quadratic, so it is not counted.
+RELATED_WEIGHTS = {"event": 3, "person": 2, "topic": 1}
+COMMON = 200
 
 
 def page(meta: dict, body: str) -> str:
@@ -107,18 +118,20 @@ def _pager(number: int, total: int, name: str) -> str:
 
 
 def _paged(path_stem: str, title: str, intro: str, rows: list[str], per_page: int, meta: dict | None = None,
-           row_prefix_nested: tuple[str, str] | None = None) -> dict[str, str]:
+           lead: str = "", first_meta: dict | None = None) -> dict[str, str]:
     """An index page split into pages: `stem`.md, then `stem`/page-2.md, … Links in rows are written for
-    the first page; on nested pages each "../" is deepened by one level."""
+    the first page; on nested pages each "../" is deepened by one level. `lead` and `first_meta` (search
+    facets, feeds) belong to the first page only."""
     chunks = _paginate(rows, per_page)
     pages = {}
     name = path_stem.rsplit("/", 1)[-1]
     for number, chunk in enumerate(chunks, start=1):
         body_rows = chunk if number == 1 else [_deepen(row) for row in chunk]
         heading = title if number == 1 else f"{title} (page {number})"
-        body = f"# {md_escape(heading)}\n\n{intro}\n\n" + "\n".join(body_rows) + _pager(number, len(chunks), name)
+        top = f"{intro}\n\n{lead}" if number == 1 and lead else intro
+        body = f"# {md_escape(heading)}\n\n{top}\n\n" + "\n".join(body_rows) + _pager(number, len(chunks), name)
         path = f"{path_stem}.md" if number == 1 else f"{path_stem}/page-{number}.md"
-        pages[path] = page({"title": heading, **(meta or {})}, body)
+        pages[path] = page({"title": heading, **(meta or {}), **((first_meta or {}) if number == 1 else {})}, body)
     return pages
 
 
@@ -210,7 +223,22 @@ def _edited(item: AnnotatedArticle, name: str) -> str:
     return EDITED if name in item.by_editor else ""
 
 
-def render_article(item: AnnotatedArticle, notes: list[Note]) -> str:
+def search_meta(kind: str, facets: dict[str, list[str]] | None = None) -> dict:
+    """Front matter that marks a page for the search index (builder.site_plugin), with its facets."""
+    return {"facets": {"Type": [kind], **{name: values for name, values in (facets or {}).items() if values}}}
+
+
+def _quote_words(quote) -> str:
+    return f"“{md_escape(quote.text)}”" if quote.direct else f"*(reported)* {md_escape(quote.text)}"
+
+
+def _quote_anchor(item: AnnotatedArticle, quote, prefix: str = "../articles/") -> str:
+    """A link to the paragraph of the article the quote is in."""
+    return f"[¶{quote.paragraph + 1}]({prefix}{item.article.slug}.md#p{quote.paragraph + 1})"
+
+
+def render_article(item: AnnotatedArticle, notes: list[Note],
+                   related: list[tuple[AnnotatedArticle, list[str]]] = ()) -> str:
     a, n = item.article, item.annotation
     meta = article_meta(item)
     meta["title_source"] = a.title_source
@@ -220,6 +248,9 @@ def render_article(item: AnnotatedArticle, notes: list[Note]) -> str:
     _mark_editor_items(meta, item)
     if item.removed_by_editor:
         meta["removed_by_editor"] = list(item.removed_by_editor)
+    meta["search"] = search_meta("Article", {
+        "Speaker": sorted({s.name for s in n.speakers}), "Topic": sorted({t.name for t in n.topics}),
+        "Language": [LANGUAGES.get(a.lang, a.lang)], "Year": [str(a.date.year)] if a.date else []})
     lines = [f"# {md_escape(a.title)}", ""]
     date_note = f" ({DATE_SOURCES[a.date_source]})" if a.date_source != "header" else EDITED
     facts = [f"**Date:** {human_date(a.date)}" + (date_note if a.date else " (the text gives no date)"),
@@ -248,84 +279,178 @@ def render_article(item: AnnotatedArticle, notes: list[Note]) -> str:
         for speaker in n.speakers:
             lines.append(f"### {link(speaker.name, f'../people/{speaker.id}.md')}\n")
             for quote in speaker.quotes:
-                words = f"“{md_escape(quote.text)}”" if quote.direct else f"*(reported)* {md_escape(quote.text)}"
-                lines.append(f"- {words} [¶{quote.paragraph + 1}](#p{quote.paragraph + 1})")
+                lines.append(f"- {_quote_words(quote)} [¶{quote.paragraph + 1}](#p{quote.paragraph + 1})")
             lines.append("")
     if n.people:
         lines.append("## People mentioned\n")
         lines.append(", ".join(link(p.name, f"../people/{p.id}.md") for p in n.people) + _edited(item, "people"))
+    if related:
+        lines.append("\n## Related articles\n")
+        for other, shared in related:
+            lines.append(f"- {human_date(other.article.date)}: {article_link(other, '')} (shared: {md_escape(', '.join(shared))})")
     lines.append(notes_section(notes))
     return page(meta, "\n".join(lines))
 
 
+def related_articles(items: list[AnnotatedArticle], limit: int) -> dict[str, list[tuple[AnnotatedArticle, list[str]]]]:
+    """For each article, up to `limit` others ranked by what they share (RELATED_WEIGHTS), with the names
+    of what they share. Ties go to the article closest in date, then to the slug, so the order is stable."""
+    keys: list[dict[tuple[str, str], str]] = []
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, item in enumerate(items):
+        n = item.annotation
+        mine = {("event", e.id): e.name for e in n.events}
+        mine.update({("person", p.id): p.name for p in n.people})
+        mine.update({("topic", t.id): t.name for t in n.topics})
+        keys.append(mine)
+        for key in mine:
+            postings[key].append(index)
+    related = {}
+    for index, item in enumerate(items):
+        scores: Counter = Counter()
+        shared: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        for key in keys[index]:
+            posting = postings[key]
+            if len(posting) > COMMON:
+                continue
+            for other in posting:
+                if other != index:
+                    scores[other] += RELATED_WEIGHTS[key[0]]
+                    shared[other].append(key)
+        here = item.article.date
+
+        def rank(other: int) -> tuple:
+            there = items[other].article.date
+            distance = abs((here - there).days) if here and there else 10 ** 6
+            return -scores[other], distance, items[other].article.slug
+
+        chosen = sorted(scores, key=rank)[:limit]
+        related[item.article.slug] = [
+            (items[other], [keys[index][key] for key in sorted(shared[other], key=lambda k: (-RELATED_WEIGHTS[k[0]], keys[index][k]))])
+            for other in chosen]
+    return related
+
+
 # --- people, events, topics ------------------------------------------------------------------------------
 
-def render_person(person: Person, items: list[AnnotatedArticle], archive: Archive, notes: list[Note]) -> str:
-    lines = [f"# {md_escape(person.name)}", ""]
+def _month_counts(items: list[AnnotatedArticle], person_id: str) -> tuple[Counter, Counter]:
+    mentions, quotes = Counter(), Counter()
+    for item in items:
+        if not item.article.date:
+            continue
+        month = _month(item)
+        mentions[month] += 1
+        quotes[month] += sum(len(s.quotes) for s in item.annotation.speakers if s.id == person_id)
+    return mentions, quotes
+
+
+def render_person(person: Person, items: list[AnnotatedArticle], archive: Archive, notes: list[Note],
+                  settings: Settings = Settings()) -> dict[str, str]:
+    """The person's page (and its continuation pages when they are in many articles): who they are, a
+    chart of mentions and quotes per month, the people, events and topics they appear with, then every
+    article, newest first, with what they said there."""
+    intro = []
     if person.in_kb:
         facts = [f"**Role:** {md_escape(person.role)}" if person.role else "", f"**Organisation:** {md_escape(person.org)}" if person.org else ""]
         facts = [f for f in facts if f]
         if facts:
-            lines.append(" · ".join(facts) + "\n")
+            intro.append(" · ".join(facts) + "\n")
         if person.aliases:
-            lines.append("**Also written:** " + ", ".join(md_escape(a) for a in person.aliases) + "\n")
+            intro.append("**Also written:** " + ", ".join(md_escape(a) for a in person.aliases) + "\n")
     else:
-        lines.append("*Not in the knowledge base yet.* Editors can add this person to `data/people.yml`.\n")
-    quoted = [(i, s) for i in items for s in i.annotation.speakers if s.id == person.id]
-    lines.append(f"Mentioned in **{len(items)}** article{'s' if len(items) != 1 else ''}; quoted in **{len(quoted)}**.\n")
-    if quoted:
-        lines.append("## Quotes by date\n")
-        for item, speaker in sorted(quoted, key=lambda pair: (pair[0].article.date or date.max, pair[0].article.slug)):
-            lines.append(f"### {human_date(item.article.date)}: {article_link(item)}\n")
-            for quote in speaker.quotes:
-                words = f"“{md_escape(quote.text)}”" if quote.direct else f"*(reported)* {md_escape(quote.text)}"
-                lines.append(f"- {words} [¶{quote.paragraph + 1}](../articles/{item.article.slug}.md#p{quote.paragraph + 1})")
-            lines.append("")
-    lines.append("## Articles\n")
-    for item in _newest_first(items):
-        lines.append(f"- {human_date(item.article.date)}: {article_link(item)}")
+        intro.append("*Not in the knowledge base yet.* Editors can add this person to `data/people.yml`.\n")
+    quoted = [i for i in items if any(s.id == person.id for s in i.annotation.speakers)]
+    n_quotes = sum(len(s.quotes) for i in quoted for s in i.annotation.speakers if s.id == person.id)
+    intro.append(f"Mentioned in **{len(items)}** article{'s' if len(items) != 1 else ''}; "
+                 f"quoted {n_quotes} time{'s' if n_quotes != 1 else ''} in **{len(quoted)}**.")
+    lead = []
+    mentions, quotes = _month_counts(items, person.id)
+    chart = mentions_chart(f"{person.name}: mentions and quotes", mentions, quotes)
+    if chart:
+        lead.append("## Mentions and quotes over time\n\n" + chart)
     companions = Counter(p.id for i in items for p in i.annotation.people if p.id != person.id)
     if companions:
-        lines.append("\n## Appears with\n")
+        lead.append("## Appears most with\n")
         for other, count in sorted(companions.items(), key=lambda kv: (-kv[1], archive.people[kv[0]].name))[:15]:
-            lines.append(f"- {link(archive.people[other].name, f'{other}.md')} ({count})")
+            lead.append(f"- {link(archive.people[other].name, f'{other}.md')} ({count})")
     events = Counter(e.id for i in items for e in i.annotation.events)
     topics = Counter(t.id for i in items for t in i.annotation.topics)
     kb_events = {e.id: e for e in archive.kb.events}
     kb_topics = {t.id: t for t in archive.kb.topics}
     if events:
-        lines.append("\n## Events\n")
-        lines.extend(f"- {link(kb_events[e].name, f'../events/{e}.md')} ({c})" for e, c in sorted(events.items(), key=lambda kv: (-kv[1], kv[0])))
+        lead.append("\n## Events\n")
+        lead.extend(f"- {link(kb_events[e].name, f'../events/{e}.md')} ({c})" for e, c in sorted(events.items(), key=lambda kv: (-kv[1], kv[0])))
     if topics:
-        lines.append("\n## Topics\n")
-        lines.extend(f"- {link(kb_topics[t].name, f'../topics/{t}.md')} ({c})" for t, c in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0])))
-    lines.append(notes_section(notes))
-    meta = {"title": person.name, "person_id": person.id, "in_knowledge_base": person.in_kb}
-    return page(meta, "\n".join(lines))
+        lead.append("\n## Topics\n")
+        lead.extend(f"- {link(kb_topics[t].name, f'../topics/{t}.md')} ({c})" for t, c in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0])))
+    lead.append(notes_section(notes))
+    lead.append("\n## Articles and quotes, newest first\n")
+    rows = []
+    for item in _newest_first(items):
+        row = [f"- **{human_date(item.article.date)}**: {article_link(item)}"]
+        for speaker in item.annotation.speakers:
+            if speaker.id == person.id:
+                row += [f"    - {_quote_words(q)} {_quote_anchor(item, q)}" for q in speaker.quotes]
+        rows.append("\n".join(row))
+    meta = {"person_id": person.id, "in_knowledge_base": person.in_kb}
+    return _paged(f"people/{person.id}", person.name, "\n".join(intro), rows, settings.per_page, meta,
+                  lead="\n".join(lead), first_meta={"search": search_meta("Person")})
 
 
-def render_event(event, items: list[AnnotatedArticle], archive: Archive, notes: list[Note]) -> str:
-    lines = [f"# {md_escape(event.name)}", ""]
+def related_events(kb_events: tuple[Event, ...]) -> dict[str, list[str]]:
+    """Related events in both directions: an event lists those it names and those that name it."""
+    known = {e.id for e in kb_events}
+    both: dict[str, set[str]] = defaultdict(set)
+    for event in kb_events:
+        for other in event.related:
+            if other in known and other != event.id:
+                both[event.id].add(other)
+                both[other].add(event.id)
+    order = {e.id: (e.date or date.max, e.id) for e in kb_events}
+    return {eid: sorted(others, key=order.__getitem__) for eid, others in both.items()}
+
+
+def render_event(event: Event, items: list[AnnotatedArticle], archive: Archive, notes: list[Note],
+                 settings: Settings = Settings(), related: list[str] = ()) -> dict[str, str]:
+    """The event's page: date, place, related events, who spoke about it, then month by month (oldest
+    first, so a reader follows how it was described) every article naming it, with the quotes made in
+    the paragraphs that name it."""
     when = human_date(event.date) + (f" to {human_date(event.end)}" if event.end else "")
     facts = [f"**Date:** {when}"] + ([f"**Place:** {md_escape(event.place)}"] if event.place else [])
-    lines.append(" · ".join(facts) + "\n")
+    intro = [" · ".join(facts) + "\n"]
     if event.summary:
-        lines.append(md_escape(event.summary) + "\n")
+        intro.append(md_escape(event.summary) + "\n")
     kb_events = {e.id: e for e in archive.kb.events}
-    related = [r for r in event.related if r in kb_events]
+    lead = []
     if related:
-        lines.append("**Related events:** " + ", ".join(link(kb_events[r].name, f"{r}.md") for r in related) + "\n")
-    lines.append(f"## Articles ({len(items)})\n")
-    for item in _newest_first(items):
-        speakers = ", ".join(link(s.name, f"../people/{s.id}.md") for s in item.annotation.speakers[:5])
-        lines.append(f"- {human_date(item.article.date)}: {article_link(item)}" + (f" (speakers: {speakers})" if speakers else ""))
-    people = Counter(s.id for i in items for s in i.annotation.speakers)
+        lead.append("**Related events:** " + ", ".join(link(kb_events[r].name, f"{r}.md") for r in related) + "\n")
+    said: list[tuple[AnnotatedArticle, list]] = []
+    for item in items:
+        ref = next((e for e in item.annotation.events if e.id == event.id), None)
+        where = set(ref.paragraphs or (ref.first_paragraph,)) if ref else set()
+        said.append((item, [(s, q) for s in item.annotation.speakers for q in s.quotes if q.paragraph in where]))
+    people = Counter(s.id for _, pairs in said for s in {s.id: s for s, _ in pairs}.values())
     if people:
-        lines.append("\n## Who spoke about it\n")
+        lead.append("## Who spoke about it\n")
         for pid, count in sorted(people.items(), key=lambda kv: (-kv[1], archive.people[kv[0]].name)):
-            lines.append(f"- {link(archive.people[pid].name, f'../people/{pid}.md')} ({count})")
-    lines.append(notes_section(notes))
-    return page({"title": event.name, "event_id": event.id, "date": event.date.isoformat() if event.date else None}, "\n".join(lines))
+            lead.append(f"- {link(archive.people[pid].name, f'../people/{pid}.md')} "
+                        f"({count} article{'s' if count != 1 else ''})")
+    lead.append(notes_section(notes))
+    lead.append(f"\n## What was said about it, month by month ({len(items)} article{'s' if len(items) != 1 else ''})\n")
+    rows, current = [], None
+    for item, pairs in sorted(said, key=lambda pair: (pair[0].article.date or date.max, pair[0].article.slug)):
+        month = _month(item)
+        if month != current:
+            rows.append(f"\n### {month_label(month)}\n")
+            current = month
+        row = [f"- **{human_date(item.article.date)}**: {article_link(item)}"]
+        row += [f"    - {link(speaker.name, f'../people/{speaker.id}.md')}: {_quote_words(q)} {_quote_anchor(item, q)}"
+                for speaker, q in pairs]
+        rows.append("\n".join(row))
+    facets = {"Year": [str(event.date.year)]} if event.date else {}
+    meta = {"event_id": event.id, "date": event.date.isoformat() if event.date else None}
+    return _paged(f"events/{event.id}", event.name, "\n".join(intro), rows, settings.per_page, meta,
+                  lead="\n".join(lead), first_meta={"search": search_meta("Event", facets)})
 
 
 def _by_month_rows(items: list[AnnotatedArticle], prefix: str = "../articles/") -> list[str]:
@@ -340,9 +465,11 @@ def _by_month_rows(items: list[AnnotatedArticle], prefix: str = "../articles/") 
 
 
 def render_topic(topic, items: list[AnnotatedArticle], settings: Settings, notes: list[Note]) -> dict[str, str]:
-    intro = f"{len(items)} article{'s' if len(items) != 1 else ''}, newest first." + notes_section(notes)
+    intro = f"{len(items)} article{'s' if len(items) != 1 else ''}, newest first."
+    lead = f"[Feed of new articles on this topic](../{topic_feed(topic.id)})\n" + notes_section(notes)
     return _paged(f"topics/{topic.id}", topic.name, intro, _by_month_rows(items), settings.per_page,
-                  {"topic_id": topic.id})
+                  {"topic_id": topic.id, "feed": topic_feed(topic.id)},
+                  lead=lead, first_meta={"search": search_meta("Topic")})
 
 
 # --- the whole site --------------------------------------------------------------------------------------
@@ -363,8 +490,10 @@ def render_site(archive: Archive, settings: Settings = Settings()) -> dict[str, 
     by_person: dict[str, list[AnnotatedArticle]] = defaultdict(list)
     by_event: dict[str, list[AnnotatedArticle]] = defaultdict(list)
     by_topic: dict[str, list[AnnotatedArticle]] = defaultdict(list)
+    related = related_articles(items, settings.related)
     for item in items:
-        pages[f"articles/{item.article.slug}.md"] = render_article(item, notes.get(f"article/{item.article.slug}", []))
+        pages[f"articles/{item.article.slug}.md"] = render_article(item, notes.get(f"article/{item.article.slug}", []),
+                                                                   related.get(item.article.slug, []))
         for p in item.annotation.people:
             by_person[p.id].append(item)
         for e in item.annotation.events:
@@ -373,9 +502,11 @@ def render_site(archive: Archive, settings: Settings = Settings()) -> dict[str, 
             by_topic[t.id].append(item)
 
     for pid, person in archive.people.items():
-        pages[f"people/{pid}.md"] = render_person(person, by_person.get(pid, []), archive, notes.get(f"person/{pid}", []))
+        pages.update(render_person(person, by_person.get(pid, []), archive, notes.get(f"person/{pid}", []), settings))
+    linked_events = related_events(archive.kb.events)
     for event in archive.kb.events:
-        pages[f"events/{event.id}.md"] = render_event(event, by_event.get(event.id, []), archive, notes.get(f"event/{event.id}", []))
+        pages.update(render_event(event, by_event.get(event.id, []), archive, notes.get(f"event/{event.id}", []), settings,
+                                  linked_events.get(event.id, [])))
     for topic in archive.kb.topics:
         pages.update(render_topic(topic, by_topic.get(topic.id, []), settings, notes.get(f"topic/{topic.id}", [])))
 
@@ -406,6 +537,7 @@ def render_site(archive: Archive, settings: Settings = Settings()) -> dict[str, 
     pages.update(render_timeline(archive, settings))
     pages["tags.md"] = page({"title": "Tags"}, "# Tags\n\nArticles by topic tag.\n\n<!-- material/tags -->\n")
     pages["index.md"] = render_home(archive, settings, by_person, by_event)
+    pages["search.md"] = render_search_page()
     return dict(sorted(pages.items()))
 
 
@@ -447,7 +579,8 @@ def render_home(archive: Archive, settings: Settings, by_person, by_event) -> st
              + ", ".join(f"{LANGUAGES.get(code, code)} ({count})" for code, count in sorted(languages.items()))
              + f", with **{len(archive.people)}** people, **{len(archive.kb.events)}** events and **{len(archive.kb.topics)}** topics.", "",
              "Follow a [person](people/index.md), an [event](events/index.md) or a [topic](topics/index.md) through the archive, "
-             "or read it along the [timeline](timeline/index.md).", "", "## Latest articles", ""]
+             "or read it along the [timeline](timeline/index.md). New articles: [Atom feed](feed.xml).", "",
+             SEARCH_FORM, "", "## Latest articles", ""]
     for item in _newest_first(items)[:10]:
         lines.append(f"- {human_date(item.article.date)}: {article_link(item, 'articles/')}")
     top = sorted(archive.people.values(), key=lambda p: (-len(by_person.get(p.id, [])), p.name))[:10]
@@ -455,3 +588,46 @@ def render_home(archive: Archive, settings: Settings, by_person, by_event) -> st
         lines += ["", "## Most mentioned people", ""]
         lines += [f"- {link(p.name, f'people/{p.id}.md')} ({len(by_person.get(p.id, []))})" for p in top]
     return page({"title": settings.site_name}, "\n".join(lines))
+
+
+# A plain form: it works without JavaScript up to the search page, which reads ?q= and runs the search.
+SEARCH_FORM = ('<form class="briefing-search" action="search/" role="search">'
+               '<input type="search" name="q" aria-label="Search the archive" '
+               'placeholder="A name, an event or words from a quote" size="40"> '
+               '<button type="submit" class="md-button">Search</button></form>')
+
+
+def render_search_page() -> str:
+    """The search page: Pagefind's own interface with its filters (facets), fed by site/pagefind/."""
+    body = """# Search
+
+Search every article, person, event and topic, in every language of the archive: an article in Romanian
+or Russian is also found by the English names of the people it quotes. Narrow the results with the
+filters: type of page, speaker, topic, language and year.
+
+<link href="../pagefind/pagefind-ui.css" rel="stylesheet">
+<style>
+/* The theme styles details, summary and lists inside a page as admonitions and bullets; Pagefind's
+   filters and results are plain. */
+#search details, #search summary { background: none; border: none; box-shadow: none; margin: 0; padding: 0;
+  font-size: 0.8rem; line-height: 1.6; min-height: 0; overflow: visible; }
+#search details { margin-bottom: 0.8em; }
+#search summary::before, #search summary::after { display: none; }
+#search ol, #search ul { list-style: none; margin: 0; padding: 0; }
+#search li { margin-left: 0; }
+</style>
+<div id="search"></div>
+<script src="../pagefind/pagefind-ui.js"></script>
+<script>
+(function () {
+  // Result links are made from baseUrl: the site's root, wherever the site is published.
+  var ui = new PagefindUI({element: "#search", showSubResults: true, showImages: false, pageSize: 10,
+                           openFilters: ["Type"], baseUrl: new URL("..", window.location.href).pathname});
+  var query = new URLSearchParams(window.location.search).get("q");
+  if (query) { ui.triggerSearch(query); }
+})();
+</script>
+<noscript>Search needs JavaScript. Without it, follow the <a href="../people/">people</a>,
+<a href="../events/">events</a>, <a href="../topics/">topics</a> or the <a href="../timeline/">timeline</a>.</noscript>
+"""
+    return page({"title": "Search"}, body)

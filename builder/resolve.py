@@ -27,23 +27,53 @@ TITLES = re.compile(
 
 def _cyrillic_word(word: str) -> str:
     """A pattern for a Cyrillic name word with its case endings (Песков, Пескова, Пескову, Песковым)."""
+    stem, endings = _stem_and_endings(word)
+    return re.escape(stem) + f"(?:{endings})"
+
+
+def _stem_and_endings(word: str) -> tuple[str, str]:
     lower = word.lower()
     if lower.endswith(("ий", "ый", "ой", "ій")):
-        stem, endings = word[:-2], "ий|ый|ой|ого|ому|им|ом|ій|ія|ію|ієм|ього|ьому|ім|ем|ая|ой|ую"
-    elif lower.endswith(("а", "я")):
-        stem, endings = word[:-1], "а|я|ой|ей|ы|и|у|ю|е|ою|ої|ій|і"
-    elif lower[-1:] in "йь":
-        stem, endings = word[:-1], "й|ь|я|ю|ем|ём|ем|і|ї|єм|ею|и"
-    else:
-        stem, endings = word, "|а|у|ом|ым|ем|е|ым|ів|ові|ою|ым|ой|ого"
-    return re.escape(stem) + f"(?:{endings})"
+        return word[:-2], "ий|ый|ой|ого|ому|им|ом|ій|ія|ію|ієм|ього|ьому|ім|ем|ая|ой|ую"
+    if lower.endswith(("а", "я")):
+        return word[:-1], "а|я|ой|ей|ы|и|у|ю|е|ою|ої|ій|і"
+    if lower[-1:] in "йь":
+        return word[:-1], "й|ь|я|ю|ем|ём|ем|і|ї|єм|ею|и"
+    return word, "|а|у|ом|ым|ем|е|ым|ів|ові|ою|ым|ой|ого"
+
+
+def must_contain(phrase: str) -> str:
+    """Lowercase text that every match of a pattern for this phrase contains (spelling, alias or keyword):
+    its first word, without the case ending a Cyrillic pattern allows. A plain `in` test on the lowercased
+    text skips the patterns that cannot match, far cheaper than running each over the whole text. (Python's
+    case-insensitive matching also pairs a few exotic letters, such as the Kelvin sign with k, that lower()
+    does not; text using those in place of ordinary letters is not worth a pass per pattern.)"""
+    words = phrase.split()
+    if not words:
+        return ""
+    return (_stem_and_endings(words[0])[0] if CYRILLIC.search(words[0]) else words[0]).lower()
 
 
 def spelling_pattern(spelling: str) -> str:
     """A regular expression for one spelling: whole words, flexible spaces, Cyrillic case endings."""
+    return r"(?<!\w)" + _spelling_body(spelling) + r"(?!\w)"
+
+
+def _spelling_body(spelling: str) -> str:
     words = spelling.split()
-    parts = [_cyrillic_word(w) if CYRILLIC.search(w) else re.escape(w) for w in words]
-    return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
+    return r"\s+".join(_cyrillic_word(w) if CYRILLIC.search(w) else re.escape(w) for w in words)
+
+
+def _any_spelling(spellings: list[str]) -> re.Pattern[str]:
+    """One pattern for many spellings (group p<i> is spellings[i]; earlier ones win at a position). The word
+    boundary before a name is tested once, and a look-ahead for the characters names begin with skips
+    every other position at once: a plain alternation tries every spelling at every character, which
+    made this the slowest part of annotation."""
+    heads = {s.split()[0][:1] for s in spellings if s.split()}
+    stemless = any(CYRILLIC.search(s.split()[0]) and _cyrillic_word(s.split()[0]).startswith("(") for s in spellings)
+    ahead = "" if stemless else "(?=[" + "".join(re.escape(h) for h in sorted(heads)) + "])"
+    groups = "|".join(f"(?P<p{i}>{_spelling_body(s)}(?!\\w))" for i, s in enumerate(spellings))
+    return re.compile(r"(?<!\w)" + ahead + "(?:" + groups + ")")
 
 
 @dataclass
@@ -97,8 +127,9 @@ class PersonIndex:
                 self.surname_key_to_ids.setdefault(name_key(words[-1]), set()).add(pid)
         self.given_names = {name_key(s.split()[0]) for s in spellings if len(s.split()) > 1}
         ordered = sorted(spellings.items(), key=lambda item: (-len(item[0]), item[0]))
+        self.spellings = [spelling for spelling, _ in ordered]
         self._ids = [pid for _, pid in ordered]
-        self._pattern = re.compile("|".join(f"(?P<p{i}>{spelling_pattern(s)})" for i, (s, _) in enumerate(ordered))) if ordered else None
+        self._pattern = _any_spelling(self.spellings) if ordered else None
 
     def is_given_name(self, word: str) -> bool:
         """Whether a word is the first name of someone in the knowledge base (any transliteration)."""
@@ -174,13 +205,16 @@ class EventIndex:
                 flags = 0 if any(c.isupper() for c in alias) else re.IGNORECASE
                 entries.append((re.compile(spelling_pattern(alias) if CYRILLIC.search(alias) else
                                            r"(?<![\w-])" + r"\s+".join(map(re.escape, alias.split())) + r"(?![\w-])", flags),
-                                event.id))
+                                event.id, must_contain(alias)))
         self._entries = entries
 
     def find(self, text: str, when) -> list[Found]:
         """Mentions of events whose window admits an article of this date (any event when undated)."""
         found = []
-        for pattern, eid in self._entries:
+        lowered = text.lower()
+        for pattern, eid, literal in self._entries:
+            if literal not in lowered:
+                continue
             event = self.events[eid]
             if when is not None and ((event.valid_from and when < event.valid_from) or
                                      (event.valid_until and when > event.valid_until)):

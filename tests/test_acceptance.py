@@ -11,6 +11,7 @@ from builder.build import build, generate, Report
 from builder.config import load_config, with_overrides
 from builder.render import article_meta
 from tests.conftest import ROOT
+from tests.pagefind_index import records
 
 
 @pytest.fixture(scope="module")
@@ -47,8 +48,9 @@ def test_dates_languages_and_credits(seed_site):
 
 def test_search_index_contains_anchorage(seed_site):
     _, _, out = seed_site
-    index = json.loads((out / "site/search/search_index.json").read_text(encoding="utf-8"))
-    assert any("Anchorage" in doc["text"] or "Anchorage" in doc["title"] for doc in index["docs"])
+    index = records(out / "site")
+    assert "Anchorage" in index["/events/anchorage-summit-2025/"]["content"]
+    assert any("Anchorage" in r["content"] for url, r in index.items() if url.startswith("/articles/"))
 
 
 def test_site_has_every_page_kind(seed_site):

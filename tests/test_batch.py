@@ -3,11 +3,14 @@ result is the same as annotating one article at a time."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from builder.build import annotate_articles, article_files, read_articles
 from builder.config import load_config, with_overrides
 from builder.nlp import english_entities
+from builder.resolve import PersonIndex, spelling_pattern
 from tests.conftest import ROOT, SEEDS
 
 
@@ -59,3 +62,15 @@ def test_processes_setting(tmp_path):
     config, problems = load_config(tmp_path)
     assert config.processes >= 1
     assert "processes must be a whole number" in problems[0].message
+
+
+def test_one_pattern_for_all_spellings_finds_what_each_spelling_finds(kb):
+    """The combined pattern (boundary and first letter tested once) against the plain alternation."""
+    index = PersonIndex(kb)
+    plain = re.compile("|".join(f"(?P<p{i}>{spelling_pattern(s)})" for i, s in enumerate(index.spellings)))
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "content" / "articles").glob("*.txt"))]
+    texts.append("Пескову и Лаврову, Зеленського; Peskov's aide, APutin, Putinism, Sergei  Lavrov\nand Зеленский.")
+    for text in texts:
+        expected = [(m.start(), m.end(), index._ids[int(m.lastgroup[1:])]) for m in plain.finditer(text)]
+        assert [(f.start, f.end, f.id) for f in index.find(text)] == expected
+    assert len(index.find(texts[-1])) == 6

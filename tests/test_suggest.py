@@ -75,6 +75,17 @@ def test_suggest_lists_unknown_people_and_events_most_frequent_first(tmp_path, c
             "  Munich Security Conference (munich-security-conference): 2 articles, 2 mentions\n") in out
     # Known people and events (Sergey Lavrov, the Anchorage summit) are never suggested.
     assert "Lavrov" not in out and "Anchorage" not in out
+    # Same input, same output.
+    assert main(["--root", str(project), "suggest", "--no-cache"]) == 0
+    assert capsys.readouterr().out == out
+
+
+def test_suggest_without_articles_is_an_error_naming_the_folder(tmp_path, capsys):
+    project = make_project(tmp_path)
+    assert main(["--root", str(project), "suggest", "--articles", str(project / "missing")]) == 1
+    err = capsys.readouterr().err
+    assert "missing: error: this articles folder does not exist." in err
+    assert "briefing: no article could be read, so there is nothing to suggest." in err
 
 
 def test_suggest_says_so_when_nothing_is_found(tmp_path, capsys):

@@ -1,0 +1,154 @@
+"""Reader-facing pages: the person chart, related articles and events, feeds, search marks, and what the
+built sample site gives a reader (facets, feeds, the Pagefind index, byte-identical output)."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import xml.etree.ElementTree as ET
+from datetime import date
+
+import pytest
+
+from builder.build import build
+from builder.charts import mentions_chart, series
+from builder.config import load_config, with_overrides
+from builder.feeds import feed_xml
+from builder.model import AnnotatedArticle, Annotation, Article, Event, PersonRef, Ref
+from builder.render import related_articles, related_events
+from builder.search import index_site
+from tests.conftest import ROOT
+from tests.pagefind_index import records
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def item(slug: str, day: date | None, people=(), events=(), topics=(), title: str = "") -> AnnotatedArticle:
+    article = Article(source=f"{slug}.txt", slug=slug, title=title or slug, title_source="text", date=day,
+                      date_source="text" if day else "none", lang="en", lang_source="detected", outlet=None, url=None,
+                      paragraphs=("First paragraph of " + slug + ".",))
+    return AnnotatedArticle(article, Annotation(
+        people=tuple(PersonRef(p, p.title(), True) for p in people),
+        events=tuple(Ref(e, e.title()) for e in events), topics=tuple(Ref(t, t.title()) for t in topics)))
+
+
+def test_chart_fills_empty_months_and_labels_every_bar():
+    svg = mentions_chart("Dmitry Peskov: mentions and quotes", {"2025-08": 3, "2025-11": 1}, {"2025-08": 2})
+    assert [p for p, _, _ in series({"2025-08": 3, "2025-11": 1}, {})] == ["2025-08", "2025-09", "2025-10", "2025-11"]
+    assert "<title>August 2025: 3 mentions, 2 quotes</title>" in svg
+    assert "<title>September 2025: 0 mentions, 0 quotes</title>" in svg
+    assert ">Aug</text>" in svg and ">2025</text>" in svg  # axis labels
+    assert "<td>August 2025</td><td>3</td><td>2</td>" in svg  # the text alternative
+    assert "September 2025</td>" not in svg  # the table lists only periods with something in them
+
+
+def test_chart_counts_per_year_over_long_spans_and_escapes_names():
+    rows = series({"2019-01": 1, "2025-06": 2, "2025-07": 1}, {"2025-06": 4})
+    assert rows[0] == ("2019", 1, 0) and rows[-1] == ("2025", 3, 4) and len(rows) == 7
+    svg = mentions_chart("<script>alert(1)</script>", {"2025-01": 1}, {})
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+
+
+def test_related_articles_rank_by_what_is_shared_with_a_stable_tie_break():
+    a = item("a", date(2025, 8, 15), people=["putin", "trump"], events=["anchorage"], topics=["peace"])
+    b = item("b", date(2025, 8, 16), people=["putin"], events=["anchorage"])          # event + person: 5
+    c = item("c", date(2026, 2, 10), people=["putin", "trump"])                         # two people: 4
+    d = item("d", date(2025, 8, 20), topics=["peace"])                                  # topic: 1
+    e = item("e", date(2025, 8, 12), topics=["peace"])                                  # topic: 1, closer in date
+    f = item("f", date(2025, 8, 15), people=["lavrov"])                                 # nothing shared
+    related = related_articles([a, b, c, d, e, f], limit=4)
+    assert [(r.article.slug, shared) for r, shared in related["a"]] == [
+        ("b", ["Anchorage", "Putin"]), ("c", ["Putin", "Trump"]), ("e", ["Peace"]), ("d", ["Peace"])]
+    assert related["f"] == []
+    assert related_articles([f, e, d, c, b, a], limit=4)["a"] == related["a"]
+
+
+def test_related_events_go_both_ways():
+    events = (Event("anchorage", "Anchorage", date(2025, 8, 15), related=("miami",)),
+              Event("miami", "Miami", date(2025, 12, 20)), Event("geneva", "Geneva", date(2022, 1, 21), related=("nowhere",)))
+    assert related_events(events) == {"anchorage": ["miami"], "miami": ["anchorage"]}
+
+
+def test_feed_lists_dated_articles_newest_first_with_their_own_dates():
+    items = [item("old", date(2022, 1, 28), topics=["sanctions"], title="Old <b>news</b>"), item("undated", None),
+             item("new", date(2026, 2, 10), title="New")]
+    xml = feed_xml("Archive: new articles", "feed.xml", items, "Archive", "")
+    assert xml == feed_xml("Archive: new articles", "feed.xml", list(reversed(items)), "Archive", "")
+    root = ET.fromstring(xml.encode("utf-8"))
+    entries = root.findall(f"{ATOM}entry")
+    assert [e.find(f"{ATOM}title").text for e in entries] == ["New", "Old <b>news</b>"]
+    assert root.find(f"{ATOM}updated").text.startswith("2026-02-10")
+    assert entries[1].find(f"{ATOM}published").text.startswith("2022-01-28")
+    assert entries[0].find(f"{ATOM}link").get("href") == "articles/new/"
+    assert "<b>" not in xml  # titles are escaped text
+    absolute = feed_xml("A", "feed-sanctions.xml", items, "Archive", "https://example.org/archive/")
+    assert 'href="https://example.org/archive/articles/new/"' in absolute
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    out = tmp_path_factory.mktemp("readers")
+    config, _ = load_config(ROOT)
+    build(with_overrides(config, docs=out / "docs", site=out / "site", strict=True))
+    return out
+
+
+def test_search_index_has_facets_and_english_names_for_other_languages(sample):
+    index = records(sample / "site")
+    assert not any(url.startswith(("/timeline/", "/tags/")) or url in ("/", "/articles/", "/people/") for url in index)
+    lavrov = index["/articles/2026-02-10-lavrov-acordul-de-la-anchorage/"]
+    assert lavrov["filters"]["Language"] == ["Romanian"] and lavrov["filters"]["Year"] == ["2026"]
+    assert "Sergey Lavrov" in lavrov["filters"]["Speaker"] and lavrov["filters"]["Type"] == ["Article"]
+    assert "Sergey Lavrov" in lavrov["content"]  # the English name, in a Romanian article
+    assert index["/events/anchorage-summit-2025/"]["filters"]["Type"] == ["Event"]
+    assert index["/people/dmitry-peskov/"]["filters"]["Type"] == ["Person"]
+
+
+def test_search_index_is_byte_identical_when_rebuilt(sample, tmp_path):
+    """Pagefind itself writes its filter indexes in hash-map order; builder.search sorts them."""
+    copy = tmp_path / "site"
+    shutil.copytree(sample / "site", copy)
+    shutil.rmtree(copy / "pagefind")
+    index_site(copy)
+
+    def files(root):
+        return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    first, second = files(sample / "site" / "pagefind"), files(copy / "pagefind")
+    assert first == second
+    filters = [gzip.decompress(v) for k, v in first.items() if k.startswith("filter/")]
+    assert len(filters) == 5  # Type, Speaker, Topic, Language, Year
+    language = next(f for f in filters if b"Language" in f)
+    assert language.index(b"English") < language.index(b"Romanian") < language.index(b"Russian") < language.index(b"Ukrainian")
+
+
+def test_pages_link_their_feeds_and_the_feeds_parse(sample):
+    site = sample / "site"
+    topic = (site / "topics/sanctions/index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/atom+xml" title="Briefing Archive: new articles" href="../../feed.xml">' in topic
+    assert 'href="../../feed-sanctions.xml"' in topic
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="feed.xml"' in home
+    root = ET.parse(site / "feed.xml").getroot()
+    dates = [e.find(f"{ATOM}published").text for e in root.findall(f"{ATOM}entry")]
+    assert dates == sorted(dates, reverse=True) and len(dates) == 13  # every dated sample article
+    sanctions = ET.parse(site / "feed-sanctions.xml").getroot().findall(f"{ATOM}entry")
+    assert sanctions and all(any(c.get("term") == "sanctions" for c in e.findall(f"{ATOM}category")) for e in sanctions)
+
+
+def test_person_and_event_pages_show_what_was_said_over_time(sample):
+    docs = sample / "docs"
+    person = (docs / "people/dmitry-peskov.md").read_text(encoding="utf-8")
+    assert "<svg" in person and "**Role:**" in person and "## Appears most with" in person
+    assert "(../articles/2026-01-24-abu-dabi-trystoronni-perehovory.md#p5)" in person  # a quote's paragraph
+    unknown = next(p for p in docs.glob("people/*.md") if "in_knowledge_base: false" in p.read_text(encoding="utf-8"))
+    assert "Not in the knowledge base yet" in unknown.read_text(encoding="utf-8")
+    event = (docs / "events/anchorage-summit-2025.md").read_text(encoding="utf-8")
+    august, february = event.index("### August 2025"), event.index("### February 2026")
+    assert august < february  # oldest first: the summit, then the dispute
+    assert "acordul-de-la-anchorage.md#p2" in event[february:]
+    assert "[Russia–US talks in Miami](miami-talks-2025.md)" in event
+    geneva = (docs / "events/geneva-talks-2022.md").read_text(encoding="utf-8")
+    assert "security-demands-2021.md" in geneva
+    demands = (docs / "events/security-demands-2021.md").read_text(encoding="utf-8")
+    assert "geneva-talks-2022.md" in demands
