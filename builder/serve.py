@@ -27,7 +27,9 @@ from builder.config import Config
 from builder.ingest import read_article
 from builder.kb import load_kb
 from builder.model import AnnotatedArticle, Annotation, Article, KnowledgeBase, Problem
-from builder.render import Settings, render_site
+from builder.feeds import render_feeds
+from builder.render import PageMemo, Settings, render_site
+from builder.search import SearchIndexFailed, index_site
 
 PREVIEW_FOLDER = Path(".cache") / "serve"
 log = logging.getLogger("briefing")
@@ -65,8 +67,9 @@ def _made(folder: Path) -> Path:
 class Preview:
     """The archive in memory, and the preview's docs and site folders."""
 
-    def __init__(self, config: Config, folder: Path):
+    def __init__(self, config: Config, folder: Path, url: str = "http://127.0.0.1:8000/"):
         self.folder = folder
+        self.url = url
         self.config = replace(config, docs=folder / "docs", site=folder / "site")
         self.kb: KnowledgeBase | None = None
         self.pages: dict[str, str] = {}
@@ -74,6 +77,7 @@ class Preview:
         self._ingested: dict[Path, tuple[tuple[bytes, str], Article, list[Problem]]] = {}
         self._annotations: dict[str, tuple[Article, Annotation]] = {}
         self._mkdocs_digest = b""
+        self._memo = PageMemo()
         self._templates = jinja2.FileSystemBytecodeCache(str(_made(folder / "templates")))
 
     def _read(self, path: Path, shown: str, name: str, languages: tuple[str, ...]) -> tuple[Article, list[Problem]]:
@@ -110,7 +114,11 @@ class Preview:
         annotated = [corrected(AnnotatedArticle(a, self._annotations[a.source][1]), kb, problems) for a in articles]
         archive = index_archive(kb, annotated, [])
         archive.notes = read_notes(config, kb, articles, problems, people=archive.people)
-        pages = render_site(archive, Settings(per_page=config.per_page, site_name=config.site_name))
+        if kb_changed:
+            self._memo = PageMemo()
+        pages = render_site(archive, Settings(per_page=config.per_page, site_name=config.site_name), self._memo)
+        self._memo.next_round()
+        pages.update(render_feeds(archive, config.site_name, self.url))
         result.seconds = time.perf_counter() - started
         self._write(pages, result)
         mkdocs_digest = hashlib.sha256(config.mkdocs_config.read_bytes()).digest()
@@ -132,17 +140,20 @@ class Preview:
             result.removed.append(relative)
         self.pages = pages
 
-    def build_site(self, url: str, dirty: bool) -> None:
+    def build_site(self, dirty: bool) -> None:
         """MkDocs into the preview's site folder; a dirty build rebuilds only pages newer than their output."""
         from mkdocs.commands.build import build as mkdocs_build
         from mkdocs.config import load_config
+
+        from builder.site_plugin import BriefingPages
 
         site = self.config.site
         if not dirty and site.exists():
             shutil.rmtree(site)
         mk_config = load_config(config_file=str(self.config.mkdocs_config), docs_dir=str(self.config.docs),
                                 site_dir=str(site), strict=False)
-        mk_config.site_url = url
+        mk_config.site_url = self.url
+        mk_config.plugins["briefing-pages"] = BriefingPages()
         theme_env = mk_config.theme.get_env
 
         def env_with_compiled_templates():
@@ -153,7 +164,7 @@ class Preview:
             return env
 
         mk_config.theme.get_env = env_with_compiled_templates
-        mkdocs_build(mk_config, serve_url=url, dirty=dirty)
+        mkdocs_build(mk_config, serve_url=self.url, dirty=dirty)
 
 
 def serve(config: Config, port: int = 8000, progress: Callable[[str, int, int], None] | None = None,
@@ -168,12 +179,17 @@ def serve(config: Config, port: int = 8000, progress: Callable[[str, int, int], 
     folder = config.root / PREVIEW_FOLDER
     if folder.exists():
         shutil.rmtree(folder)
-    preview = Preview(config, folder)
+    preview = Preview(config, folder, url)
     logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
 
     first = preview.refresh(progress)
     print_problems(preview.problems, stream)
-    preview.build_site(url, dirty=False)
+    preview.build_site(dirty=False)
+    try:
+        # Search is indexed once, at the start: indexing takes longer than the preview's rebuilds.
+        index_site(preview.config.site)
+    except SearchIndexFailed as error:
+        print(f"briefing: the preview has no search: {error}", file=stream)
     print(f"Preview of {len(preview._annotations)} articles ({len(first.pages)} pages) built in "
           f"{shown_path(preview.folder, config.root)}; serving on {url} (Ctrl+C stops).", file=stream, flush=True)
     shown_before = [str(p) for p in preview.problems]
@@ -187,7 +203,7 @@ def serve(config: Config, port: int = 8000, progress: Callable[[str, int, int], 
             print_problems([p for p in preview.problems if str(p) not in shown_before], stream)
             shown_before = now
         if change.pages or change.full:
-            preview.build_site(url, dirty=not change.full)
+            preview.build_site(dirty=not change.full)
         print(f"Rebuilt {len(change.pages)} page(s) ({change.annotated} article(s) annotated) in "
               f"{time.perf_counter() - started:.2f}s.", file=stream, flush=True)
 
