@@ -483,9 +483,25 @@ def notes_for(archive: Archive) -> dict[str, list[Note]]:
     return targets
 
 
+class _Same:
+    """An article in a memo key: hashed by its file (cheap), equal when it is the same object or an equal one
+    (dataclass equality, quick when the parts are shared), so keys never hash whole articles."""
+
+    __slots__ = ("item",)
+
+    def __init__(self, item: AnnotatedArticle):
+        self.item = item
+
+    def __hash__(self) -> int:
+        return hash(self.item.article.source)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Same) and (self.item is other.item or self.item == other.item)
+
+
 class PageMemo:
-    """Article and person pages rendered in the previous round, reused while everything they are made of
-    is equal (the knowledge base aside: a new knowledge base needs a new memo). The live preview keeps one,
+    """Article and person pages (and related articles) computed in the previous round, reused while
+    everything they are made of is equal (the knowledge base aside: a new knowledge base needs a new memo). The live preview keeps one,
     so an edit re-renders only the pages it touches."""
 
     def __init__(self) -> None:
@@ -515,13 +531,17 @@ def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMem
     by_person: dict[str, list[AnnotatedArticle]] = defaultdict(list)
     by_event: dict[str, list[AnnotatedArticle]] = defaultdict(list)
     by_topic: dict[str, list[AnnotatedArticle]] = defaultdict(list)
-    related = related_articles(items, settings.related)
+    if memo is None:
+        related = related_articles(items, settings.related)
+    else:
+        related = memo.get(("related", tuple(map(_Same, items)), settings.related),
+                           lambda: related_articles(items, settings.related))
     for item in items:
         page_notes, page_related = notes.get(f"article/{item.article.slug}", []), related.get(item.article.slug, [])
         if memo is None:
             pages[f"articles/{item.article.slug}.md"] = render_article(item, page_notes, page_related)
         else:
-            key = (item, tuple(page_notes), tuple((other, tuple(why)) for other, why in page_related))
+            key = (_Same(item), tuple(page_notes), tuple((_Same(other), tuple(why)) for other, why in page_related))
             pages[f"articles/{item.article.slug}.md"] = memo.get(
                 key, lambda: render_article(item, page_notes, page_related))
         for p in item.annotation.people:
@@ -538,7 +558,7 @@ def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMem
         if memo is None:
             pages.update(render_person(person, person_items, archive, person_notes, settings))
         else:
-            pages.update(memo.get(("person", person, tuple(person_items), tuple(person_notes), names, settings),
+            pages.update(memo.get(("person", person, tuple(map(_Same, person_items)), tuple(person_notes), names, settings),
                                   lambda: render_person(person, person_items, archive, person_notes, settings)))
     linked_events = related_events(archive.kb.events)
     for event in archive.kb.events:

@@ -59,6 +59,21 @@ class _DirtyWarning(logging.Filter):
         return "'dirty' build" not in record.getMessage()
 
 
+def _stamp(paths: list[Path], content: bool = False) -> tuple:
+    """What the files are now: path, size and modification time (or, with `content`, a digest of the bytes)."""
+    stamp = []
+    for path in paths:
+        try:
+            status = path.stat()
+        except OSError:  # gone between listing and looking
+            continue
+        if content:
+            stamp.append((path, hashlib.sha256(path.read_bytes()).digest()))
+        else:
+            stamp.append((path, status.st_size, status.st_mtime_ns))
+    return tuple(stamp)
+
+
 def _made(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     return folder
@@ -77,7 +92,15 @@ class Preview:
         self._ingested: dict[Path, tuple[tuple[bytes, str], Article, list[Problem]]] = {}
         self._annotations: dict[str, tuple[Article, Annotation]] = {}
         self._mkdocs_digest = b""
+        self._data: tuple = ()
+        self._kb_problems: list[Problem] = []
+        self._files: tuple = ()
+        self._articles: list[Article] = []
+        self._read_problems: list[Problem] = []
         self._memo = PageMemo()
+        self._fixed: dict[str, tuple] = {}
+        self._archive = None
+        self._indexed: list[AnnotatedArticle] = []
         self._templates = jinja2.FileSystemBytecodeCache(str(_made(folder / "templates")))
 
     def _read(self, path: Path, shown: str, name: str, languages: tuple[str, ...]) -> tuple[Article, list[Problem]]:
@@ -90,20 +113,45 @@ class Preview:
         self._ingested[path] = (key, article, warnings)
         return article, warnings
 
+    def _corrected(self, article: Article, kb: KnowledgeBase, problems: list[Problem]) -> AnnotatedArticle:
+        """The article with its annotation and corrections; the same object while none of them changed."""
+        annotation = self._annotations[article.source][1]
+        known = self._fixed.get(article.source)
+        if known and known[0] is article and known[1] is annotation and known[2] is kb:
+            problems += known[4]
+            return known[3]
+        found: list[Problem] = []
+        item = corrected(AnnotatedArticle(article, annotation), kb, found)
+        self._fixed[article.source] = (article, annotation, kb, item, found)
+        problems += found
+        return item
+
     def refresh(self, progress: Callable[[str, int, int], None] | None = None) -> Refresh:
         """Bring the pages up to date with content/ and data/; write the pages that changed."""
         started = time.perf_counter()
         config, result, problems = self.config, Refresh(), []
-        kb, kb_problems = load_kb(config.data, config.root)
-        problems += kb_problems
-        kb_changed = self.kb is None or kb.version != self.kb.version
-        if kb_changed:
-            self.kb = kb
+        # What has not changed on disk is not parsed again: the knowledge base when data/ holds the same
+        # bytes, the articles when every file has the same size and modification time.
+        data = _stamp(sorted(config.data.glob("*.yml")), content=True) if config.data and config.data.is_dir() else ()
+        kb_changed = False
+        if self.kb is None or data != self._data:
+            kb, self._kb_problems = load_kb(config.data, config.root)
+            self._data = data
+            kb_changed = self.kb is None or kb.version != self.kb.version
+            if kb_changed:
+                self.kb = kb
         kb = self.kb
+        problems += self._kb_problems
         files = article_files(config.articles, config.root, problems)
-        present = set(files)
-        self._ingested = {p: v for p, v in self._ingested.items() if p in present}
-        articles = read_articles(files, config, problems, reader=self._read)
+        stamp = _stamp(files)
+        if stamp != self._files:
+            present = set(files)
+            self._ingested = {p: v for p, v in self._ingested.items() if p in present}
+            self._read_problems = []
+            self._articles = read_articles(files, config, self._read_problems, reader=self._read)
+            self._files = stamp
+        articles = self._articles
+        problems += self._read_problems
         stale = [a for a in articles if kb_changed or self._annotations.get(a.source, (None,))[0] is not a]
         if stale:
             step = (lambda done, total: progress("annotate", done, total)) if progress else None
@@ -111,8 +159,15 @@ class Preview:
                 self._annotations[item.article.source] = (item.article, item.annotation)
         result.annotated = len(stale)
         self._annotations = {a.source: self._annotations[a.source] for a in articles}
-        annotated = [corrected(AnnotatedArticle(a, self._annotations[a.source][1]), kb, problems) for a in articles]
-        archive = index_archive(kb, annotated, [])
+        annotated = [self._corrected(article, kb, problems) for article in articles]
+        self._fixed = {a.source: self._fixed[a.source] for a in articles}
+        # Unchanged articles keep their objects from round to round, so when only notes changed the index
+        # is the previous one, and the pages that did not change are found by identity, not compared.
+        if kb_changed or self._archive is None or len(annotated) != len(self._indexed) or \
+                any(a is not b for a, b in zip(annotated, self._indexed)):
+            self._archive = index_archive(kb, annotated, [])
+            self._indexed = annotated
+        archive = self._archive
         archive.notes = read_notes(config, kb, articles, problems, people=archive.people)
         if kb_changed:
             self._memo = PageMemo()

@@ -62,6 +62,11 @@ def test_a_refresh_rewrites_only_the_pages_a_change_touches(sample_project, anno
     assert "topics/sanctions.md" in change.pages and len(change.pages) < len(preview.pages) / 4
     assert (project / ".cache/serve/docs/articles/2024-11-11-peskov-sanctions-race.md").read_text(encoding="utf-8") == \
         preview.pages["articles/2024-11-11-peskov-sanctions-race.md"]
+    topics = project / "data/topics.yml"
+    topics.write_text(topics.read_text(encoding="utf-8") + "- id: tango\n  name: Tango\n  keywords: [tango$]\n", encoding="utf-8")
+    change = preview.refresh()
+    assert change.annotated == 14 and "topics/tango.md" in change.pages
+    assert "2024-11-11-peskov-sanctions-race" in preview.pages["topics/tango.md"]
     # Pages kept from earlier rounds are exactly what a fresh preview renders from the same files.
     fresh = Preview(config, project / ".cache/serve-fresh")
     fresh.refresh()
