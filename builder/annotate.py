@@ -13,11 +13,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from builder import lexicon
+from builder import lexicon, names
 from builder.nlp import BATCH_SIZE, Span, entity_spans
 from builder.text import name_key
 from builder.model import Annotation, Article, KnowledgeBase, PersonRef, Quote, Ref, Speaker
 from builder.resolve import (
+    TITLES,
     must_contain,
     EventIndex,
     Found,
@@ -46,7 +47,7 @@ MODIFIER = re.compile(r"^(?:['’]s?\b|\s+(?:administration|campaign|government|
                       r"officials|family|doctrine|regime|office|plan|proposal|formula)\b)")
 # Role nouns and the words of a knowledge-base role they can stand for.
 ROLE_KEYS = (
-    (r"spokes|press secretary|purtătorul de cuvânt|пресс-секретар|речник", ("spokes", "press secretary")),
+    (r"spokes|press secretary|purtătorul de cuvânt|пресс-секретар|речник|представител|представник", ("spokes", "press secretary")),
     (r"diplomat", ("foreign", "diplomat", "ambassador", "state")),
     (r"minist|міністр|министр", ("minister", "secretary")),
     (r"president|chief|leader|head|președint|президент|лидер|лідер|глава|очільник", ("president", "head", "leader", "chancellor", "prime minister")),
@@ -70,6 +71,7 @@ class _Quote:
     text: str
     paragraph: int
     speaker: str | None = None
+    fixed: bool = False  # the speaker is known from the layout (a block quotation after "… said:")
 
 
 @dataclass
@@ -96,6 +98,8 @@ class Annotator:
         self._blank = blank
         self._outlet_names = {a.casefold() for o in kb.outlets for a in (o.name, *o.aliases)}
         self._event_names = {a.casefold() for e in kb.events for a in (e.name, *e.aliases)}
+        # Topic keywords name things ("Nord Stream"), never people.
+        self._event_names |= {k.rstrip("$").casefold() for t in kb.topics for k in t.keywords}
         self._topics = [(t, [(must_contain(k.rstrip("$")), self._keyword_pattern(k)) for k in t.keywords]) for t in kb.topics]
         self.turns = TurnFinder(self.index)
 
@@ -127,12 +131,15 @@ class Annotator:
         for doc in self._english().pipe(iter(texts), batch_size=batch_size, n_process=processes):
             yield entity_spans(doc)
 
-    def _model_names(self, text: str, lang: str, entities: list[Span] | None) -> list[tuple[int, int, str]]:
-        """Candidate names the language model (English) or name shapes (other languages) propose."""
+    def _model_names(self, text: str, lang: str, entities: list[Span] | None) -> list[tuple[int, int, str, str]]:
+        """Candidate names (start, end, as written, the name) that the language model (English), the
+        morphology dictionaries (Russian, Ukrainian) or name shapes (other languages) propose."""
         if lang == "en" and entities is not None:
-            return [(start, end, raw) for start, end, label, raw in entities if label == "PERSON"]
+            return [(start, end, raw, clean_person_name(raw)) for start, end, label, raw in entities if label == "PERSON"]
         self._blank(lang)  # the language's tokenizer is loaded once; names come from their shape below
-        return self._shaped_names(text)
+        if lang in ("ru", "uk"):
+            return names.find_names(text, lang)
+        return [(start, end, raw, clean_person_name(raw)) for start, end, raw in self._shaped_names(text)]
 
     def _shaped_names(self, text: str) -> list[tuple[int, int, str]]:
         """Pairs of capitalised words whose first word is a known first name."""
@@ -149,13 +156,25 @@ class Annotator:
             state.people.append(found)
             state.in_kb[found.id] = True
         surnames: dict[str, str] = {}
-        for start, end, raw in self._model_names(text, lang, entities):
-            if "\n" in raw or any(s < end and start < e for s, e in taken):
+        # A known surname inside a longer name that is someone else ("Mike Johnson" is not Boris Johnson).
+        surname_only = {(f.start, f.end): f for f in known if " " not in f.surface}
+        for start, end, raw, name in self._model_names(text, lang, entities):
+            if "\n" in raw:
                 continue
-            name = clean_person_name(raw)
+            overlapping = [(s, e) for s, e in taken if s < end and start < e]
+            if overlapping:
+                inner = [surname_only.get(span) for span in overlapping]
+                if not all(inner) or len(name.split()) < 2 or TITLES.match(raw) or self.index.resolve(name) is not None:
+                    continue
+                for found in inner:
+                    state.people.remove(found)
+                    taken.remove((found.start, found.end))
+                    del surname_only[(found.start, found.end)]
             if not plausible_name(name) or name.casefold() in self._outlet_names or name.casefold() in self._event_names:
                 continue
             offset = start + raw.find(name) if name in raw else start
+            if name not in raw:
+                end = start + len(raw)
             pid = self.index.resolve(name)
             if pid is None:
                 if len(name.split()) < 2:
@@ -165,7 +184,8 @@ class Annotator:
                 surnames.setdefault(name.split()[-1], pid)
             else:
                 state.in_kb[pid] = True
-            state.people.append(Found(offset, offset + len(name), pid, name))
+            state.people.append(Found(offset, offset + len(name) if name in raw else end, pid,
+                                      name if name in raw else raw))
             state.names.setdefault(pid, Counter())[name] += 1
             taken.append((start, end))
         # Later surname-only mentions of people the knowledge base does not know yet.
@@ -227,7 +247,9 @@ class Annotator:
                  earlier: Callable[[int], list[Found]]) -> str | None:
         """Who the reporting verb at [verb_start, verb_end) belongs to, inside one clause of a paragraph."""
         subjects = [f for f in people if clause_start <= f.start - base and f.end - base <= verb_start
-                    and not MODIFIER.match(masked[f.end - base:])]
+                    and not MODIFIER.match(masked[f.end - base:]) and names.may_be_subject(f.surface, lang)
+                    and not (names.genitive_surname(f.surface, lang) and  # "Представитель Путина": Putin's spokesman
+                             lexicon.role_pattern(lang).search(" ".join(WORD.findall(masked[clause_start:f.start - base])[-1:])))]
         prepositional = bool(PREPOSITIONAL.match(masked[verb_start:verb_end]))
         if prepositional:
             subjects = []  # "according to X": the speaker comes after
@@ -249,9 +271,12 @@ class Annotator:
             return self._role_person(tail, earlier(base + verb_start)) or salient(base + verb_start)
         inverting = lexicon.inverting_pattern(lang)
         if inverting is None or inverting.match(masked[verb_start:verb_end]):
-            following = [f for f in people if verb_end <= f.start - base and f.end - base <= clause_end]
+            following = [f for f in people if verb_end <= f.start - base and f.end - base <= clause_end
+                         and (prepositional or names.may_be_subject(f.surface, lang))]
             gap = masked[verb_end: following[0].start - base] if following else ""
-            if following and len([w for w in WORD.findall(gap) if w[:1].islower()]) <= 1 and len(WORD.findall(gap)) <= 3:
+            lower, words = len([w for w in WORD.findall(gap) if w[:1].islower()]), len(WORD.findall(gap))
+            if following and (lower <= 1 and words <= 3 or  # "said Peskov", "said the Kremlin's Dmitry Peskov"
+                              lang != "en" and lower <= 3 and words <= 6 and "," not in gap):  # "заявив керівник Офісу … Андрій Єрмак"
                 return following[0].id
             head = " ".join(WORD.findall(masked[verb_end:clause_end])[:4])
             if roles.search(head):
@@ -267,6 +292,18 @@ class Annotator:
         quotes: list[_Quote] = []
         reported: list[tuple[str, str, int]] = []
         last_speaker: dict[str, object] = {"id": None, "paragraph": -10}
+
+        def participants() -> list[str]:
+            """The two parties of a conversation: the first two people the title names, then the text (outside
+            quotations)."""
+            ids: list[str] = []
+            for found in self.index.find(article.title or ""):
+                if found.id not in ids:
+                    ids.append(found.id)
+            for found in state.people:
+                if found.id not in ids and not found.inside_quote and not found.in_label and not found.modifier:
+                    ids.append(found.id)
+            return ids[:2]
 
         def earlier(position: int) -> list[Found]:
             return [f for f in people_outside if f.end <= position]
@@ -289,6 +326,7 @@ class Annotator:
 
         previous_paragraph_quote: _Quote | None = None
         turn_index = 0
+        introducer: str | None = None  # the speaker of a paragraph that ends "… said:"
         for number, paragraph in enumerate(article.paragraphs):
             base = offsets[number]
             labels = []
@@ -299,6 +337,11 @@ class Annotator:
                 last_speaker.update(id=None, paragraph=-10)
                 previous_paragraph_quote = None
             spans = self._quotes(paragraph)
+            block_speaker, introducer = introducer, None
+            if block_speaker is not None and not labels and paragraph[:1] not in OPENERS:
+                spans = [(0, len(paragraph))]  # "… told reporters:" above a quotation whose marks were lost
+            else:
+                block_speaker = None
             masked = list(paragraph)
             for s, e in spans:
                 for i in range(s + 1, e - 1 if e - s > 1 else e):
@@ -314,6 +357,9 @@ class Annotator:
             para_people = [f for f in members if not f.inside_quote and not f.in_label]
             sentences = self._sentences(masked_text)
             para_quotes: list[_Quote] = []
+            if block_speaker is not None:  # "" when the introducing verb has no named subject ("A source said:")
+                para_quotes.append(_Quote(base, base + len(paragraph), paragraph, number, block_speaker or None, True))
+                spans = []
             for s, e in spans:
                 content = paragraph[s + 1: e - 1 if paragraph[e - 1:e] in "”“»\"" else e].strip(" ,")
                 if WORD.search(content):
@@ -345,8 +391,9 @@ class Annotator:
                 if kind == "quote":
                     index = payload
                     quote = para_quotes[index]
-                    self._attribute(quote, index, para_quotes, base, masked_text, paragraph, sentence_of, speech,
-                                    para_people, lang, salient, earlier, previous_paragraph_quote, number, usable)
+                    if not quote.fixed:
+                        self._attribute(quote, index, para_quotes, base, masked_text, paragraph, sentence_of, speech,
+                                        para_people, lang, salient, earlier, previous_paragraph_quote, number, usable)
                     if quote.speaker:
                         last_speaker.update(id=quote.speaker, paragraph=number)
                     quotes.append(quote)
@@ -360,8 +407,17 @@ class Annotator:
                     clause = ADDRESSEE.sub("", clause, count=1)
                     if clause.lstrip().startswith(",") or NOT_A_CLAUSE.match(clause):
                         clause = ""
+                if lexicon.group_pattern(lang).search(" ".join(WORD.findall(masked_text[sent_start:v_start])[-4:])):
+                    # "Both leaders acknowledged that …": a joint statement of the conversation's named parties
+                    words = " ".join(paragraph[v_end:sent_end].split()).strip(" ,:—–-")
+                    if len(_words_between(words)) >= 3:
+                        for pid in participants():
+                            reported.append((pid, re.sub(r"^(?:that|că|что|що)\s+", "", words)[:400], number))
+                    continue
                 who = self._subject(sent_start, v_start, v_end, sent_end, para_people, base, masked_text, lang,
                                     salient, earlier)
+                if sent_end >= len(masked_text.rstrip()) and masked_text.rstrip().endswith(":"):
+                    introducer = who or ""
                 if not who:
                     continue
                 last_speaker.update(id=who, paragraph=number)
@@ -422,8 +478,8 @@ class Annotator:
         if speaker is None:
             speaker = from_before(None)
         if speaker is None and masked_text[before_start:qs].rstrip().endswith(":"):
-            near = [f for f in para_people if before_start <= f.start - base < qs]
-            speaker = near[-1].id if near else None
+            near = [f for f in para_people if before_start <= f.start - base < qs and names.may_be_subject(f.surface, lang)]
+            speaker = near[0].id if near else None  # "Zelenskyy thanked Biden … and invited him: “…”": the subject
         starts_sentence = not masked_text[sent_start:qs].strip()
         if speaker is None and index and para_quotes[index - 1].speaker and (
                 prev_end >= sent_start - 2 or starts_sentence or not _words_between(masked_text[prev_end:qs])):
@@ -454,6 +510,9 @@ class Annotator:
 
         # Title mentions of known people count as mentions; the model is not run on headlines.
         title_people = self.index.find(article.title) if article.title else []
+        others = {name.split()[-1] for pid, spellings in state.names.items() if not state.in_kb.get(pid)
+                  for name in spellings if len(name.split()) > 1}
+        title_people = [f for f in title_people if " " in f.surface or f.surface not in others]  # "Johnson" = Mike Johnson
 
         people: dict[str, PersonRef] = {}
         counts = Counter(f.id for f in state.people)

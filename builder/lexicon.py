@@ -24,6 +24,7 @@ SPEECH_VERBS: dict[str, list[str]] = {
         r"admit(?:s|ted|ting)", r"den(?:ies|ied|ying)", r"reject(?:s|ed|ing)", r"promis(?:ed|ing)", r"observ(?:ed|ing)",
         r"recall(?:s|ed|ing)", r"point(?:s|ed) out", r"according to", r"describ(?:es|ed|ing)", r"highlight(?:s|ed|ing)",
         r"voic(?:ed|ing)", r"express(?:es|ed|ing)", r"instructed", r"burdened", r"famous(?= that)",
+        r"reaffirm(?:s|ed|ing)",
     ],
     "ro": [
         r"(?:a|au|a mai|au mai|ar fi) (?:declarat|spus|explicat|precizat|subliniat|afirmat|adăugat|replicat|sugerat|"
@@ -36,13 +37,13 @@ SPEECH_VERBS: dict[str, list[str]] = {
     ],
     "ru": [
         r"(?:заяви|сказа|сообщи|отмети|подчеркну|добави|поясни|указа|напомни|уточни|призна|предупреди|написа|"
-        r"ответи|рассказа|объясни|высказа|выступи|обеща)(?:л|ла|ли)",
+        r"ответи|рассказа|объясни|высказа|выступи|обеща|подтверди|завери|попроси|призва|назва|заверя)(?:л|ла|ли)(?:ся|сь)?",
         r"(?:заявляет|говорит|сообщает|отмечает|считает|подчеркивает|подчёркивает|утверждает|пишет)",
         r"по (?:его|её|ее|их )?словам", r"по словам",
     ],
     "uk": [
         r"(?:заяви|сказа|повідоми|зазначи|наголоси|дода|поясни|підкресли|нагада|написа|відпові|розпові|"
-        r"попереди|визна|пообіця|висловив|закликав)(?:в|ла|ли|ів)?",
+        r"попереди|визна|пообіця|висловив|закликав|запевни|підтверди|попроси|назва)(?:в|ла|ли|ів)?(?:ся|сь)?",
         r"(?:заявляє|говорить|каже|повідомляє|зазначає|вважає|наголошує|підкреслює|пише)",
         r"за (?:його|її|їх )?словами", r"за словами",
     ],
@@ -149,3 +150,18 @@ TITLE_TAIL: dict[str, str] = {
 def statement_pattern(lang: str) -> re.Pattern[str]:
     """The head of a title that presents the text as one person's words ("Statement by", "Звернення")."""
     return re.compile(r"^(?:" + STATEMENT_HEADS.get(lang, STATEMENT_HEADS["en"]) + r")")
+
+
+# Subjects that stand for both parties of a conversation ("The interlocutors reaffirmed …").
+GROUPS: dict[str, str] = {
+    "en": r"(?:both|the two) (?:leaders|presidents|sides|ministers|interlocutors|heads of state)|the (?:interlocutors|two leaders)",
+    "ro": r"(?:cei doi|ambii) (?:lideri|președinți|miniștri|interlocutori)|interlocutorii|părțile",
+    "ru": r"(?:оба|два) (?:лидера|президента|министра)|собеседники|стороны",
+    "uk": r"(?:обидва|два) (?:лідери|президенти|міністри)|співрозмовники|сторони",
+}
+
+
+@lru_cache(maxsize=None)
+def group_pattern(lang: str) -> re.Pattern[str]:
+    """Subjects that mean both parties of a conversation, at the end of the words before a verb."""
+    return re.compile(r"(?i)(?<!\w)(?:" + GROUPS.get(lang, GROUPS["en"]) + r")$")

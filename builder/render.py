@@ -126,8 +126,14 @@ def _paged(path_stem: str, title: str, intro: str, rows: list[str], per_page: in
     chunks = _paginate(rows, per_page)
     pages = {}
     name = path_stem.rsplit("/", 1)[-1]
+    start = 0
     for number, chunk in enumerate(chunks, start=1):
         body_rows = chunk if number == 1 else [_deepen(row) for row in chunk]
+        # A page that starts inside a month repeats that month's heading.
+        earlier = [row for row in rows[:start] if row.lstrip("\n").startswith("#")]
+        if chunk and earlier and not chunk[0].lstrip("\n").startswith("#"):
+            body_rows = [earlier[-1].rstrip("\n") + " (continued)\n", *body_rows]
+        start += len(chunk)
         heading = title if number == 1 else f"{title} (page {number})"
         top = f"{intro}\n\n{lead}" if number == 1 and lead else intro
         body = f"# {md_escape(heading)}\n\n{top}\n\n" + "\n".join(body_rows) + _pager(number, len(chunks), name)
@@ -615,15 +621,19 @@ def render_timeline(archive: Archive, settings: Settings) -> dict[str, str]:
         months = sorted({_month(i) for i in by_year.get(year, [])} | {m for m in events_by_month if m.startswith(year)}, reverse=True)
         n_events = sum(len(events_by_month.get(m, [])) for m in months)
         index_rows.append(f"| [{year}]({year}.md) | {len(by_year.get(year, []))} | {n_events} |")
-        lines = [f"# Timeline: {year}", ""]
+        rows = []
         for month in months:
-            lines.append(f"## {month_label(month)}\n")
-            for event in events_by_month.get(month, []):
-                lines.append(f"- **Event:** {human_date(event.date)}: {link(event.name, f'../events/{event.id}.md')}")
-            for item in _newest_first([i for i in by_year.get(year, []) if _month(i) == month]):
-                lines.append(f"- {human_date(item.article.date)}: {article_link(item)}")
-            lines.append("")
-        pages[f"timeline/{year}.md"] = page({"title": f"Timeline: {year}"}, "\n".join(lines))
+            rows.append(f"\n## {month_label(month)}\n")
+            # Events and articles together, newest first; on one day the event comes before the articles about it.
+            dated = [((event.date, 1, event.id), f"- **Event:** {human_date(event.date)}: {link(event.name, f'../events/{event.id}.md')}")
+                     for event in events_by_month.get(month, [])]
+            dated += [((item.article.date or date.min, 0, item.article.slug), f"- {human_date(item.article.date)}: {article_link(item)}")
+                      for item in by_year.get(year, []) if _month(item) == month]
+            rows += [row for _, row in sorted(dated, key=lambda pair: pair[0], reverse=True)]
+        n_articles = len(by_year.get(year, []))
+        count = (f"{n_articles} article{'s' if n_articles != 1 else ''} and {n_events} event{'s' if n_events != 1 else ''}, "
+                 "newest first.")
+        pages.update(_paged(f"timeline/{year}", f"Timeline: {year}", count, rows, settings.per_page))
     pages["timeline/index.md"] = page({"title": "Timeline"}, "# Timeline\n\nArticles and events by year and month.\n\n" + "\n".join(index_rows))
     return pages
 
@@ -650,8 +660,10 @@ def render_home(archive: Archive, settings: Settings, by_person, by_event) -> st
 # A plain form: it works without JavaScript up to the search page, which reads ?q= and runs the search.
 SEARCH_FORM = ('<form class="briefing-search" action="search/" role="search">'
                '<input type="search" name="q" aria-label="Search the archive" '
-               'placeholder="A name, an event or words from a quote" size="40"> '
-               '<button type="submit" class="md-button">Search</button></form>')
+               'placeholder="A name, an event or words from a quote" size="40" '
+               'style="padding: 0.5em 0.7em; border: 1px solid currentColor; border-radius: 0.2rem; '
+               'margin-right: 0.5em; vertical-align: middle"> '
+               '<button type="submit" class="md-button" style="vertical-align: middle">Search</button></form>')
 
 
 def render_search_page() -> str:

@@ -152,3 +152,30 @@ def test_person_and_event_pages_show_what_was_said_over_time(sample):
     assert "security-demands-2021.md" in geneva
     demands = (docs / "events/security-demands-2021.md").read_text(encoding="utf-8")
     assert "geneva-talks-2022.md" in demands
+
+
+def test_long_timelines_person_and_event_pages_continue_on_further_pages():
+    from builder.model import Archive, KnowledgeBase, Person, Quote, Speaker
+    from builder.render import Settings, render_site
+
+    days = [date(2025, 8, d) for d in (10, 12, 14, 15, 18)]
+    items = []
+    for number, day in enumerate(days):
+        base = item(f"a{number}", day, people=["putin"], events=["anchorage"])
+        quote = Quote(f"Words number {number}.", True, 0)
+        items.append(AnnotatedArticle(base.article, Annotation(
+            people=base.annotation.people, speakers=(Speaker("putin", "Putin", (quote,)),),
+            events=(Ref("anchorage", "Anchorage", "Anchorage", 0, (0,)),))))
+    kb = KnowledgeBase(people=(Person("putin", "Putin"),), events=(Event("anchorage", "Anchorage", date(2025, 8, 15)),))
+    archive = Archive(kb=kb, articles=items, people={"putin": Person("putin", "Putin")})
+    pages = render_site(archive, Settings(per_page=3))
+    first, second = pages["timeline/2025.md"], pages["timeline/2025/page-2.md"]
+    assert "Page 1 of 3" in first and "(../articles/a4.md)" in first and "(../../articles/a1.md)" in second
+    assert "## August 2025 (continued)" in second  # the month a continuation page starts in
+    # newest first; on the summit's day the event comes before the article about it
+    assert first.index("a4.md") < first.index("**Event:** 15 August 2025") < second.index("a3.md")
+    person, rest = pages["people/putin.md"], pages["people/putin/page-2.md"]
+    assert "<svg" in person and "<svg" not in rest and "Words number 4." in person and "Words number 0." in rest
+    assert "(../../articles/a0.md#p1)" in rest
+    event, later = pages["events/anchorage.md"], pages["events/anchorage/page-2.md"]
+    assert "Words number 0." in event and "Words number 4." in later  # oldest first on event pages

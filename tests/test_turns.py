@@ -104,3 +104,19 @@ def test_a_surname_that_is_also_a_city_does_not_name_the_person(annotate_text):
     _, annotation = annotate_text(text, "austin")
     mentions = [p for p in annotation.people if p.id == "lloyd-austin"]
     assert mentions and mentions[0].mentions == 1  # "Secretary Austin", not the city
+
+
+def test_a_joint_statement_is_reported_for_both_parties_of_the_call(annotate_text):
+    text = ("Telephone conversation with President Joe Biden\nFebruary 1, 2022\n\n"
+            "Vladimir Putin had a telephone conversation with Joe Biden. The two presidents reaffirmed that the "
+            "dialogue between the two countries should continue at every level.\n")
+    _, annotation = annotate_text(text, "call")
+    assert reported(annotation) == {"vladimir-putin", "joe-biden"}
+
+
+def test_a_colon_after_the_subject_and_an_object_gives_the_quote_to_the_subject(annotate_text):
+    text = ("Call with the President of the United States\nFebruary 13, 2022\n\n"
+            "Volodymyr Zelenskyy thanked Joseph Biden for his support and invited him to visit Ukraine: "
+            "\"Your arrival in Kyiv would be a powerful signal.\"\n")
+    _, annotation = annotate_text(text, "invite")
+    assert speakers(annotation) == {"volodymyr-zelensky"}

@@ -1,0 +1,58 @@
+"""Russian and Ukrainian names by morphology, and speech in those languages (texts written for the tests)."""
+
+from builder.names import find_names, may_be_subject
+
+
+def test_names_in_oblique_cases_come_out_in_the_nominative():
+    text = "Суд отпустил Геннадия Афанасьева, а Виктор Фёдорович Янукович встретился с Олегом Сенцовым."
+    found = {nominative for _, _, _, nominative in find_names(text, "ru")}
+    assert found == {"Геннадий Афанасьев", "Виктор Янукович", "Олег Сенцов"}  # patronymic dropped
+
+
+def test_ukrainian_names_and_no_names_in_other_languages():
+    text = "Прем’єр-міністр провів розмову з Петером Маурером із Червоного Хреста."
+    assert [n for *_, n in find_names(text, "uk")] == ["Петер Маурер"]
+    assert find_names("Meeting with Peter Maurer", "en") == []
+
+
+def test_a_name_in_the_dative_is_not_a_subject():
+    assert not may_be_subject("Рафаелю Ґроссі", "uk")
+    assert may_be_subject("Рафаель Ґроссі", "uk")
+    assert may_be_subject("Владимиру Путину", "en")  # only Russian and Ukrainian are checked
+
+
+def test_russian_block_quote_after_a_colon_and_an_anonymous_source(annotate_text):
+    text = ("Встреча в Париже отменена\n\n"
+            "Об этом сообщил журналистам сам Дмитрий Песков:\n\n"
+            "Мы не видим возможности встретиться в эти дни.\n\n"
+            "Источник издания сказал:\n\n"
+            "Олег Сенцов попросил об этом, чтобы встречу не «затмили» другие события.\n")
+    _, annotation = annotate_text(text, "paris")
+    speakers = {s.id: s for s in annotation.speakers}
+    peskov = speakers["dmitry-peskov"]
+    assert any(q.direct and q.text.startswith("Мы не видим") for q in peskov.quotes)
+    assert "oleg-sentsov" not in {s for s, v in speakers.items() if any(q.direct for q in v.quotes)}  # nested in the source's words
+
+
+def test_inverted_ukrainian_attribution_after_a_role(annotate_text):
+    text = ("Санкції мають бути довгостроковими\n2022-05-13 09:55\n\n"
+            "«Санкції мають бути довгостроковими», – заявив керівник Офісу Президента України Андрій Єрмак.\n\n"
+            "Він запевнив, що робота з партнерами триватиме до кінця року.\n")
+    _, annotation = annotate_text(text, "yermak")
+    yermak = next(s for s in annotation.speakers if s.id == "andriy-yermak")
+    assert any(q.direct for q in yermak.quotes) and any(not q.direct for q in yermak.quotes)
+
+
+def test_the_genitive_after_a_role_is_not_the_speaker(annotate_text):
+    text = ("Президенты увидятся\n\nПресс-секретарь Дмитрий Песков провёл брифинг.\n\n"
+            "Представитель Путина подчеркнул, что президенты увидятся «на ногах».\n")
+    _, annotation = annotate_text(text, "na-nogah")
+    direct = {s.id for s in annotation.speakers if any(q.direct for q in s.quotes)}
+    assert "vladimir-putin" not in direct
+    assert "dmitry-peskov" in direct
+
+
+def test_a_known_surname_inside_another_persons_name_is_not_that_person(annotate_text):
+    text = ("House vote\nMay 2, 2024\n\nSpeaker Mike Johnson said the vote would be held on Friday.\n")
+    _, annotation = annotate_text(text, "johnson")
+    assert "boris-johnson" not in {p.id for p in annotation.people}
