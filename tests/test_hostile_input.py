@@ -98,7 +98,7 @@ BAD = {  # file -> (line, the message's start)
     "empty.txt": (None, "the file is empty (or only white space); add the article text or remove the file."),
     "blank.txt": (None, "the file is empty (or only white space)"),
     "binary.txt": (None, "this is a binary file, not text; remove it from the articles folder."),
-    "huge.txt": (None, "the file is too large to be one article (20.0 MB; the limit is 1 MB); split it"),
+    "huge.txt": (None, "the file is too large to be one article (20.0 MB; the limit is 500 kB); split it"),
     "bad-yaml.txt": (2, "the YAML header is not valid YAML"),
     "list-header.txt": (2, "the YAML header must be a mapping of key: value lines, found a list."),
     "bad-date.txt": (3, "the header date 'yesterday' is not a date; write it as YYYY-MM-DD."),
@@ -193,6 +193,15 @@ def test_decode_unit_cases():
     assert utf16.text == "Title line\nBody.\n" and "UTF-16" in utf16.warnings[0].message
     with pytest.raises(IngestError, match="not text in any encoding"):
         decode(bytes(range(1, 256)) * 40, "noise.txt")
+
+
+def test_text_over_the_limit_is_refused_and_a_long_real_article_is_not():
+    paragraph = "Sergey Lavrov said the talks in Geneva would go on next week, whatever the others said.\n\n"
+    long_enough = "Talks go on\n\n" + paragraph * (200_000 // len(paragraph))  # longer than any corpus document
+    article, _ = ingest_text(long_enough, "long.txt", "long")
+    assert len(article.paragraphs) > 2000
+    with pytest.raises(IngestError, match=r"too long to annotate \(5\d\d,\d{3} characters; the limit is 500,000\)"):
+        ingest_text("Talks go on\n\n" + paragraph * (520_000 // len(paragraph)), "huge.txt", "huge")
 
 
 def test_repair_leaves_good_text_alone(seeds):
@@ -405,7 +414,7 @@ def test_a_build_killed_part_way_leaves_the_previous_site_and_the_next_build_is_
 
     process = subprocess.Popen([sys.executable, "-m", "builder", "--root", str(project), "build", "--no-cache"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 300
     # Wait until MkDocs is writing the new site into its temporary folder, then kill the build.
     while not list(project.glob(f".briefing-site-{process.pid}-*/site/*")):
         assert process.poll() is None and time.monotonic() < deadline, "the build ended before MkDocs wrote anything"
