@@ -42,8 +42,8 @@ def index_site(site: Path) -> None:
     except OSError as error:
         raise SearchIndexFailed(f"the search indexer could not be started ({error}).") from error
     if result.returncode != 0 or not (site / "pagefind" / "pagefind.js").is_file():
-        detail = (result.stderr or result.stdout).strip().splitlines()[-5:]
-        raise SearchIndexFailed("the search indexer (Pagefind) failed on the built site: " + " / ".join(detail))
+        detail = dict.fromkeys(line.strip() for line in (result.stderr + result.stdout).splitlines() if line.strip())
+        raise SearchIndexFailed("the search indexer (Pagefind) failed on the built site: " + " / ".join(list(detail)[-5:]))
     canonical_filters(site / "pagefind")
 
 

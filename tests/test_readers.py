@@ -16,7 +16,7 @@ from builder.config import load_config, with_overrides
 from builder.feeds import feed_xml
 from builder.model import AnnotatedArticle, Annotation, Article, Event, PersonRef, Ref
 from builder.render import related_articles, related_events
-from builder.search import index_site
+from builder.search import SearchIndexFailed, index_site
 from tests.conftest import ROOT
 from tests.pagefind_index import records
 
@@ -179,3 +179,12 @@ def test_long_timelines_person_and_event_pages_continue_on_further_pages():
     assert "(../../articles/a0.md#p1)" in rest
     event, later = pages["events/anchorage.md"], pages["events/anchorage/page-2.md"]
     assert "Words number 0." in event and "Words number 4." in later  # oldest first on event pages
+
+
+def test_a_failing_search_indexer_is_a_clear_error(tmp_path):
+    (tmp_path / "site").mkdir()
+    with pytest.raises(SearchIndexFailed) as failure:
+        index_site(tmp_path / "site")
+    message = str(failure.value)
+    assert message.startswith("the search indexer (Pagefind) failed on the built site: ")
+    assert "did not contain any html files" in message and message.count("was not able to build an index") == 1

@@ -51,6 +51,17 @@ def test_search_for_anchorage_opens_the_event_page(page, page_errors, site_url):
     assert page_errors == []
 
 
+@pytest.mark.parametrize("words,expected", [
+    ("Dmitry Peskov", "/people/dmitry-peskov/"),                   # a person's name
+    ("Miami talks", "/events/miami-talks-2025/"),                  # an event
+    ("Nobody has stopped it", "/articles/undated-kremlin-briefing/"),  # words from a quote
+])
+def test_search_finds_people_events_and_quotes(page, page_errors, site_url, words, expected):
+    search(page, site_url, words)
+    assert expected in _all_results(page, site_url)
+    assert page_errors == []
+
+
 def test_home_search_box_leads_to_results(page, page_errors, site_url):
     page.goto(site_url)
     page.locator("form.briefing-search input[name=q]").fill("Anchorage")
