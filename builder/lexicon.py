@@ -165,3 +165,14 @@ GROUPS: dict[str, str] = {
 def group_pattern(lang: str) -> re.Pattern[str]:
     """Subjects that mean both parties of a conversation, at the end of the words before a verb."""
     return re.compile(r"(?i)(?<!\w)(?:" + GROUPS.get(lang, GROUPS["en"]) + r")$")
+
+
+# Words of an office in an English title ("Statement by NSC Spokesperson Emily Horne"): not part of a name.
+ROLE_WORDS = frozenset("""
+president vice prime minister secretary press deputy principal senior advisor adviser chief spokesperson spokesman
+spokeswoman nsc national security director coordinator assistant counselor special envoy administrator acting
+ambassador representative first lady second gentleman foreign head office council communications strategic
+homeland domestic policy economic treasury state defense leader majority minority speaker senator governor mayor
+attorney general surgeon white house of the to for u.s. us united states trade climate cabinet chair chairman
+chairwoman commissioner former his her majesty king queen excellency mr. ms. mrs. dr. sir madam
+""".split())

@@ -11,6 +11,8 @@ to the knowledge base, or (for "THE PRESIDENT") to the office holder on the docu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Callable
@@ -116,8 +118,9 @@ class TurnFinder:
             return unknown_person_id(bare), bare
         return None, None
 
-    def _resolve_mixed(self, start: int, end: int, label: str, people: list[Found]) -> tuple[str | None, str | None]:
-        inside = [f for f in people if start <= f.start and f.end <= end]
+    def _resolve_mixed(self, start: int, end: int, label: str, people: list[Found],
+                       starts: list[int]) -> tuple[str | None, str | None]:
+        inside = [f for f in people[bisect_left(starts, start):bisect_left(starts, end)] if f.end <= end]
         if inside:
             return inside[0].id, None
         known = self.index.find(label)
@@ -133,6 +136,9 @@ class TurnFinder:
               people: list[Found]) -> list[Turn]:
         """Every labelled turn, in order; empty unless the text has at least two labels."""
         labels: list[tuple[int, int, str, str | None, str | None]] = []
+        mixed: list[int] = []  # indexes of name labels ("Yury Zaitsev:") that name someone the knowledge base lacks
+        starts = [f.start for f in people]
+        surnames: dict[str, tuple[str | None, str | None]] = {}
         for number, paragraph in enumerate(paragraphs):
             base = offsets[number]
             upper = UPPER_LABEL.match(paragraph) or QUESTION.match(paragraph)
@@ -141,7 +147,9 @@ class TurnFinder:
                 if label == "Q":
                     pid, name = None, None
                 else:
-                    pid, name = self._resolve_upper(label, when, people)
+                    if label not in surnames:
+                        surnames[label] = self._resolve_upper(label, when, people)
+                    pid, name = surnames[label]
                 labels.append((base, base + upper.end(), label, pid, name))
                 continue
             for match in MIXED_LABEL.finditer(paragraph):
@@ -151,9 +159,16 @@ class TurnFinder:
                 if label.casefold() in lexicon.ANONYMOUS_MIXED_LABELS:
                     labels.append((base + match.start(), base + match.end(), label, None, None))
                     continue
-                pid, name = self._resolve_mixed(base + match.start(), base + match.end("label"), label, people)
+                pid, name = self._resolve_mixed(base + match.start(), base + match.end("label"), label, people, starts)
                 if pid:
+                    if pid not in self.index.people:
+                        mixed.append(len(labels))
                     labels.append((base + match.start(), base + match.end(), label, pid, name))
+        # A name the knowledge base lacks, in one "Name:" line, is more likely a heading than a speaker
+        # ("Workforce Hubs: …" in a fact sheet); a transcript's speakers speak more than once.
+        once = Counter(labels[i][3] for i in mixed)
+        labels = [entry for i, entry in enumerate(labels) if i not in mixed or once[entry[3]] > 1
+                  or self.index.is_given_name(entry[2].split()[0])]
         if len(labels) < 2:
             return []
         total = offsets[-1] + len(paragraphs[-1]) if paragraphs else 0
@@ -165,8 +180,11 @@ class TurnFinder:
 
     def introduced(self, turn: Turn, text: str, people: list[Found]) -> Found | None:
         """The reporter who names himself in an anonymous question ("I'm Michael Birnbaum, with …")."""
-        for found in people:
-            if turn.start <= found.start < min(turn.end, turn.start + 400) and len(found.surface.split()) > 1 \
+        first = bisect_left(people, turn.start, key=lambda f: f.start)
+        for found in people[first:]:
+            if found.start >= min(turn.end, turn.start + 400):
+                break
+            if len(found.surface.split()) > 1 \
                     and SELF_INTRODUCTION.search(text[max(turn.start, found.start - 20):found.start]):
                 return found
         return None
@@ -180,8 +198,6 @@ class TurnFinder:
         if head:
             who = title[head.end():]
             who = re.split(lexicon.TITLE_TAIL.get(lang, lexicon.TITLE_TAIL["en"]), who, maxsplit=1)[0]
-            if re.search(r"(?i)\b(?:and|și|и|і|та)\b|&|,", who):
-                return None, None  # two people: not one person's words
             holder = self._office_holder(who.strip().upper(), when)
             if holder:
                 return self.index.resolve(holder) or unknown_person_id(holder), holder
@@ -197,12 +213,29 @@ class TurnFinder:
         return None, None
 
     def _named(self, who: str, shape: Callable[[str], list[tuple[int, int, str]]]) -> tuple[str | None, str | None]:
-        known = self.index.find(who)
-        if known:
-            return (known[0].id, None) if len({f.id for f in known}) == 1 else (None, None)
-        names = shape(who)
-        if len(names) == 1:
-            name = TITLES.sub("", names[0][2]).strip()
-            if plausible_name(name) and len(name.split()) >= 2:
-                return self.index.resolve(name) or unknown_person_id(name), name
-        return None, None
+        """The one person named in the "by …" part of a title; None when it names nobody or several people
+        ("President Biden and Prime Minister Kishida")."""
+        found: list[tuple[str, str | None]] = []
+        for part in re.split(r"(?i)\s+(?:and|și|и|і|та)\s+|\s*&\s*|,\s*", who):
+            known = self.index.find(part)
+            if known:
+                found.extend((f.id, None) for f in known)
+                continue
+            names = shape(part)
+            if names:
+                name = TITLES.sub("", names[-1][2]).strip()
+                if plausible_name(name) and len(name.split()) >= 2:
+                    found.append((self.index.resolve(name) or unknown_person_id(name), name))
+                    continue
+            words = re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$", "", part).split()  # "… of Japan"
+            run = 0
+            while run < len(words) and words[-run - 1][:1].isupper() and not words[-run - 1].isupper():
+                run += 1
+            named = [w for w in words[len(words) - run:] if w.strip(".,").casefold() not in lexicon.ROLE_WORDS]
+            if named and (len(named) >= 2 or len(named) < run):  # "Emily Horne", or a titled surname "Prime Minister Kishida"
+                name = " ".join(named)
+                if plausible_name(name):
+                    found.append((self.index.resolve(name) or unknown_person_id(name), name if len(named) >= 2 else None))
+        if len({pid for pid, _ in found}) != 1:
+            return None, None
+        return found[0] if found[0][1] or found[0][0] in self.index.people else (None, None)

@@ -120,3 +120,23 @@ def test_a_colon_after_the_subject_and_an_object_gives_the_quote_to_the_subject(
             "\"Your arrival in Kyiv would be a powerful signal.\"\n")
     _, annotation = annotate_text(text, "invite")
     assert speakers(annotation) == {"volodymyr-zelensky"}
+
+
+def test_a_statement_by_a_spokesperson_the_knowledge_base_lacks(annotate_text):
+    text = ("Statement from NSC Spokesperson Emily Horne on the Talks in Brussels\nFebruary 3, 2022\n\n"
+            "The United States welcomes the talks held today and will continue to consult with its allies.\n")
+    _, annotation = annotate_text(text, "horne")
+    assert speakers(annotation) == {"emily-horne"}
+    assert "emily-horne" in people(annotation)
+    titled = text.replace("NSC Spokesperson Emily Horne", "President Biden and Prime Minister Kishida of Japan")
+    _, annotation = annotate_text(titled, "two")
+    assert speakers(annotation) == set()
+
+
+def test_fact_sheet_headings_with_a_colon_are_not_speakers(annotate_text):
+    text = ("Fact Sheet: New Jobs Programs\nMay 16, 2023\n\n"
+            "Workforce Hubs: The administration opens eight new hubs this year. Careers Corps: Young people "
+            "will get paid training in clean energy.\n\n"
+            "Secretary Marty Walsh: The programs start in June.\n")
+    _, annotation = annotate_text(text, "fact-sheet")
+    assert not {"workforce-hubs", "careers-corps"} & speakers(annotation)
