@@ -76,8 +76,7 @@ def measure(site: Path, query: str) -> tuple[str, list[tuple[str, int]]]:
             else:
                 kind = "lunr"
                 page.goto(base, wait_until="load")
-                page.click("label.md-search__icon, label[for='__search']")
-                page.fill("input.md-search__input", query)
+                page.locator("input.md-search__input").fill(query, force=True)
                 page.wait_for_selector(".md-search-result__item", timeout=600_000)
             page.wait_for_load_state("networkidle")
             browser.close()
