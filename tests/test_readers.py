@@ -102,6 +102,10 @@ def test_search_index_has_facets_and_english_names_for_other_languages(sample):
     assert "Sergey Lavrov" in lavrov["content"]  # the English name, in a Romanian article
     assert index["/events/anchorage-summit-2025/"]["filters"]["Type"] == ["Event"]
     assert index["/people/dmitry-peskov/"]["filters"]["Type"] == ["Person"]
+    # Lists of other pages (related articles, companions) are not indexed as the page's own text.
+    kushner = index["/people/jared-kushner/"]["content"]
+    assert "Appears most with" in kushner and "Dmitry Peskov" not in kushner
+    assert "Related articles" in lavrov["content"] and "Putin laudă" not in lavrov["content"]
 
 
 def test_search_index_is_byte_identical_when_rebuilt(sample, tmp_path):

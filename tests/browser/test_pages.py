@@ -71,6 +71,17 @@ def test_home_search_box_leads_to_results(page, page_errors, site_url):
     assert page_errors == []
 
 
+def test_the_header_search_box_works_from_any_page(page, page_errors, site_url):
+    page.goto(site_url + PERSON)
+    box = page.locator("header form.briefing-header-search input[name=q]")
+    box.fill("Anchorage")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q=Anchorage$"), timeout=TIMEOUT)
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=TIMEOUT)
+    assert page.locator(".pagefind-ui__search-input").input_value() == "Anchorage"
+    assert page_errors == []
+
+
 def test_a_language_facet_narrows_the_results(page, page_errors, site_url, built_site):
     romanian = sorted(url for url, r in records(built_site).items() if r["filters"].get("Language") == ["Romanian"])
     assert len(romanian) >= 2
