@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import urllib.parse
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -60,6 +61,12 @@ def page(meta: dict, body: str) -> str:
 def html_text(text: str) -> str:
     """Text as HTML that shows the same characters."""
     return html.escape(text, quote=False)
+
+
+def link_target(url: str) -> str:
+    """A URL as a Markdown link target that cannot end the link early: parentheses, brackets, quotes, angle
+    brackets, spaces and anything outside ASCII are percent-encoded (existing %XX escapes are kept)."""
+    return urllib.parse.quote(url, safe=":/?#@!$&'*+,;=%-._~")
 
 
 def human_date(value: date | None) -> str:
@@ -266,7 +273,7 @@ def render_article(item: AnnotatedArticle, notes: list[Note],
     if a.outlet:
         facts.append(f"**Outlet:** {md_escape(a.outlet)}" + _edited(item, "outlet"))
     if a.url and re.match(r"https?://", a.url):
-        facts.append(f"[Original](<{a.url.replace('>', '%3E').replace(' ', '%20')}>)")
+        facts.append(f"[Original]({link_target(a.url)})")
     lines.append(" · ".join(facts) + "  ")
     if n.speakers:
         lines.append("**Speakers:** " + ", ".join(link(s.name, f"../people/{s.id}.md") for s in n.speakers) + _edited(item, "speakers") + "  ")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import json
 import html
 import os
 import re
@@ -15,6 +16,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.parse
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -32,13 +34,23 @@ from builder.config import load_config, with_overrides
 from builder.ingest import IngestError, decode, ingest_text
 from builder.kb import load_kb
 from builder.model import AnnotatedArticle, Archive
-from builder.render import Settings, article_meta, render_site
+from builder.render import Settings, article_meta, link_target, render_site
 from builder.text import md_escape
 from tests.conftest import ROOT
 from tests.pagefind_index import records
 from tests.test_cli import make_project
 
 ARTICLES = "content/articles"
+
+# In CI the examples are the same on every run (a red main stops everyone); elsewhere they vary, to find more.
+settings.register_profile("briefing", deadline=None, derandomize=bool(os.environ.get("CI")),
+                          suppress_health_check=[HealthCheck.function_scoped_fixture])
+settings.load_profile("briefing")
+PROPERTY = settings(max_examples=60)
+text_any = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
+# What ingest hands on: no control characters but tab and line feed (decode() removes them).
+text_clean = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\t\n"), max_size=300)
+lines = st.lists(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"), max_size=80), max_size=8)
 
 
 def build_cli(project: Path, *args: str) -> int:
@@ -271,6 +283,9 @@ HOSTILE_LINES = [
     "layout: evil: [1, 2]",
     "Peskov said: “<script>window.__pwned='quote'</script> is not a plan.”",
 ]
+HOSTILE_URL = "https://example.org/a\" onmouseover=\"window.__pwned='url'\"><script>window.__pwned=2</script>) [x](javascript:alert(1)"
+URL_ARTICLE = ("---\ntitle: A link that tries to end early\nurl: " + json.dumps(HOSTILE_URL) + "\n---\n"
+               "Dmitry Peskov said the link was odd.\n")
 HEADER_ARTICLE = ("---\ntitle: \"Header <script>window.__pwned='header'</script> & title\"\noutlet: \"<b onmouseover=x>Outlet</b>\"\n"
                   "url: \"javascript:window.__pwned='url'\"\n---\nDmitry Peskov said the header was odd & the <i>url</i> too.\n")
 
@@ -281,6 +296,7 @@ def build_hostile_project(base: Path) -> Path:
     project = make_project(base)
     (project / ARTICLES / "hostile.txt").write_text(HOSTILE_TITLE + "\n\n" + "\n\n".join(HOSTILE_LINES) + "\n", encoding="utf-8")
     (project / ARTICLES / "header.txt").write_text(HEADER_ARTICLE, encoding="utf-8")
+    (project / ARTICLES / "url.txt").write_text(URL_ARTICLE, encoding="utf-8")
     assert build_cli(project, "--strict") == 0
     return project
 
@@ -294,7 +310,7 @@ def visible(parser: PageParser) -> str:
     return " ".join(" ".join(parser.text).split())
 
 
-@pytest.mark.parametrize("name", ["hostile", "header"])
+@pytest.mark.parametrize("name", ["hostile", "header", "url"])
 def test_no_script_attribute_or_element_from_an_article_exists(hostile_site, name):
     parser = parse(hostile_site / f"site/articles/{name}/index.html")
     for tag, attrs in parser.elements:
@@ -328,6 +344,21 @@ def test_header_values_are_text_and_a_javascript_url_is_not_linked(hostile_site)
     shown = visible(parser)
     assert "Outlet: <b onmouseover=x>Outlet</b>" in shown and "the header was odd & the <i>url</i> too." in shown
     assert not any(a.get("href", "").startswith("javascript") for _, a in parser.elements)
+
+
+def test_an_original_url_is_one_link_to_itself(hostile_site):
+    parser = parse(hostile_site / "site/articles/url/index.html")
+    links = [a["href"] for t, a in parser.content if t == "a" and a.get("href", "").startswith(("https:", "javascript:"))]
+    assert [urllib.parse.unquote(link) for link in links] == [HOSTILE_URL]
+
+
+@PROPERTY
+@given(text_clean)
+def test_any_url_becomes_one_link_to_itself(rest):
+    url = "https://example.org/" + rest
+    rendered = markdown.markdown(f"[Original]({link_target(url)})")
+    assert rendered.count("<a ") == 1
+    assert urllib.parse.unquote(html.unescape(re.search(r'<a href="([^"]*)">Original</a>', rendered).group(1))) == url
 
 
 def test_search_index_keeps_article_html_as_text(hostile_site):
@@ -475,15 +506,7 @@ def test_two_builds_are_byte_identical_with_one_process_or_two(tmp_path, seeds):
 
 # --- 6. property tests ------------------------------------------------------------------------------------
 
-# In CI the examples are the same on every run (a red main stops everyone); elsewhere they vary, to find more.
-settings.register_profile("briefing", deadline=None, derandomize=bool(os.environ.get("CI")),
-                          suppress_health_check=[HealthCheck.function_scoped_fixture])
-settings.load_profile("briefing")
-PROPERTY = settings(max_examples=60)
-text_any = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
-# What ingest hands on: no control characters but tab and line feed (decode() removes them).
-text_clean = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\t\n"), max_size=300)
-lines = st.lists(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"), max_size=80), max_size=8)
+
 
 
 @PROPERTY
