@@ -33,5 +33,8 @@ accuracy: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/accuracy.py
 
+serve: $(STAMP)
+	$(BIN)/briefing serve
+
 clean:
 	rm -rf site docs .pytest_cache

@@ -140,14 +140,16 @@ def page_names(files: list[Path], root: Path) -> dict[Path, str]:
 
 
 def read_articles(files: list[Path], config: Config, problems: list[Problem],
-                  progress: Callable[[int, int], None] | None = None) -> list[Article]:
-    """Ingest every file; a bad one is reported and skipped. Page names are made unique here."""
+                  progress: Callable[[int, int], None] | None = None,
+                  reader: Callable[..., tuple[Article, list[Problem]]] = read_article) -> list[Article]:
+    """Ingest every file; a bad one is reported and skipped. Page names are made unique here. `reader`
+    is read_article or one with the same signature (the live preview's remembers unchanged files)."""
     articles: list[Article] = []
     names = page_names(files, config.root)
     for number, path in enumerate(files, start=1):
         shown = shown_path(path, config.root)
         try:
-            article, warnings = read_article(path, shown, names[path], config.languages)
+            article, warnings = reader(path, shown, names[path], config.languages)
         except IngestError as error:
             problems.append(error.problem)
             continue

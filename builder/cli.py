@@ -116,6 +116,23 @@ def cmd_add(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    from builder.serve import serve
+
+    config, problems = load_config(Path(args.root))
+    config = _with_cache(config, args)
+    print_problems(problems)
+    if not config.mkdocs_config or not config.mkdocs_config.is_file():
+        print(f"briefing: there is no MkDocs configuration at {config.mkdocs_config}.", file=sys.stderr)
+        return 1
+    try:
+        serve(config, port=args.port, progress=_progress(sys.stderr))
+    except OSError as error:  # the port is taken, most often
+        print(f"briefing: cannot serve on 127.0.0.1:{args.port}: {error.strerror}. Try another --port.", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_eval(args) -> int:
     from builder.evaluate import evaluate, format_report
 
@@ -224,6 +241,11 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--lang", help="its language code (en, ro, ru, uk)")
     a.add_argument("--title", help="its headline")
     a.set_defaults(run=cmd_add)
+
+    s = sub.add_parser("serve", help="a live preview on 127.0.0.1 that rebuilds what each change needs")
+    s.add_argument("--port", type=int, default=8000, help="the port to serve on (default 8000)")
+    _add_cache_options(s)
+    s.set_defaults(run=cmd_serve)
 
     e = sub.add_parser("eval", help="precision and recall against gold files")
     e.add_argument("gold", nargs="+", help="gold YAML files (tests/gold/*.yml)")

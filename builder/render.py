@@ -12,6 +12,7 @@ import urllib.parse
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, Callable
 
 from builder.charts import mentions_chart
 from builder.feeds import topic_feed
@@ -495,18 +496,67 @@ def notes_for(archive: Archive) -> dict[str, list[Note]]:
     return targets
 
 
-def render_site(archive: Archive, settings: Settings = Settings()) -> dict[str, str]:
-    """Every page of the site, keyed by its path under docs/."""
+class _Same:
+    """An article in a memo key: hashed by its file (cheap), equal when it is the same object or an equal one
+    (dataclass equality, quick when the parts are shared), so keys never hash whole articles."""
+
+    __slots__ = ("item",)
+
+    def __init__(self, item: AnnotatedArticle):
+        self.item = item
+
+    def __hash__(self) -> int:
+        return hash(self.item.article.source)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Same) and (self.item is other.item or self.item == other.item)
+
+
+class PageMemo:
+    """Article and person pages (and related articles) computed in the previous round, reused while
+    everything they are made of is equal (the knowledge base aside: a new knowledge base needs a new memo). The live preview keeps one,
+    so an edit re-renders only the pages it touches."""
+
+    def __init__(self) -> None:
+        self._previous: dict = {}
+        self._current: dict = {}
+
+    def get(self, key, make: Callable[[], Any]) -> Any:
+        text = self._current.get(key)
+        if text is None:
+            text = self._previous.get(key)
+            if text is None:
+                text = make()
+            self._current[key] = text
+        return text
+
+    def next_round(self) -> None:
+        """Forget pages not asked for since the last round (so the memo never grows past one site)."""
+        self._previous, self._current = self._current, {}
+
+
+def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMemo | None = None) -> dict[str, str]:
+    """Every page of the site, keyed by its path under docs/. With a memo, article and person pages whose
+    inputs are unchanged since the memo's last round are not rendered again."""
     pages: dict[str, str] = {}
     notes = notes_for(archive)
     items = archive.articles
     by_person: dict[str, list[AnnotatedArticle]] = defaultdict(list)
     by_event: dict[str, list[AnnotatedArticle]] = defaultdict(list)
     by_topic: dict[str, list[AnnotatedArticle]] = defaultdict(list)
-    related = related_articles(items, settings.related)
+    if memo is None:
+        related = related_articles(items, settings.related)
+    else:
+        related = memo.get(("related", tuple(map(_Same, items)), settings.related),
+                           lambda: related_articles(items, settings.related))
     for item in items:
-        pages[f"articles/{item.article.slug}.md"] = render_article(item, notes.get(f"article/{item.article.slug}", []),
-                                                                   related.get(item.article.slug, []))
+        page_notes, page_related = notes.get(f"article/{item.article.slug}", []), related.get(item.article.slug, [])
+        if memo is None:
+            pages[f"articles/{item.article.slug}.md"] = render_article(item, page_notes, page_related)
+        else:
+            key = (_Same(item), tuple(page_notes), tuple((_Same(other), tuple(why)) for other, why in page_related))
+            pages[f"articles/{item.article.slug}.md"] = memo.get(
+                key, lambda: render_article(item, page_notes, page_related))
         for p in item.annotation.people:
             by_person[p.id].append(item)
         for e in item.annotation.events:
@@ -514,8 +564,15 @@ def render_site(archive: Archive, settings: Settings = Settings()) -> dict[str, 
         for t in item.annotation.topics:
             by_topic[t.id].append(item)
 
+    # A person's page also shows the names of the people they appear with: the memo key carries them all.
+    names = hash(tuple((p.id, p.name) for p in archive.people.values())) if memo is not None else 0
     for pid, person in archive.people.items():
-        pages.update(render_person(person, by_person.get(pid, []), archive, notes.get(f"person/{pid}", []), settings))
+        person_items, person_notes = by_person.get(pid, []), notes.get(f"person/{pid}", [])
+        if memo is None:
+            pages.update(render_person(person, person_items, archive, person_notes, settings))
+        else:
+            pages.update(memo.get(("person", person, tuple(map(_Same, person_items)), tuple(person_notes), names, settings),
+                                  lambda: render_person(person, person_items, archive, person_notes, settings)))
     linked_events = related_events(archive.kb.events)
     for event in archive.kb.events:
         pages.update(render_event(event, by_event.get(event.id, []), archive, notes.get(f"event/{event.id}", []), settings,

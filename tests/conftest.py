@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,16 @@ def annotate_text(annotator):
         return article, annotator.annotate(article)
 
     return run
+
+
+@pytest.fixture
+def sample_project(tmp_path) -> Path:
+    """A temporary copy of the sample archive: content/, data/ and mkdocs.yml."""
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
 
 
 @pytest.fixture(scope="session")

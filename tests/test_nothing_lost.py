@@ -1,13 +1,11 @@
 """Nothing an editor wrote is ever changed: every command leaves content/ and data/ byte-identical."""
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
 
 from builder.cli import main
-from tests.conftest import ROOT
 
 CORRECTED = """---
 outlet: TASS
@@ -30,15 +28,11 @@ def tree_hashes(project: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def project(tmp_path) -> Path:
-    """A copy of the sample archive with an editor's corrections in one article's header."""
-    root = tmp_path / "project"
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    article = root / "content/articles/2024-11-11-peskov-sanctions-race.txt"
+def project(sample_project: Path) -> Path:
+    """The sample archive with an editor's corrections in one article's header."""
+    article = sample_project / "content/articles/2024-11-11-peskov-sanctions-race.txt"
     article.write_text(CORRECTED + article.read_text(encoding="utf-8"), encoding="utf-8")
-    return root
+    return sample_project
 
 
 def test_build_and_annotate_leave_content_and_data_byte_identical(project, capsys):

@@ -1,0 +1,282 @@
+"""`briefing serve`: a live preview that rebuilds only what a change needs and reloads the browser.
+
+The archive stays in memory between changes: each article file is re-read only when its bytes change,
+re-annotated only when it changed or the knowledge base did (then the annotation cache's entity spans
+make that a pass of the rules, without the model), and the pages are regenerated in memory. Only pages
+whose text changed are written into the preview folder (.cache/serve/docs, never docs/ or site/), and
+MkDocs' own live-reload server builds the site there with dirty builds, so only those pages are rebuilt.
+Nothing is written into content/ or data/.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import shutil
+import sys
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable
+
+import jinja2
+
+from builder.build import (annotate_all, article_files, corrected, index_archive, print_problems, read_articles,
+                           read_notes, shown_path)
+from builder.config import Config
+from builder.ingest import read_article
+from builder.kb import load_kb
+from builder.model import AnnotatedArticle, Annotation, Article, KnowledgeBase, Problem
+from builder.feeds import render_feeds
+from builder.render import PageMemo, Settings, render_site
+from builder.search import SearchIndexFailed, index_site
+
+PREVIEW_FOLDER = Path(".cache") / "serve"
+log = logging.getLogger("briefing")
+
+
+@dataclass
+class Refresh:
+    """What one refresh of the preview did."""
+
+    pages: list[str] = field(default_factory=list)
+    """Pages (paths under docs/) whose text changed and were written."""
+    removed: list[str] = field(default_factory=list)
+    """Pages that no longer exist."""
+    annotated: int = 0
+    """Articles annotated again (changed, new, or all of them after a knowledge-base change)."""
+    full: bool = False
+    """The whole site must be built again (first build, removed pages, a changed mkdocs.yml)."""
+    seconds: float = 0.0
+    """Time spent reading, annotating and rendering."""
+
+
+class _DirtyWarning(logging.Filter):
+    """MkDocs warns on every dirty build that links may be stale; the preview rewrites every page a change
+    touches, so the warning would only hide the real ones."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
+def _stamp(paths: list[Path], content: bool = False) -> tuple:
+    """What the files are now: path, size and modification time (or, with `content`, a digest of the bytes)."""
+    stamp = []
+    for path in paths:
+        try:
+            status = path.stat()
+        except OSError:  # gone between listing and looking
+            continue
+        if content:
+            stamp.append((path, hashlib.sha256(path.read_bytes()).digest()))
+        else:
+            stamp.append((path, status.st_size, status.st_mtime_ns))
+    return tuple(stamp)
+
+
+def _made(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+class Preview:
+    """The archive in memory, and the preview's docs and site folders."""
+
+    def __init__(self, config: Config, folder: Path, url: str = "http://127.0.0.1:8000/"):
+        self.folder = folder
+        self.url = url
+        self.config = replace(config, docs=folder / "docs", site=folder / "site")
+        self.kb: KnowledgeBase | None = None
+        self.pages: dict[str, str] = {}
+        self.problems: list[Problem] = []
+        self._ingested: dict[Path, tuple[tuple[bytes, str], Article, list[Problem]]] = {}
+        self._annotations: dict[str, tuple[Article, Annotation]] = {}
+        self._mkdocs_digest = b""
+        self._data: tuple = ()
+        self._kb_problems: list[Problem] = []
+        self._files: tuple = ()
+        self._articles: list[Article] = []
+        self._read_problems: list[Problem] = []
+        self._memo = PageMemo()
+        self._fixed: dict[str, tuple] = {}
+        self._archive = None
+        self._indexed: list[AnnotatedArticle] = []
+        self._templates = jinja2.FileSystemBytecodeCache(str(_made(folder / "templates")))
+
+    def _read(self, path: Path, shown: str, name: str, languages: tuple[str, ...]) -> tuple[Article, list[Problem]]:
+        """read_article, remembering the result while the file's bytes and page name stay the same."""
+        key = (hashlib.sha256(path.read_bytes()).digest(), name)
+        known = self._ingested.get(path)
+        if known and known[0] == key:
+            return known[1], list(known[2])
+        article, warnings = read_article(path, shown, name, languages)
+        self._ingested[path] = (key, article, warnings)
+        return article, warnings
+
+    def _corrected(self, article: Article, kb: KnowledgeBase, problems: list[Problem]) -> AnnotatedArticle:
+        """The article with its annotation and corrections; the same object while none of them changed."""
+        annotation = self._annotations[article.source][1]
+        known = self._fixed.get(article.source)
+        if known and known[0] is article and known[1] is annotation and known[2] is kb:
+            problems += known[4]
+            return known[3]
+        found: list[Problem] = []
+        item = corrected(AnnotatedArticle(article, annotation), kb, found)
+        self._fixed[article.source] = (article, annotation, kb, item, found)
+        problems += found
+        return item
+
+    def refresh(self, progress: Callable[[str, int, int], None] | None = None) -> Refresh:
+        """Bring the pages up to date with content/ and data/; write the pages that changed."""
+        started = time.perf_counter()
+        config, result, problems = self.config, Refresh(), []
+        # What has not changed on disk is not parsed again: the knowledge base when data/ holds the same
+        # bytes, the articles when every file has the same size and modification time.
+        data = _stamp(sorted(config.data.glob("*.yml")), content=True) if config.data and config.data.is_dir() else ()
+        kb_changed = False
+        if self.kb is None or data != self._data:
+            kb, self._kb_problems = load_kb(config.data, config.root)
+            self._data = data
+            kb_changed = self.kb is None or kb.version != self.kb.version
+            if kb_changed:
+                self.kb = kb
+        kb = self.kb
+        problems += self._kb_problems
+        files = article_files(config.articles, config.root, problems)
+        stamp = _stamp(files)
+        if stamp != self._files:
+            present = set(files)
+            self._ingested = {p: v for p, v in self._ingested.items() if p in present}
+            self._read_problems = []
+            self._articles = read_articles(files, config, self._read_problems, reader=self._read)
+            self._files = stamp
+        articles = self._articles
+        problems += self._read_problems
+        stale = [a for a in articles if kb_changed or self._annotations.get(a.source, (None,))[0] is not a]
+        if stale:
+            step = (lambda done, total: progress("annotate", done, total)) if progress else None
+            for item in annotate_all(config, kb, files, stale, step):
+                self._annotations[item.article.source] = (item.article, item.annotation)
+        result.annotated = len(stale)
+        self._annotations = {a.source: self._annotations[a.source] for a in articles}
+        annotated = [self._corrected(article, kb, problems) for article in articles]
+        self._fixed = {a.source: self._fixed[a.source] for a in articles}
+        # Unchanged articles keep their objects from round to round, so when only notes changed the index
+        # is the previous one, and the pages that did not change are found by identity, not compared.
+        if kb_changed or self._archive is None or len(annotated) != len(self._indexed) or \
+                any(a is not b for a, b in zip(annotated, self._indexed)):
+            self._archive = index_archive(kb, annotated, [])
+            self._indexed = annotated
+        archive = self._archive
+        archive.notes = read_notes(config, kb, articles, problems, people=archive.people)
+        if kb_changed:
+            self._memo = PageMemo()
+        pages = render_site(archive, Settings(per_page=config.per_page, site_name=config.site_name), self._memo)
+        self._memo.next_round()
+        pages.update(render_feeds(archive, config.site_name, self.url))
+        result.seconds = time.perf_counter() - started
+        self._write(pages, result)
+        mkdocs_digest = hashlib.sha256(config.mkdocs_config.read_bytes()).digest()
+        result.full = not self._mkdocs_digest or mkdocs_digest != self._mkdocs_digest or bool(result.removed)
+        self._mkdocs_digest = mkdocs_digest
+        self.problems = problems
+        return result
+
+    def _write(self, pages: dict[str, str], result: Refresh) -> None:
+        docs = self.config.docs
+        for relative, text in pages.items():
+            if self.pages.get(relative) != text:
+                path = docs / relative
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+                result.pages.append(relative)
+        for relative in sorted(set(self.pages) - set(pages)):
+            (docs / relative).unlink(missing_ok=True)
+            result.removed.append(relative)
+        self.pages = pages
+
+    def build_site(self, dirty: bool) -> None:
+        """MkDocs into the preview's site folder; a dirty build rebuilds only pages newer than their output."""
+        from mkdocs.commands.build import build as mkdocs_build
+        from mkdocs.config import load_config
+
+        from builder.site_plugin import BriefingPages
+
+        site = self.config.site
+        if not dirty and site.exists():
+            shutil.rmtree(site)
+        mk_config = load_config(config_file=str(self.config.mkdocs_config), docs_dir=str(self.config.docs),
+                                site_dir=str(site), strict=False)
+        mk_config.site_url = self.url
+        mk_config.plugins["briefing-pages"] = BriefingPages()
+        theme_env = mk_config.theme.get_env
+
+        def env_with_compiled_templates():
+            # MkDocs makes a new Jinja environment per build, which compiles the theme's templates again
+            # (most of a small rebuild's time); Jinja's bytecode cache keeps them compiled between builds.
+            env = theme_env()
+            env.bytecode_cache = self._templates
+            return env
+
+        mk_config.theme.get_env = env_with_compiled_templates
+        mkdocs_build(mk_config, serve_url=self.url, dirty=dirty)
+
+
+def serve(config: Config, port: int = 8000, progress: Callable[[str, int, int], None] | None = None,
+          on_start: Callable[[object], None] | None = None, stream=None) -> None:
+    """Build the preview, then serve it on 127.0.0.1:port until interrupted (or the server is shut down
+    by `on_start`'s caller), rebuilding what each change to an article, a note or data/ needs."""
+    from mkdocs.livereload import LiveReloadServer
+
+    stream = stream or sys.stderr
+    host = "127.0.0.1"
+    url = f"http://{host}:{port}/"
+    folder = config.root / PREVIEW_FOLDER
+    if folder.exists():
+        shutil.rmtree(folder)
+    preview = Preview(config, folder, url)
+    logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
+
+    first = preview.refresh(progress)
+    print_problems(preview.problems, stream)
+    preview.build_site(dirty=False)
+    try:
+        # Search is indexed once, at the start: indexing takes longer than the preview's rebuilds.
+        index_site(preview.config.site)
+    except SearchIndexFailed as error:
+        print(f"briefing: the preview has no search: {error}", file=stream)
+    print(f"Preview of {len(preview._annotations)} articles ({len(first.pages)} pages) built in "
+          f"{shown_path(preview.folder, config.root)}; serving on {url} (Ctrl+C stops).", file=stream, flush=True)
+    shown_before = [str(p) for p in preview.problems]
+
+    def rebuild() -> None:
+        started = time.perf_counter()
+        change = preview.refresh()
+        now = [str(p) for p in preview.problems]
+        nonlocal shown_before
+        if now != shown_before:
+            print_problems([p for p in preview.problems if str(p) not in shown_before], stream)
+            shown_before = now
+        if change.pages or change.full:
+            preview.build_site(dirty=not change.full)
+        print(f"Rebuilt {len(change.pages)} page(s) ({change.annotated} article(s) annotated) in "
+              f"{time.perf_counter() - started:.2f}s.", file=stream, flush=True)
+
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(preview.config.site))
+
+    def error_page(code: int) -> bytes | None:
+        page = preview.config.site / f"{code}.html"
+        return page.read_bytes() if page.is_file() else None
+
+    server.error_handler = error_page
+    for watched in (*config.articles, config.notes, config.data, config.mkdocs_config):
+        if watched is not None and watched.exists():
+            server.watch(str(watched))
+    if on_start:
+        on_start(server)
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
