@@ -33,7 +33,6 @@ from builder.render import PageMemo, Settings, render_site
 from builder.search import SearchIndexFailed, index_site
 
 PREVIEW_FOLDER = Path(".cache") / "serve"
-log = logging.getLogger("briefing")
 
 
 @dataclass
