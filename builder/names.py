@@ -57,8 +57,9 @@ def find_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     found = []
     for run in CAPITALISED_RUN.finditer(text):
         words = [(m.start() + run.start(), m.end() + run.start(), m.group(0)) for m in re.finditer(r"\S+", run.group(0))]
+        resume = 0
         for index, (start, _, word) in enumerate(words):
-            if index + 1 >= len(words):
+            if index < resume or index + 1 >= len(words):
                 continue
             first = _pick(_parses(lang, word), "Name", None, None)
             if first is None:
@@ -68,22 +69,26 @@ def find_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
                 continue  # "Надежды", "Вера" are common nouns too: a name only before a surname
             case = _case(first.tag)
             gender = "femn" if "femn" in first.tag else "masc"
-            parts, end = [_nominative(first, word)], None
-            for _, word_end, other in words[index + 1:]:
+            parts, end, surname = [_nominative(first, word)], None, False
+            for following, (_, word_end, other) in enumerate(words[index + 1:], start=index + 1):
                 parses = _parses(lang, other)
                 if _pick(parses, "Patr", case, gender) is not None and not any("Surn" in p.tag for p in parses):
                     end = word_end  # the patronymic belongs to the name but is not written in it
                     continue
                 chosen = _pick(parses, "Surn", case, gender) or _pick(parses, "Name", case, gender)
+                if chosen is not None and "Surn" not in chosen.tag and surname:
+                    break  # a first name after a surname starts the next person ("Хиллари Клинтон Лиза Бардек")
                 if chosen is None and not parses[0].is_known:  # a surname the dictionary does not know: its guess
                     chosen = next((p for p in parses if "NOUN" in p.tag and case in p.tag), None)
                 if chosen is None:
                     break
+                surname = surname or "Surn" in chosen.tag
                 parts.append(_nominative(chosen, other))
-                end = word_end
+                end, resume = word_end, following + 1
             if len(parts) >= 2 and end is not None:
                 found.append((start, end, text[start:end], " ".join(parts)))
-            break
+            else:
+                break  # the run's first name did not start a name: the rest is not one either
     return found
 
 

@@ -20,7 +20,8 @@ NAME_PARTICLES = {"de", "da", "di", "du", "del", "der", "van", "von", "bin", "al
 TITLES = re.compile(
     r"^(?:(?:mr|mrs|ms|dr|sen|rep|gen|col|lt|prof|sir|president|vice president|prime minister|minister|"
     r"secretary|ambassador|chancellor|king|queen|prince|pope|senator|governor|mayor|general|spokesman|"
-    r"spokeswoman|spokesperson|envoy|adviser|advisor|premier|foreign minister|deputy|press secretary)\.?\s+)+",
+    r"spokeswoman|spokesperson|envoy|adviser|advisor|premier|foreign minister|deputy|press secretary|chairperson|chairman|"
+    r"chairwoman|chair|director|commissioner|patriarch|speaker)\.?\s+)+",
     re.IGNORECASE,
 )
 

@@ -27,7 +27,7 @@ QUESTION = re.compile(r"^(?P<label>Q)(?:[:.]\s*|\s+)(?=[A-Z0-9\"“‘'(¿¡]|\.
 # "President of Russia Vladimir Putin:", "Yury Zaitsev:", "Question:" at the start of a paragraph or a
 # sentence (Kremlin transcripts run several turns into one paragraph).
 MIXED_LABEL = re.compile(
-    r"(?:^|(?<=[.!?…)\"”»]\s)|(?<=[.!?…]))(?P<label>[A-ZА-ЯЁІЇЄҐ][\w'’.-]*(?:\s+(?:[A-ZА-ЯЁІЇЄҐ][\w'’.-]*|of|to|the|for|and|on))"
+    r"(?:^|(?<=[.!?…)\"”»>]\s)|(?<=[.!?…]))(?P<label>[A-ZА-ЯЁІЇЄҐ][\w'’.-]*(?:\s+(?:[A-ZА-ЯЁІЇЄҐ][\w'’.-]*|of|to|the|for|and|on))"
     r"{0,9}):\s+(?=\S)")
 HONORIFIC = re.compile(r"^(?:MR|MRS|MS|MISS|DR)\.?\s+", re.IGNORECASE)
 SELF_INTRODUCTION = re.compile(r"(?:\bI[’']m|\bI am|\bThis is|\bMy name is|\bIt[’']s)\s+$")
@@ -134,7 +134,8 @@ class TurnFinder:
 
     def turns(self, paragraphs: tuple[str, ...] | list[str], offsets: list[int], when: date | None,
               people: list[Found]) -> list[Turn]:
-        """Every labelled turn, in order; empty unless the text has at least two labels."""
+        """Every labelled turn, in order; empty unless the text has at least two labels (or one titled
+        name label at the head of a paragraph, as in a Kremlin transcript where only the President speaks)."""
         labels: list[tuple[int, int, str, str | None, str | None]] = []
         mixed: list[int] = []  # indexes of name labels ("Yury Zaitsev:") that name someone the knowledge base lacks
         starts = [f.start for f in people]
@@ -169,7 +170,10 @@ class TurnFinder:
         once = Counter(labels[i][3] for i in mixed)
         labels = [entry for i, entry in enumerate(labels) if i not in mixed or once[entry[3]] > 1
                   or self.index.is_given_name(entry[2].split()[0])]
-        if len(labels) < 2:
+        if len(labels) == 1 and labels[0][3] and labels[0][0] in offsets and len(labels[0][2].split()) >= 4 \
+                and labels[0][2] != labels[0][2].upper():
+            pass  # one titled speaker at the head of a paragraph: "President of Russia Vladimir Putin: …"
+        elif len(labels) < 2:
             return []
         total = offsets[-1] + len(paragraphs[-1]) if paragraphs else 0
         turns = []

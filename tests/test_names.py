@@ -56,3 +56,8 @@ def test_a_known_surname_inside_another_persons_name_is_not_that_person(annotate
     text = ("House vote\nMay 2, 2024\n\nSpeaker Mike Johnson said the vote would be held on Friday.\n")
     _, annotation = annotate_text(text, "johnson")
     assert "boris-johnson" not in {p.id for p in annotation.people}
+
+
+def test_two_names_side_by_side_are_two_people():
+    text = "Об этом сообщили Хиллари Клинтон Лиза Бардек и Муджахид Юсуф Рава."
+    assert [n for *_, n in find_names(text, "ru")] == ["Хиллари Клинтон", "Лиза Бардек", "Муджахид Юсуф Рава"]

@@ -140,3 +140,13 @@ def test_fact_sheet_headings_with_a_colon_are_not_speakers(annotate_text):
             "Secretary Marty Walsh: The programs start in June.\n")
     _, annotation = annotate_text(text, "fact-sheet")
     assert not {"workforce-hubs", "careers-corps"} & speakers(annotation)
+
+
+def test_one_titled_kremlin_label_is_a_transcript(annotate_text):
+    text = ("Meeting on fire-fighting efforts\nMay 10, 2022, 14:10\nThe Kremlin, Moscow\n\n"
+            "Vladimir Putin held a videoconference meeting with the Government.\n\n"
+            "President of Russia Vladimir Putin: Good afternoon, colleagues. Today we will discuss the fires.\n\n"
+            "We must act quickly.\n")
+    _, annotation = annotate_text(text, "fires")
+    putin = next(s for s in annotation.speakers if s.id == "vladimir-putin")
+    assert putin.quotes[0].direct and putin.quotes[0].text.startswith("Good afternoon, colleagues.")
