@@ -307,7 +307,7 @@ def lead_title(paragraphs: list[str], words: int = 14) -> str:
     first = re.split(r"(?<=[.!?])\s", paragraphs[0], maxsplit=1)[0]
     parts = first.split()
     if len(parts) <= words:
-        return first.rstrip(".")
+        return first.rstrip(".") or "Untitled"  # a first sentence of dots only
     return " ".join(parts[:words]).rstrip(",;:") + "…"
 
 

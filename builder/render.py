@@ -67,7 +67,8 @@ def html_text(text: str) -> str:
 def link_target(url: str) -> str:
     """A URL as a Markdown link target that cannot end the link early: parentheses, brackets, quotes, angle
     brackets, spaces and anything outside ASCII are percent-encoded (existing %XX escapes are kept)."""
-    return urllib.parse.quote(url, safe=":/?#@!$&'*+,;=%-._~")
+    # "&" stays (it separates query parameters) but as "&amp;": Markdown keeps a bare "&LT;" as an entity.
+    return urllib.parse.quote(url, safe=":/?#@!$&'*+,;=%-._~").replace("&", "&amp;")
 
 
 def human_date(value: date | None) -> str:

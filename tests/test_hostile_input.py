@@ -23,7 +23,7 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 from mkdocs.utils.meta import get_data
 
 from builder import nlp
@@ -354,6 +354,8 @@ def test_an_original_url_is_one_link_to_itself(hostile_site):
 
 @PROPERTY
 @given(text_clean)
+@example("&LT;")  # once came out as "<": Markdown keeps what looks like an entity
+@example("?a=1&b=2")
 def test_any_url_becomes_one_link_to_itself(rest):
     url = "https://example.org/" + rest
     rendered = markdown.markdown(f"[Original]({link_target(url)})")
@@ -512,6 +514,7 @@ def test_two_builds_are_byte_identical_with_one_process_or_two(tmp_path, seeds):
 
 @PROPERTY
 @given(text_any)
+@example(".")  # once gave an empty title
 def test_any_text_is_ingested_or_refused_with_a_problem(text):
     try:
         article, warnings = ingest_text(decode(text.encode("utf-8"), "x.txt").text, "x.txt", "x")
