@@ -26,6 +26,7 @@ def search(page, site_url: str, words: str):
     page.locator(".pagefind-ui__search-input").fill(words)
     links = page.locator(".pagefind-ui__result-link")
     links.first.wait_for(timeout=TIMEOUT)
+    page.wait_for_load_state("networkidle")  # results are drawn as their fragments arrive
     return links
 
 
@@ -87,6 +88,9 @@ def test_a_language_facet_narrows_the_results(page, page_errors, site_url, built
     assert len(romanian) >= 2
     search(page, site_url, "Anchorage")
     main_results = ".pagefind-ui__result-inner > .pagefind-ui__result-title > a"
+    page.wait_for_function("""(romanian) => [...document.querySelectorAll(
+        '.pagefind-ui__result-inner > .pagefind-ui__result-title > a')].some(a => !romanian.includes(new URL(a.href).pathname))""",
+                           arg=romanian, timeout=TIMEOUT)
     before = set(result_paths(page.locator(main_results), site_url))
     assert before - set(romanian)  # English pages and the event page match too
     page.locator(".pagefind-ui__filter-name", has_text="Language").click()
