@@ -32,7 +32,9 @@ from builder.resolve import (
 from builder.turns import Turn, TurnFinder
 
 # Quotation marks: English curly, straight, Romanian/German „…”, French/Russian «…».
-QUOTE_PAIRS = re.compile(r"“[^”“]*”|„[^”“„]*[”“]|«[^»]*»|\"[^\"\n]*\"")
+QUOTE_PAIRS = re.compile(r"“[^”“]*”|„[^”“„]*[”“]|«[^»]*»|\"[^\"\n”]*[\"”]")
+# "said in Berlin: Tear down this wall!": a colon after the verb opens direct speech whose marks were lost.
+COLON_SPEECH = re.compile(r"[^:.!?\"“„«]{0,40}:\s+(?=[A-ZА-ЯЁІЇЄҐȘȚĂÂÎ])")
 OPENERS = "“„«\""
 SENTENCE_BREAK = re.compile(r"[.!?…]+['’”»\"]*\s+(?=[\"“„«‘(\[]|[A-ZА-ЯЁІЇЄҐȘȚĂÂÎ0-9])")
 PREPOSITIONAL = re.compile(r"(?i)^(?:according to|potrivit|conform|în opinia|citat de|по словам|по его|за словами|за його)")
@@ -421,6 +423,12 @@ class Annotator:
                 if not who:
                     continue
                 last_speaker.update(id=who, paragraph=number)
+                colon = COLON_SPEECH.match(masked_text, v_end, sent_end) if not spans or next_quote >= sent_end else None
+                if colon:
+                    words = paragraph[colon.end():sent_end].strip()
+                    if len(_words_between(words)) >= 2:
+                        quotes.append(_Quote(base + colon.end(), base + sent_end, words, number, who, True))
+                        continue
                 trailing = not _words_between(masked_text[v_end:sent_end])
                 if trailing:
                     head = masked_text[sent_start:v_start]

@@ -150,3 +150,13 @@ def test_one_titled_kremlin_label_is_a_transcript(annotate_text):
     _, annotation = annotate_text(text, "fires")
     putin = next(s for s in annotation.speakers if s.id == "vladimir-putin")
     assert putin.quotes[0].direct and putin.quotes[0].text.startswith("Good afternoon, colleagues.")
+
+
+def test_direct_speech_after_a_colon_and_mismatched_quotation_marks(annotate_text):
+    text = ("Address to the Parliament\nMarch 17, 2022\n\n"
+            "President of the United States Ronald Reagan once said in Berlin: Tear down this wall!\n\n"
+            "I recall the words of President Lech Kaczyński said in Tbilisi in 2008: \"We know very well: "
+            "today Georgia, tomorrow Ukraine”.\n")
+    _, annotation = annotate_text(text, "colon")
+    assert {"ronald-reagan", "lech-kaczynski"} <= speakers(annotation)
+    assert "ronald-reagan" not in reported(annotation)
