@@ -147,6 +147,12 @@ TITLE_TAIL: dict[str, str] = {
 
 
 @lru_cache(maxsize=None)
+def title_tail_pattern(lang: str) -> re.Pattern[str]:
+    """Where the name after a statement head ends."""
+    return re.compile(TITLE_TAIL.get(lang, TITLE_TAIL["en"]))
+
+
+@lru_cache(maxsize=None)
 def statement_pattern(lang: str) -> re.Pattern[str]:
     """The head of a title that presents the text as one person's words ("Statement by", "Звернення")."""
     return re.compile(r"^(?:" + STATEMENT_HEADS.get(lang, STATEMENT_HEADS["en"]) + r")")

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 CAPITALISED_RUN = re.compile(r"(?<![\w’'-])[А-ЯЁІЇЄҐ][\w’'-]*(?:[ \t\u00a0]+[А-ЯЁІЇЄҐ][\w’'-]*){1,4}(?![\w’'-])")
+WORDS = re.compile(r"\S+")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 # Capitalised words that the dictionaries also know as first names but that head common phrases: names
 # only when a surname follows.
@@ -56,7 +57,7 @@ def find_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
         return []
     found = []
     for run in CAPITALISED_RUN.finditer(text):
-        words = [(m.start() + run.start(), m.end() + run.start(), m.group(0)) for m in re.finditer(r"\S+", run.group(0))]
+        words = [(m.start() + run.start(), m.end() + run.start(), m.group(0)) for m in WORDS.finditer(run.group(0))]
         resume = 0
         for index, (start, _, word) in enumerate(words):
             if index < resume or index + 1 >= len(words):

@@ -201,7 +201,7 @@ class TurnFinder:
         head = lexicon.statement_pattern(lang).match(title)
         if head:
             who = title[head.end():]
-            who = re.split(lexicon.TITLE_TAIL.get(lang, lexicon.TITLE_TAIL["en"]), who, maxsplit=1)[0]
+            who = lexicon.title_tail_pattern(lang).split(who, maxsplit=1)[0]
             holder = self._office_holder(who.strip().upper(), when)
             if holder:
                 return self.index.resolve(holder) or unknown_person_id(holder), holder
