@@ -72,7 +72,8 @@ def link_target(url: str) -> str:
     """A URL as a Markdown link target that cannot end the link early: parentheses, brackets, quotes, angle
     brackets, spaces and anything outside ASCII are percent-encoded (existing %XX escapes are kept)."""
     # "&" stays (it separates query parameters) but as "&amp;": Markdown keeps a bare "&LT;" as an entity.
-    return urllib.parse.quote(url, safe=":/?#@!$&'*+,;=%-._~").replace("&", "&amp;")
+    # "'" is encoded too: a target ending in '' would be read as the link's (empty) title.
+    return urllib.parse.quote(url, safe=":/?#@!$&*+,;=%-._~").replace("&", "&amp;")
 
 
 def human_date(value: date | None) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 import jinja2
+import jinja2.bccache
 
 from builder.build import (annotate_all, article_files, corrected, index_archive, print_problems, read_articles,
                            read_notes, shown_path)
@@ -32,7 +33,6 @@ from builder.render import PageMemo, Settings, render_site
 from builder.search import SearchIndexFailed, index_site
 
 PREVIEW_FOLDER = Path(".cache") / "serve"
-log = logging.getLogger("briefing")
 
 
 @dataclass
@@ -74,9 +74,16 @@ def _stamp(paths: list[Path], content: bool = False) -> tuple:
     return tuple(stamp)
 
 
-def _made(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's bytecode cache in the preview folder; a template that cannot be stored (the folder was
+    removed under the running preview) is compiled again next time instead of failing the rebuild."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            Path(self.directory).mkdir(parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
 
 
 class Preview:
@@ -101,7 +108,7 @@ class Preview:
         self._fixed: dict[str, tuple] = {}
         self._archive = None
         self._indexed: list[AnnotatedArticle] = []
-        self._templates = jinja2.FileSystemBytecodeCache(str(_made(folder / "templates")))
+        self._templates = _TemplateCache(str(folder / "templates"))
 
     def _read(self, path: Path, shown: str, name: str, languages: tuple[str, ...]) -> tuple[Article, list[Problem]]:
         """read_article, remembering the result while the file's bytes and page name stay the same."""

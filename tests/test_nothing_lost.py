@@ -42,6 +42,15 @@ def test_build_and_annotate_leave_content_and_data_byte_identical(project, capsy
     assert tree_hashes(project) == before
     assert main(["--root", str(project), "annotate", str(project / "content/articles"), "--json"]) == 0
     assert tree_hashes(project) == before
+    # `suggest --write` only appends to data/suggestions.yml (a file for review); everything else stays.
+    (project / "data/suggestions.yml").write_text("# Reviewed by hand on 2026-02-01.\n", encoding="utf-8")
+    before = tree_hashes(project)
+    assert main(["--root", str(project), "suggest", "--min", "1", "--write"]) == 0
+    after = tree_hashes(project)
+    assert {k: v for k, v in after.items() if k != "data/suggestions.yml"} == \
+        {k: v for k, v in before.items() if k != "data/suggestions.yml"}
+    suggestions = (project / "data/suggestions.yml").read_text(encoding="utf-8")
+    assert suggestions.startswith("# Reviewed by hand on 2026-02-01.\n") and "- id: " in suggestions
     # The correction took effect on the page without touching the article.
     page = (project / "docs/articles/2024-11-11-peskov-sanctions-race.md").read_text(encoding="utf-8")
     assert "provenance:" in page and "  speakers: editor" in page and "  topics: editor" in page
