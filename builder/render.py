@@ -627,7 +627,6 @@ def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMem
         topic_rows.append(f"| {link(topic.name, f'{topic.id}.md')} | {len(by_topic.get(topic.id, []))} |")
     pages["topics/index.md"] = page({"title": "Topics"}, "# Topics\n\n" + "\n".join(topic_rows))
     pages.update(render_timeline(archive, settings))
-    pages["tags.md"] = page({"title": "Tags"}, "# Tags\n\nArticles by topic tag.\n\n<!-- material/tags -->\n")
     pages["index.md"] = render_home(archive, settings, by_person, by_event, paged)
     pages["search.md"] = render_search_page()
     return dict(sorted(pages.items()))

@@ -138,7 +138,7 @@ def test_a_linked_name_in_an_article_opens_the_person_page(page, page_errors, si
 
 def test_pages_of_every_kind_have_no_console_errors(page, page_errors, site_url):
     # Article, person and event pages are checked by test_screenshots.
-    for path in ["", "search/", "topics/sanctions/", "timeline/2026/", "people/", "events/", "articles/", "tags/"]:
+    for path in ["", "search/", "topics/sanctions/", "timeline/2026/", "people/", "events/", "articles/"]:
         page.goto(site_url + path, wait_until="load")
     assert page_errors == []
 
