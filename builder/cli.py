@@ -126,7 +126,7 @@ def cmd_serve(args) -> int:
         print(f"briefing: there is no MkDocs configuration at {config.mkdocs_config}.", file=sys.stderr)
         return 1
     try:
-        serve(config, port=args.port, progress=_progress(sys.stderr))
+        serve(config, port=args.port, progress=printer(sys.stderr))
     except OSError as error:  # the port is taken, most often
         print(f"briefing: cannot serve on 127.0.0.1:{args.port}: {error.strerror}. Try another --port.", file=sys.stderr)
         return 1

@@ -97,3 +97,16 @@ def test_scraped_html_and_markdown_in_an_article_stay_text(tmp_path):
     assert "&lt;script&gt;alert" in body and "&lt;img src=x onerror=alert(1)&gt;" in body
     assert "# Not a heading | not | a table [link](javascript:alert(1)) {{ config }} {% raw %}" in body
     assert '<div class="admonition' not in body.split("Who said what")[0]
+
+
+def test_serve_on_a_taken_port_says_so(tmp_path, capsys):
+    import socket
+
+    project = make_project(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code = main(["--root", str(project), "serve", "--port", str(port), "--no-cache"])
+    assert code == 1
+    assert f"briefing: cannot serve on 127.0.0.1:{port}:" in capsys.readouterr().err
