@@ -8,6 +8,7 @@ when the whole build succeeded, so a failed or killed build leaves the previous 
 from __future__ import annotations
 
 import ctypes
+import gc
 import hashlib
 import logging
 import os
@@ -32,7 +33,7 @@ from builder.model import AnnotatedArticle, Annotation, Archive, Article, Knowle
 from builder.notes import about_line, check_targets, names_in_text, read_note
 from builder.feeds import render_feeds
 from builder.render import Settings, render_site
-from builder.search import SearchIndexFailed, index_site
+from builder.search import MB, SearchIndexFailed, index_site
 from builder.resolve import display_name, unknown_person_id
 from builder.text import name_key, slug
 
@@ -347,7 +348,8 @@ def generate(config: Config, report: Report, progress: Progress | None = None) -
     # Notes are read once every person has a page, so a note can be about someone not in data/ yet.
     archive.notes = read_notes(config, kb, articles, report.problems, people=archive.people)
     pages = render_site(archive, Settings(per_page=config.per_page, site_name=config.site_name,
-                                          person_page_min=page_minimum(config, len(archive.articles))))
+                                          person_page_min=page_minimum(config, len(archive.articles))),
+                        progress=_stage(progress, "render"))
     report.timings["render"] = time.perf_counter() - started
     report.articles = len(archive.articles)
     report.pages = len(pages)
@@ -429,6 +431,17 @@ def clean_leftovers(target: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
+def release_memory() -> None:
+    """Give memory that Python freed back to the system (glibc keeps freed blocks for reuse otherwise), so
+    the processes that come next (Pagefind) have it."""
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        except (OSError, AttributeError):  # not glibc
+            pass
+
+
 def source_date_epoch(archive: Archive) -> str:
     """A fixed build time for MkDocs (sitemap dates): the newest article's date, so output is reproducible."""
     dates = [i.article.date for i in archive.articles if i.article.date]
@@ -491,16 +504,21 @@ def build(config: Config, progress: Progress | None = None, run_mkdocs: bool = T
         new_docs = work / "docs"
         write_tree({**pages, **render_feeds(archive, config.site_name, mkdocs_site_url(config))}, new_docs,
                    _stage(progress, "write"))
+        epoch = source_date_epoch(archive)
+        # Everything is on disk now: hand the memory to MkDocs and Pagefind, which hold every page in theirs.
+        del archive, pages
+        release_memory()
         report.timings["write"] = time.perf_counter() - started
         if run_mkdocs:
             started = time.perf_counter()
             new_site = Path(tempfile.mkdtemp(prefix=f".briefing-site-{os.getpid()}-", dir=site.parent))
             try:
-                mkdocs_build(config, new_docs, new_site / "site", source_date_epoch(archive), progress)
+                mkdocs_build(config, new_docs, new_site / "site", epoch, progress)
+                release_memory()
                 report.timings["mkdocs"] = time.perf_counter() - started
                 started = time.perf_counter()
                 try:
-                    index_site(new_site / "site")
+                    index_site(new_site / "site", config.search_part_mb * MB, _stage(progress, "search"))
                 except SearchIndexFailed as error:
                     raise BuildFailed(str(error)) from error
                 report.timings["search"] = time.perf_counter() - started

@@ -11,7 +11,8 @@ from builder.model import Problem
 from builder.nlp import default_processes
 
 SETTINGS_FILE = "briefing.yml"
-KNOWN = {"spacy_model", "languages", "per_page", "site_name", "mkdocs_config", "processes", "person_page_min"}
+KNOWN = {"spacy_model", "languages", "per_page", "site_name", "mkdocs_config", "processes", "person_page_min",
+         "search_part_mb"}
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ class Config:
     """Processes the English model runs in (briefing.yml `processes`; default: the number of cores)."""
     person_page_min: int | None = None
     """Articles that must name a person outside the knowledge base for a page; None = auto (see page_minimum)."""
+    search_part_mb: int = 100
+    """MB of pages in one part of the search index (Pagefind needs about 12 times that in memory)."""
     strict: bool = False
     """Fail on any bad input instead of skipping it."""
     extra: dict = field(default_factory=dict)
@@ -68,6 +71,7 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
             values = {}
     processes = _whole(values, "processes", problems, "the number of cores")
     page_min = _whole(values, "person_page_min", problems, "auto")
+    part_mb = _whole(values, "search_part_mb", problems, "100")
     for key in values:
         if key not in KNOWN:
             problems.append(Problem(SETTINGS_FILE, None, f"unknown setting '{key}'; known: {', '.join(sorted(KNOWN))}.", "warning"))
@@ -85,6 +89,7 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
         site_name=str(values.get("site_name", "Briefing Archive")),
         processes=processes or default_processes(),
         person_page_min=page_min,
+        search_part_mb=part_mb or 100,
         cache=root / ".cache" / "briefing",
     )
     return config, problems

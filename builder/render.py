@@ -548,9 +548,11 @@ class PageMemo:
         self._previous, self._current = self._current, {}
 
 
-def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMemo | None = None) -> dict[str, str]:
+def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMemo | None = None,
+                progress: Callable[[int, int], None] | None = None) -> dict[str, str]:
     """Every page of the site, keyed by its path under docs/. With a memo, article and person pages whose
-    inputs are unchanged since the memo's last round are not rendered again."""
+    inputs are unchanged since the memo's last round are not rendered again. `progress(done, total)` is
+    told of every article and person rendered."""
     pages: dict[str, str] = {}
     notes = notes_for(archive)
     items = archive.articles
@@ -574,7 +576,8 @@ def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMem
     # their own (unless a note is about them); they are listed on the people index.
     paged = {pid for pid, person in archive.people.items() if person.in_kb or notes.get(f"person/{pid}")
              or len(by_person.get(pid, [])) >= settings.person_page_min}
-    for item in items:
+    steps = len(items) + len(paged)
+    for done, item in enumerate(items, start=1):
         page_notes, page_related = notes.get(f"article/{item.article.slug}", []), related.get(item.article.slug, [])
         if memo is None:
             pages[f"articles/{item.article.slug}.md"] = render_article(item, page_notes, page_related, paged)
@@ -583,12 +586,18 @@ def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMem
                    tuple(p.id in paged for p in item.annotation.people))
             pages[f"articles/{item.article.slug}.md"] = memo.get(
                 key, lambda: render_article(item, page_notes, page_related, paged))
+        if progress:
+            progress(done, steps)
     # A person's page also shows the names of the people they appear with, linked when they have a page:
     # the memo key carries them all.
     names = hash((tuple((p.id, p.name) for p in archive.people.values()), frozenset(paged))) if memo is not None else 0
+    done = len(items)
     for pid, person in archive.people.items():
         if pid not in paged:
             continue
+        done += 1
+        if progress:
+            progress(done, steps)
         person_items, person_notes = by_person.get(pid, []), notes.get(f"person/{pid}", [])
         if memo is None:
             pages.update(render_person(person, person_items, archive, person_notes, settings, paged))
@@ -718,10 +727,20 @@ filters: type of page, speaker, topic, language and year.
 <script>
 (function () {
   // Result links are made from baseUrl: the site's root, wherever the site is published.
-  var ui = new PagefindUI({element: "#search", showSubResults: true, showImages: false, pageSize: 10,
-                           openFilters: ["Type"], baseUrl: new URL("..", window.location.href).pathname});
-  var query = new URLSearchParams(window.location.search).get("q");
-  if (query) { ui.triggerSearch(query); }
+  var root = new URL("..", window.location.href).pathname;
+  var bundle = new URL("../pagefind/", window.location.href);
+  // A large archive's index comes in parts (builder.search); parts.json lists the others, merged here.
+  fetch(new URL("parts.json", bundle)).then(function (response) { return response.ok ? response.json() : []; })
+    .catch(function () { return []; })
+    .then(function (parts) {
+      var ui = new PagefindUI({element: "#search", showSubResults: true, showImages: false, pageSize: 10,
+                               openFilters: ["Type"], baseUrl: root,
+                               mergeIndex: parts.map(function (part) {
+                                 return {bundlePath: new URL(part, bundle).pathname, baseUrl: root};
+                               })});
+      var query = new URLSearchParams(window.location.search).get("q");
+      if (query) { ui.triggerSearch(query); }
+    });
 })();
 </script>
 <noscript>Search needs JavaScript. Without it, follow the <a href="../people/">people</a>,

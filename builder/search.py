@@ -5,6 +5,14 @@ Only pages that builder.site_plugin marked with data-pagefind-body are indexed: 
 topics. Every page is indexed as English (the site's language, <html lang="en">) so one index covers the
 archive and a Romanian article is found from the same search box as an English one.
 
+Pagefind holds everything it indexes in memory: about 12 bytes for every byte of HTML (4.2 GB for the
+13,800 article pages of the whole shared corpus). So a large site is indexed in parts of about
+`search_part_mb` MB of pages each, one Pagefind run after the other: site/pagefind/ holds the first part
+(and Pagefind's scripts), site/pagefind/part-2/ … the others, and site/pagefind/parts.json lists them for
+the search page, which merges them in the browser (Pagefind's mergeIndex: one result list, ranked by score,
+and one set of filters). A page's part is chosen by a hash of its path, so every part is a fair sample of
+the archive and the parts rank alike.
+
 Pagefind writes its filter indexes in hash-map order, which changes from run to run (a known Pagefind
 limitation; its page fragments are stable). canonical_filters() rewrites them in sorted order under
 names made from their content, so the same site gives the same bytes.
@@ -15,19 +23,32 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import math
+import os
+import shutil
 import subprocess
+import tempfile
 from pathlib import Path
+from typing import Callable
 
 SIGNATURE = b"pagefind_dcd"
 """What every decompressed Pagefind index file starts with, before its CBOR."""
+BODY_OPEN = "<div data-pagefind-body>"
+"""How the indexed part of a page starts (builder.site_plugin writes it; pages to index are found by it,
+and article text is escaped, so it cannot contain it)."""
+MB = 1_000_000
+"""The unit of the search_part_mb setting."""
+PARTS_FILE = "parts.json"
+"""In site/pagefind/: the folders of the other parts, relative to it, for the search page to merge."""
 
 
 class SearchIndexFailed(Exception):
     """Pagefind could not index the site."""
 
 
-def index_site(site: Path) -> None:
-    """Write the Pagefind index and UI into `site`/pagefind/."""
+def index_site(site: Path, part_bytes: int, progress: Callable[[int, int], None] | None = None) -> int:
+    """Write the Pagefind index and UI into `site`/pagefind/, in parts of about part_bytes of pages each
+    (see the module's notes); returns the number of parts."""
     try:
         from pagefind_bin import get_executable
 
@@ -35,16 +56,70 @@ def index_site(site: Path) -> None:
     except (ImportError, FileNotFoundError) as error:
         raise SearchIndexFailed(f"the search indexer (Pagefind, from the pagefind[bin] package) is not installed "
                                 f"({error}); run `make test` or `pip install -e .` to install it.") from error
-    command = [str(executable), "--site", str(site), "--force-language", "en", "--exclude-selectors", ".headerlink",
-               "--silent"]
+    bundle = site / "pagefind"
+    shutil.rmtree(bundle, ignore_errors=True)  # a preview's index from an earlier run
+    pages = indexed_pages(site)
+    if not pages:
+        raise SearchIndexFailed(f"no page of the site in {site} is marked for the search index (an article, "
+                                f"person, event or topic page); there is nothing to search.")
+    parts = split_pages(pages, part_bytes)
+    folders = [bundle] + [bundle / f"part-{number}" for number in range(2, len(parts) + 1)]
+    for number, (part, output) in enumerate(zip(parts, folders), start=1):
+        _index_part(executable, site, part, output)
+        canonical_filters(output)
+        if progress:
+            progress(number, len(parts))
+    others = [f"{folder.relative_to(bundle).as_posix()}/" for folder in folders[1:]]
+    (bundle / PARTS_FILE).write_text(json.dumps(others) + "\n", encoding="utf-8")
+    return len(parts)
+
+
+def indexed_pages(site: Path) -> list[tuple[str, int]]:
+    """The built pages marked for the index, as (path relative to the site, size in bytes), sorted."""
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site).as_posix()
+        if relative.startswith("pagefind/"):
+            continue
+        data = path.read_bytes()
+        if BODY_OPEN.encode() in data:
+            found.append((relative, len(data)))
+    return found
+
+
+def split_pages(pages: list[tuple[str, int]], part_bytes: int) -> list[list[str]]:
+    """The pages in as many parts as their size needs, each page in the part its path's hash chooses
+    (stable as the archive grows, as long as the number of parts stays); empty parts are dropped."""
+    count = max(1, math.ceil(sum(size for _, size in pages) / max(1, part_bytes)))
+    parts: list[list[str]] = [[] for _ in range(count)]
+    for relative, _ in pages:
+        parts[int.from_bytes(hashlib.sha1(relative.encode("utf-8")).digest()[:8], "big") % count].append(relative)
+    return [part for part in parts if part]
+
+
+def _index_part(executable, site: Path, pages: list[str], output: Path) -> None:
+    """Run Pagefind on these pages of the site only (linked, not copied, into a scratch folder beside the
+    site, so page addresses stay the same) and write the bundle to output."""
+    scratch = Path(tempfile.mkdtemp(prefix=".briefing-search-", dir=site.parent))
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
-    except OSError as error:
-        raise SearchIndexFailed(f"the search indexer could not be started ({error}).") from error
-    if result.returncode != 0 or not (site / "pagefind" / "pagefind.js").is_file():
+        for relative in pages:
+            target = scratch / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site / relative, target)
+            except OSError:  # a file system without hard links
+                shutil.copyfile(site / relative, target)
+        command = [str(executable), "--site", str(scratch), "--output-path", str(output.resolve()),
+                   "--force-language", "en", "--exclude-selectors", ".headerlink", "--silent"]
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
+        except OSError as error:
+            raise SearchIndexFailed(f"the search indexer could not be started ({error}).") from error
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    if result.returncode != 0 or not (output / "pagefind.js").is_file():
         detail = dict.fromkeys(line.strip() for line in (result.stderr + result.stdout).splitlines() if line.strip())
         raise SearchIndexFailed("the search indexer (Pagefind) failed on the built site: " + " / ".join(list(detail)[-5:]))
-    canonical_filters(site / "pagefind")
 
 
 def _read(path: Path):

@@ -30,7 +30,7 @@ from builder.kb import load_kb
 from builder.model import AnnotatedArticle, Annotation, Article, KnowledgeBase, Problem
 from builder.feeds import render_feeds
 from builder.render import PageMemo, Settings, render_site
-from builder.search import SearchIndexFailed, index_site
+from builder.search import MB, SearchIndexFailed, index_site
 
 PREVIEW_FOLDER = Path(".cache") / "serve"
 
@@ -249,7 +249,7 @@ def serve(config: Config, port: int = 8000, progress: Callable[[str, int, int], 
     preview.build_site(dirty=False)
     try:
         # Search is indexed once, at the start: indexing takes longer than the preview's rebuilds.
-        index_site(preview.config.site)
+        index_site(preview.config.site, preview.config.search_part_mb * MB)
     except SearchIndexFailed as error:
         print(f"briefing: the preview has no search: {error}", file=stream)
     print(f"Preview of {len(preview._annotations)} articles ({len(first.pages)} pages) built in "

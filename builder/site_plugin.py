@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url
 
 from builder.feeds import ARCHIVE_FEED
+from builder.search import BODY_OPEN
 
 NOT_INDEXED = ("related-articles", "appears-most-with")
 """Sections (heading ids) whose list of other pages stays out of the search index: a search for a name
@@ -35,7 +36,7 @@ class BriefingPages(BasePlugin):
         html = re.sub(r'(<h2 id="(?:%s)">.*?</h2>\s*<ul)' % "|".join(NOT_INDEXED), r"\1 data-pagefind-ignore", html, flags=re.S)
         filters = "".join(f'<span data-pagefind-filter="{escape(str(name))}">{escape(str(value))}</span>'
                           for name, values in (search.get("facets") or {}).items() for value in values)
-        return f'<div data-pagefind-body>\n{html}\n<div hidden data-pagefind-ignore>{filters}</div>\n</div>'
+        return f'{BODY_OPEN}\n{html}\n<div hidden data-pagefind-ignore>{filters}</div>\n</div>'
 
     def on_post_page(self, output, page, config):
         feeds = [(ARCHIVE_FEED, f"{config.site_name}: new articles")]

@@ -4,6 +4,7 @@ built sample site gives a reader (facets, feeds, the Pagefind index, byte-identi
 from __future__ import annotations
 
 import gzip
+import json
 import shutil
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -16,7 +17,7 @@ from builder.config import load_config, with_overrides
 from builder.feeds import feed_xml
 from builder.model import AnnotatedArticle, Annotation, Article, Event, PersonRef, Ref
 from builder.render import related_articles, related_events
-from builder.search import SearchIndexFailed, index_site
+from builder.search import MB, SearchIndexFailed, index_site, indexed_pages, split_pages
 from tests.conftest import ROOT
 from tests.pagefind_index import records
 
@@ -113,13 +114,14 @@ def test_search_index_is_byte_identical_when_rebuilt(sample, tmp_path):
     copy = tmp_path / "site"
     shutil.copytree(sample / "site", copy)
     shutil.rmtree(copy / "pagefind")
-    index_site(copy)
+    assert index_site(copy, 100 * MB) == 1
 
     def files(root):
         return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
     first, second = files(sample / "site" / "pagefind"), files(copy / "pagefind")
     assert first == second
+    assert json.loads(first["parts.json"]) == []  # the sample archive's index is one part
     filters = [gzip.decompress(v) for k, v in first.items() if k.startswith("filter/")]
     assert len(filters) == 5  # Type, Speaker, Topic, Language, Year
     language = next(f for f in filters if b"Language" in f)
@@ -185,10 +187,67 @@ def test_long_timelines_person_and_event_pages_continue_on_further_pages():
     assert "Words number 0." in event and "Words number 4." in later  # oldest first on event pages
 
 
-def test_a_failing_search_indexer_is_a_clear_error(tmp_path):
-    (tmp_path / "site").mkdir()
+def test_a_site_with_nothing_to_search_is_a_clear_error(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html><body><p>An index page, not marked for search.</p></body></html>")
     with pytest.raises(SearchIndexFailed) as failure:
-        index_site(tmp_path / "site")
-    message = str(failure.value)
-    assert message.startswith("the search indexer (Pagefind) failed on the built site: ")
-    assert "did not contain any html files" in message and message.count("was not able to build an index") == 1
+        index_site(site, 100 * MB)
+    assert str(failure.value) == (f"no page of the site in {site} is marked for the search index (an article, "
+                                  "person, event or topic page); there is nothing to search.")
+
+
+def test_a_failing_search_indexer_is_a_clear_error(sample, tmp_path, monkeypatch):
+    """Pagefind's own complaint, said once, after what the builder says."""
+    import pagefind_bin
+
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'Error: the disk is full' >&2\necho 'Error: the disk is full' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(pagefind_bin, "get_executable", lambda: fake)
+    copy = tmp_path / "site"
+    shutil.copytree(sample / "site", copy)
+    with pytest.raises(SearchIndexFailed) as failure:
+        index_site(copy, 100 * MB)
+    assert str(failure.value) == "the search indexer (Pagefind) failed on the built site: Error: the disk is full"
+    assert not list(tmp_path.glob(".briefing-search-*"))  # its scratch folder is gone
+
+
+def test_a_large_index_is_split_into_parts_holding_each_page_once(sample, tmp_path):
+    """What the whole corpus needs (Pagefind holds every page it indexes in memory), tried on the sample
+    site with small parts: the parts hold the same records as one index, each page in one part only."""
+    whole = records(sample / "site")
+    pages = indexed_pages(sample / "site")
+    assert {f"/{path.removesuffix('index.html')}" for path, _ in pages} == set(whole)
+    part_bytes = sum(size for _, size in pages) // 4
+    copies = []
+    for name in ("first", "second"):
+        copy = tmp_path / name
+        shutil.copytree(sample / "site", copy)
+        parts = index_site(copy, part_bytes)
+        copies.append(copy)
+    assert parts >= 4
+    bundle = copies[0] / "pagefind"
+    others = json.loads((bundle / "parts.json").read_text())
+    assert others == [f"part-{n}/" for n in range(2, parts + 1)]
+    in_parts = [{p.name for p in (bundle / other / "fragment").iterdir()} for other in ["."] + others]
+    assert all(in_parts) and sum(map(len, in_parts)) == len(whole)
+    assert records(copies[0]) == whole  # records() also checks that no page is in two parts
+
+    def files(root):
+        return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    assert files(bundle) == files(copies[1] / "pagefind")  # same site, same bytes
+    assert not list(tmp_path.glob(".briefing-search-*"))
+
+
+def test_pages_keep_their_part_as_the_archive_grows():
+    pages = [(f"articles/a{n}/index.html", 1000) for n in range(200)]
+    before = split_pages(pages, 60_000)
+    after = split_pages(pages + [(f"articles/b{n}/index.html", 1000) for n in range(20)], 60_000)
+    assert len(before) == len(after) == 4
+    assert all(set(old) <= set(new) for old, new in zip(before, after))
+    assert all(30 <= len(part) <= 70 for part in before)  # a fair share each
+    assert split_pages(pages, 10**9) == [[path for path, _ in pages]]
+
+

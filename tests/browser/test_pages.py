@@ -207,3 +207,42 @@ def test_every_internal_link_resolves(site_url):
     assert not missing, missing[:10]
     pages = [u for u in ids if "/pagefind/" not in u]
     assert len(pages) >= 60 and any("/people/" in u for u in pages) and any(u.endswith("/feed.xml") for u in seen)
+
+
+@pytest.fixture(scope="module")
+def parted_site_url(serve, built_site, tmp_path_factory) -> str:
+    """The sample site with its search index in parts, as the builder makes it for a large archive."""
+    import shutil
+
+    from builder.search import index_site, indexed_pages
+
+    copy = tmp_path_factory.mktemp("parted") / "site"
+    shutil.copytree(built_site, copy)
+    assert index_site(copy, sum(size for _, size in indexed_pages(copy)) // 4) >= 4
+    return serve(copy)
+
+
+@pytest.mark.parametrize("words", ["Anchorage", "Peskov", "sanctions"])
+def test_an_index_in_parts_finds_what_one_index_finds(page, page_errors, site_url, parted_site_url, words):
+    search(page, site_url, words)
+    whole = _all_results(page, site_url)
+    search(page, parted_site_url, words)
+    assert _all_results(page, parted_site_url) == whole
+    assert page_errors == []
+
+
+def test_filters_count_pages_of_every_part(page, page_errors, site_url, parted_site_url, built_site):
+    romanian = {url for url, r in records(built_site).items() if r["filters"].get("Language") == ["Romanian"]}
+    counts = []
+    for url in (site_url, parted_site_url):
+        search(page, url, "Anchorage")
+        page.locator(".pagefind-ui__filter-name", has_text="Language").click()
+        label = page.locator(".pagefind-ui__filter-label", has_text="Romanian")
+        counts.append(label.inner_text())
+        label.click()
+        page.wait_for_function("""(allowed) => {
+            const links = [...document.querySelectorAll('.pagefind-ui__result-inner > .pagefind-ui__result-title > a')];
+            return links.length > 0 && links.every(a => allowed.includes(new URL(a.href).pathname));
+        }""", arg=sorted(romanian), timeout=TIMEOUT)
+    assert counts[0] == counts[1] and re.search(r"\(\d+\)", counts[0]), counts
+    assert page_errors == []
