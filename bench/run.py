@@ -2,16 +2,20 @@
 
     .venv/bin/python bench/run.py [--n 1000] [--corpus ../shared/corpus/scale] [--processes P]
 
+--n 0 takes every document of the corpus (the whole shared corpus: about 40 minutes on 2 cores).
+
 In one run, on N documents spread evenly over the corpus folders (copied into a temporary project):
 
 - cold build: read, annotate (empty cache), render, write, MkDocs, each timed;
-- warm annotate: the same articles again, every annotation from the cache;
+- warm build: the same articles again, nothing changed (every annotation from the cache, every page and
+  search part from the previous build), then one article changed;
 - knowledge-base change: a person added to a copy of data/, so every article is annotated again from
   its cached entity spans, without spaCy;
 - bare nlp.pipe: the same English texts through the same model, components, batch size and processes,
   doing nothing with the result: what annotation cannot go below;
 - the search index a browser downloads (Material's lunr index; Pagefind's files when the site has them);
-- peak memory of this process and of the model's worker processes.
+- peak memory stage by stage: this process and every process it starts (the model's workers, Pagefind),
+  added up as they run side by side (bench/memory.py).
 
 It prints the ratios: cold annotate / bare nlp.pipe (the issue's budget is 1.3), warm / cold. Not part of
 `make test`.
@@ -21,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import resource
 import shutil
 import sys
 import tempfile
@@ -36,13 +39,18 @@ from builder import nlp  # noqa: E402
 from builder.annotate import body_text  # noqa: E402
 from builder.build import Report, article_files, build, generate, read_articles  # noqa: E402
 from builder.config import load_config, with_overrides  # noqa: E402
+from builder.progress import printer  # noqa: E402
+from bench.memory import TreeMemory  # noqa: E402
 
+ONE_MORE_PARAGRAPH = "\n\nThe spokesman added that the talks would go on next week.\n"
 EXTRA_PERSON = "\n- id: bench-extra-person\n  name: Benchmark Extra Person\n  role: added by bench/run.py\n"
 
 
 def pick(corpus: Path, n: int) -> list[Path]:
     """N documents spread evenly over the corpus folders, in a fixed order."""
     files = sorted(p for p in corpus.rglob("*.txt") if not p.name.startswith(("LICENSE", "MANIFEST")))
+    if n <= 0:
+        return files
     step = max(1, len(files) // n)
     return files[::step][:n]
 
@@ -70,7 +78,7 @@ def search_bytes(site: Path) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--n", type=int, default=1000, help="documents (default 1,000)")
+    parser.add_argument("--n", type=int, default=1000, help="documents (default 1,000; 0 = all)")
     parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "scale"))
     parser.add_argument("--processes", type=int, help="model processes (default: briefing.yml)")
     parser.add_argument("--keep", help="build into this folder and keep it (default: a temporary folder, removed)")
@@ -94,23 +102,41 @@ def main() -> int:
         words = sum(len(p.read_text(encoding="utf-8", errors="replace").split()) for p in files)
 
         english = nlp.english(config.spacy_model)  # loaded once, outside both timings
-        started = time.perf_counter()
-        cold = build(config)
-        whole = time.perf_counter() - started
-        warm = Report()
-        generate(config, warm)
-        with open(work / "data" / "people.yml", "a", encoding="utf-8") as out:
-            out.write(EXTRA_PERSON)
-        changed = Report()
-        generate(config, changed)
+        memory = TreeMemory()
+        shown = printer(sys.stderr)
 
-        problems: list = []
-        texts = [body_text(a) for a in read_articles(article_files([articles], ROOT, problems), config, problems)
-                 if a.lang == "en"]
-        started = time.perf_counter()
-        for _ in english.pipe(texts, batch_size=nlp.BATCH_SIZE, n_process=config.processes):
-            pass
-        bare = time.perf_counter() - started
+        def progress(stage: str, done: int, total: int) -> None:
+            memory.stage = stage.split()[0]  # "mkdocs markdown" and "mkdocs pages" are one stage
+            shown(stage, done, total)
+
+        with memory:
+            started = time.perf_counter()
+            cold = build(config, progress)
+            whole = time.perf_counter() - started
+            build_peaks = dict(memory.peaks)
+            memory.stage, memory.peaks = "warm", {}
+            started = time.perf_counter()
+            warm = build(config, progress)  # nothing changed
+            warm_whole = time.perf_counter() - started
+            edited = sorted(articles.iterdir())[len(files) // 2]
+            with open(edited, "a", encoding="utf-8") as out:
+                out.write(ONE_MORE_PARAGRAPH)
+            started = time.perf_counter()
+            one = build(config, progress)  # one article changed
+            one_whole = time.perf_counter() - started
+            with open(work / "data" / "people.yml", "a", encoding="utf-8") as out:
+                out.write(EXTRA_PERSON)
+            changed = Report()
+            generate(config, changed)
+
+            problems: list = []
+            texts = [body_text(a) for a in read_articles(article_files([articles], ROOT, problems), config, problems)
+                     if a.lang == "en"]
+            memory.stage = "bare"
+            started = time.perf_counter()
+            for _ in english.pipe(texts, batch_size=nlp.BATCH_SIZE, n_process=config.processes):
+                pass
+            bare = time.perf_counter() - started
 
         annotate = cold.timings.get("annotate", 0.0)
         print(f"documents        {cold.articles:,} of {len(files):,} ({words:,} words; {len(texts):,} English, "
@@ -119,16 +145,21 @@ def main() -> int:
             print(f"{stage:16} {seconds:8.1f} s")
         print(f"whole build      {whole:8.1f} s")
         print(f"warm annotate    {warm.timings['annotate']:8.1f} s ({warm.cached:,} from the cache, {warm.annotated} annotated)")
+        for name, report, seconds in (("warm build", warm, warm_whole), ("one changed", one, one_whole)):
+            stages = ", ".join(f"{stage} {t:.1f}" for stage, t in report.timings.items())
+            print(f"{name:16} {seconds:8.1f} s ({stages}; {report.pages - report.reused_pages:,} pages made, "
+                  f"{report.reused_pages:,} unchanged; {report.search_parts - report.reused_search_parts} of "
+                  f"{report.search_parts} search parts made)")
         print(f"KB change        {changed.timings['annotate']:8.1f} s ({changed.annotated:,} annotated, model run on "
               f"{changed.model_runs})")
         print(f"bare nlp.pipe    {bare:8.1f} s (English texts, tok2vec+ner, batch {nlp.BATCH_SIZE})")
         print(f"annotate speed   {words / annotate if annotate else 0:8,.0f} words/s (cold)")
         for line in search_bytes(work / "site"):
             print(line)
-        self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        print(f"peak memory      {megabytes(self_peak)} this process, {megabytes(child_peak)} the largest model worker; "
-              f"at most {megabytes(self_peak + config.processes * child_peak)} together")
+        if memory.available:
+            stages = ", ".join(f"{stage} {megabytes(kb)}" for stage, kb in build_peaks.items() if stage != "start")
+            print(f"peak memory      {megabytes(max(build_peaks.values(), default=0))} for the build ({stages}); "
+                  f"bare nlp.pipe {megabytes(memory.peaks.get('bare', 0))} (every process together)")
         print(f"ratio            cold annotate / bare nlp.pipe = {annotate / bare if bare else 0:.2f} (budget 1.3); "
               f"warm / cold = {warm.timings['annotate'] / annotate if annotate else 0:.3f}; "
               f"KB change / cold = {changed.timings['annotate'] / annotate if annotate else 0:.2f}")

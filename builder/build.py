@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from builder import incremental
 from builder.annotate import Annotator, body_text
 from builder.cache import Cache, annotation_from_json, annotation_to_json, code_version, digest, model_identity
 from builder.config import Config, page_minimum
@@ -69,6 +70,12 @@ class Report:
     """Articles annotated in this build (the rest came from the cache)."""
     model_runs: int = 0
     """Articles the English model ran on (the others' entity spans came from the cache, or they are not English)."""
+    reused_pages: int = 0
+    """Pages whose HTML was taken from the previous build (their Markdown had not changed)."""
+    search_parts: int = 0
+    """Parts of the search index."""
+    reused_search_parts: int = 0
+    """Parts of the search index taken from the previous build (their pages had not changed)."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -229,6 +236,8 @@ def annotate_articles(annotator: Annotator, articles: list[Article], processes: 
         needs_spans = found[-1] is None and annotator.uses_model(article)
         spans.append(cache.get("spans", spans_key) if needs_spans and spans_key else None)
     to_model = [a for a, f, s in zip(articles, found, spans) if f is None and s is None and annotator.uses_model(a)]
+    if progress:
+        progress(0, len(articles))  # the stage starts (the first article may wait for the model's workers)
     stream = annotator.entities_many(to_model, processes, batch_size)
     for number, (article, (annotation_key, spans_key)) in enumerate(zip(articles, keys), start=1):
         annotation = found[number - 1]
@@ -457,15 +466,29 @@ def mkdocs_site_url(config: Config) -> str:
         return str(yaml_load(stream).get("site_url") or "")
 
 
-def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str, progress: Progress | None = None) -> None:
-    """Run the MkDocs build of docs/ into site/ with the project's mkdocs.yml."""
+class _Silence(logging.Filter):
+    """Drops the log messages that start with the given text."""
+
+    def __init__(self, start: str):
+        super().__init__()
+        self.start = start
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(self.start)
+
+
+def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str, progress: Progress | None = None,
+                 previous: incremental.Previous | None = None) -> int:
+    """Run the MkDocs build of docs/ into site/ with the project's mkdocs.yml. With the previous build, the
+    pages whose Markdown is unchanged are copied from it and MkDocs builds only the others; returns how
+    many pages were copied."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build as run_build
     from mkdocs.config import load_config
 
     from builder.site_plugin import BriefingPages
 
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ.setdefault("SOURCE_DATE_EPOCH", epoch)
     try:
         mk_config = load_config(config_file=str(config.mkdocs_config), docs_dir=str(docs), site_dir=str(site),
@@ -473,11 +496,21 @@ def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str, progress: P
         mk_config.plugins["briefing-pages"] = BriefingPages()
         if progress:
             mk_config.plugins["briefing-progress"] = mkdocs_plugin(progress)
-        run_build(mk_config)
+        reused = incremental.reuse_pages(previous, docs, site, mk_config.use_directory_urls) if previous else 0
+        # MkDocs warns that a dirty build may leave navigation stale; here the navigation comes from
+        # mkdocs.yml, whose change makes a full build (builder.incremental), so the warning would only
+        # mislead (and fail a --strict build).
+        notice = _Silence("A 'dirty' build is being performed")
+        logging.getLogger("mkdocs.commands.build").addFilter(notice)
+        try:
+            run_build(mk_config, dirty=previous is not None)
+        finally:
+            logging.getLogger("mkdocs.commands.build").removeFilter(notice)
+        return reused
     except exceptions.MkDocsException as error:
         raise BuildFailed(f"MkDocs could not build the site: {error}") from error
     finally:
-        if previous is None:
+        if epoch_before is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
@@ -498,6 +531,9 @@ def build(config: Config, progress: Progress | None = None, run_mkdocs: bool = T
     site.parent.mkdir(parents=True, exist_ok=True)
     clean_leftovers(docs)
     clean_leftovers(site)
+    build_stamp = incremental.stamp(config.mkdocs_config)
+    # Without the cache (--no-cache) every page is built afresh, as on a first build.
+    previous = incremental.previous_build(docs, site, build_stamp) if config.cache is not None else None
     # The process id in the name tells a later build whether this folder's build is still running.
     work = Path(tempfile.mkdtemp(prefix=f".briefing-build-{os.getpid()}-", dir=docs.parent))
     try:
@@ -508,19 +544,25 @@ def build(config: Config, progress: Progress | None = None, run_mkdocs: bool = T
         # Everything is on disk now: hand the memory to MkDocs and Pagefind, which hold every page in theirs.
         del archive, pages
         release_memory()
+        docs_digest = incremental.tree_digest(new_docs)
+        incremental.write_record(new_docs, docs_digest, build_stamp)
         report.timings["write"] = time.perf_counter() - started
         if run_mkdocs:
             started = time.perf_counter()
             new_site = Path(tempfile.mkdtemp(prefix=f".briefing-site-{os.getpid()}-", dir=site.parent))
             try:
-                mkdocs_build(config, new_docs, new_site / "site", epoch, progress)
+                report.reused_pages = mkdocs_build(config, new_docs, new_site / "site", epoch, progress, previous)
                 release_memory()
                 report.timings["mkdocs"] = time.perf_counter() - started
                 started = time.perf_counter()
                 try:
-                    index_site(new_site / "site", config.search_part_mb * MB, _stage(progress, "search"))
+                    search = index_site(new_site / "site", config.search_part_mb * MB, _stage(progress, "search"), previous)
                 except SearchIndexFailed as error:
                     raise BuildFailed(str(error)) from error
+                report.search_parts = len(search)
+                report.reused_search_parts = sum(previous is not None and previous.search.get(name) == value
+                                                 for name, value in search.items())
+                incremental.write_record(new_site / "site", docs_digest, build_stamp, search)
                 report.timings["search"] = time.perf_counter() - started
                 swap_in(new_site / "site", site)
             finally:

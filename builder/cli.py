@@ -45,7 +45,9 @@ def cmd_build(args) -> int:
     times = ", ".join(f"{stage} {seconds:.1f}s" for stage, seconds in report.timings.items())
     print(f"Built {report.articles} articles into {shown_path(config.site, config.root)} "
           f"({report.pages} pages; {report.skipped} skipped; {report.annotated} annotated, {report.cached} from the "
-          f"cache, model run on {report.model_runs}; {times}).", file=sys.stderr)
+          f"cache, model run on {report.model_runs}; {report.pages - report.reused_pages} pages made and "
+          f"{report.reused_pages} unchanged, {report.search_parts - report.reused_search_parts} of "
+          f"{report.search_parts} search index parts made; {times}).", file=sys.stderr)
     return 0
 
 

@@ -577,6 +577,8 @@ def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMem
     paged = {pid for pid, person in archive.people.items() if person.in_kb or notes.get(f"person/{pid}")
              or len(by_person.get(pid, [])) >= settings.person_page_min}
     steps = len(items) + len(paged)
+    if progress:
+        progress(0, steps)
     for done, item in enumerate(items, start=1):
         page_notes, page_related = notes.get(f"article/{item.article.slug}", []), related.get(item.article.slug, [])
         if memo is None:

@@ -31,6 +31,8 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
+from builder.incremental import Previous, pages_digest
+
 SIGNATURE = b"pagefind_dcd"
 """What every decompressed Pagefind index file starts with, before its CBOR."""
 BODY_OPEN = "<div data-pagefind-body>"
@@ -46,9 +48,12 @@ class SearchIndexFailed(Exception):
     """Pagefind could not index the site."""
 
 
-def index_site(site: Path, part_bytes: int, progress: Callable[[int, int], None] | None = None) -> int:
+def index_site(site: Path, part_bytes: int, progress: Callable[[int, int], None] | None = None,
+               previous: Previous | None = None) -> dict[str, str]:
     """Write the Pagefind index and UI into `site`/pagefind/, in parts of about part_bytes of pages each
-    (see the module's notes); returns the number of parts."""
+    (see the module's notes). A part whose pages are byte for byte those of a part of the previous build
+    is copied from it instead of indexed again. Returns the digest of each part's pages by its folder
+    ("" for the first, "part-2/", …)."""
     try:
         from pagefind_bin import get_executable
 
@@ -63,15 +68,27 @@ def index_site(site: Path, part_bytes: int, progress: Callable[[int, int], None]
         raise SearchIndexFailed(f"no page of the site in {site} is marked for the search index (an article, "
                                 f"person, event or topic page); there is nothing to search.")
     parts = split_pages(pages, part_bytes)
-    folders = [bundle] + [bundle / f"part-{number}" for number in range(2, len(parts) + 1)]
-    for number, (part, output) in enumerate(zip(parts, folders), start=1):
-        _index_part(executable, site, part, output)
-        canonical_filters(output)
+    names = [""] + [f"part-{number}/" for number in range(2, len(parts) + 1)]
+    digests: dict[str, str] = {}
+    for number, (part, name) in enumerate(zip(parts, names), start=1):
+        output = bundle / name
+        digests[name] = pages_digest(site, part)
+        old = previous.site / "pagefind" / name if previous else None
+        if old is not None and previous.search.get(name) == digests[name] and (old / "pagefind.js").is_file():
+            shutil.copytree(old, output, ignore=_other_parts(old) if name == "" else None)
+        else:
+            _index_part(executable, site, part, output)
+            canonical_filters(output)
         if progress:
             progress(number, len(parts))
-    others = [f"{folder.relative_to(bundle).as_posix()}/" for folder in folders[1:]]
-    (bundle / PARTS_FILE).write_text(json.dumps(others) + "\n", encoding="utf-8")
-    return len(parts)
+    (bundle / PARTS_FILE).write_text(json.dumps(names[1:]) + "\n", encoding="utf-8")
+    return digests
+
+
+def _other_parts(top: Path) -> Callable[[str, list[str]], set[str]]:
+    """For copying the first part's folder: leave out the other parts and the list of them."""
+    return lambda folder, names: ({n for n in names if n.startswith("part-") or n == PARTS_FILE}
+                                  if Path(folder) == top else set())
 
 
 def indexed_pages(site: Path) -> list[tuple[str, int]]:

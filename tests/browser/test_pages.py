@@ -218,7 +218,7 @@ def parted_site_url(serve, built_site, tmp_path_factory) -> str:
 
     copy = tmp_path_factory.mktemp("parted") / "site"
     shutil.copytree(built_site, copy)
-    assert index_site(copy, sum(size for _, size in indexed_pages(copy)) // 4) >= 4
+    assert len(index_site(copy, sum(size for _, size in indexed_pages(copy)) // 4)) >= 4
     return serve(copy)
 
 

@@ -1,0 +1,120 @@
+"""Rebuild only what changed: the HTML of every page whose Markdown is the same as in the previous build,
+and every part of the search index whose pages are the same, are taken from the previous site instead of
+being made again (MkDocs converts and renders about 170 pages a second, so the whole corpus takes it
+100 s; Pagefind takes 40 s more).
+
+A build leaves a record, BUILD_FILE, in docs/ and in site/: a digest of the whole generated docs tree
+and a stamp of everything else that shapes the HTML (mkdocs.yml, the versions of MkDocs, Material and
+Pagefind, the builder's own code). The next build trusts the previous site only when both records are
+there, name the same docs tree (a build stopped between the swap of site/ and that of docs/ leaves them
+disagreeing) and carry today's stamp; otherwise, or with --no-cache, every page is built. A page taken
+over is the file the same Markdown gave under the same stamp, so an incremental build writes the same
+bytes as a full one (tests/test_incremental.py builds both and compares them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BUILD_FILE = ".briefing-build.json"
+"""The record of a build, in docs/ and site/ (MkDocs leaves files whose name starts with a dot out of the
+site, so the one in docs/ is not published)."""
+PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "pagefind-bin", "markdown", "pymdown-extensions")
+
+
+@dataclass
+class Previous:
+    """The previous build, as far as it can be trusted."""
+
+    docs: Path
+    site: Path
+    search: dict[str, str] = field(default_factory=dict)
+    """Digest of the pages of each part of the search index, by the part's folder under site/pagefind/."""
+
+
+def stamp(mkdocs_config: Path) -> str:
+    """A digest of what, besides the Markdown, shapes the built site."""
+    h = hashlib.sha256()
+    h.update(mkdocs_config.read_bytes())
+    for package in PACKAGES:
+        try:
+            h.update(f"{package}=={importlib.metadata.version(package)}\n".encode())
+        except importlib.metadata.PackageNotFoundError:
+            h.update(f"{package} missing\n".encode())
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(source.name.encode() + b"\0" + source.read_bytes())
+    return h.hexdigest()
+
+
+def tree_digest(folder: Path) -> str:
+    """A digest of every file under folder (its path and its bytes), build records left out."""
+    h = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != BUILD_FILE):
+        h.update(path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape") + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def pages_digest(site: Path, pages: list[str]) -> str:
+    """A digest of these pages of the site (paths and bytes): what one part of the search index is made of."""
+    h = hashlib.sha256()
+    for relative in sorted(pages):
+        h.update(relative.encode("utf-8", "surrogateescape") + b"\0" + hashlib.sha256((site / relative).read_bytes()).digest())
+    return h.hexdigest()
+
+
+def write_record(folder: Path, docs: str, build_stamp: str, search: dict[str, str] | None = None) -> None:
+    record = {"docs": docs, "stamp": build_stamp}
+    if search is not None:
+        record["search"] = dict(sorted(search.items()))
+    (folder / BUILD_FILE).write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+
+
+def _read_record(folder: Path) -> dict | None:
+    try:
+        record = json.loads((folder / BUILD_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record if isinstance(record, dict) else None
+
+
+def previous_build(docs: Path, site: Path, build_stamp: str) -> Previous | None:
+    """The previous build of docs/ and site/ when its pages may be reused, else None."""
+    in_docs, in_site = _read_record(docs), _read_record(site)
+    if not in_docs or not in_site or in_docs.get("stamp") != build_stamp or in_site.get("stamp") != build_stamp:
+        return None
+    if not in_docs.get("docs") or in_docs.get("docs") != in_site.get("docs"):
+        return None
+    search = in_site.get("search")
+    return Previous(docs, site, {str(k): str(v) for k, v in search.items()} if isinstance(search, dict) else {})
+
+
+def reuse_pages(previous: Previous, docs: Path, site: Path, use_directory_urls: bool) -> int:
+    """Copy into the new site the HTML of every page whose Markdown is unchanged since the previous build;
+    MkDocs, run with dirty=True, then builds only the others (a copied page is newer than its Markdown, so
+    MkDocs counts it as up to date). Returns how many pages were copied."""
+    from mkdocs.structure.files import File
+
+    copied = 0
+    for markdown in sorted(docs.rglob("*.md")):
+        relative = markdown.relative_to(docs).as_posix()
+        before = previous.docs / relative
+        try:
+            if not before.is_file() or before.read_bytes() != markdown.read_bytes():
+                continue
+        except OSError:
+            continue
+        dest = File(relative, str(docs), str(site), use_directory_urls).dest_uri
+        source = previous.site / dest
+        if not source.is_file():
+            continue
+        target = site / dest
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        copied += 1
+    return copied

@@ -1,0 +1,79 @@
+"""Incremental builds (builder.incremental): the HTML of pages whose Markdown is unchanged, and the search
+index parts whose pages are unchanged, come from the previous build, and the result is byte for byte what
+a full build of the same input gives."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from builder.build import build
+from builder.config import load_config, with_overrides
+from builder.incremental import BUILD_FILE
+
+ADDED = "\n\nKremlin spokesman Dmitry Peskov said: \"The talks will go on next week in Geneva.\"\n"
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def configure(project: Path, **changes):
+    config, problems = load_config(project)
+    assert not problems
+    return replace(with_overrides(config, cache=project / ".cache"), **changes)
+
+
+def test_an_incremental_build_writes_what_a_full_build_writes(sample_project, tmp_path):
+    config = configure(sample_project, search_part_mb=1)  # an index in parts, some of them changed
+    first = build(config)
+    assert first.reused_pages == 0 and first.pages > 40
+    articles = sample_project / "content/articles"
+    edited = articles / "2024-11-11-peskov-sanctions-race.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
+    gone = sorted(articles.glob("*.txt"))[0]
+    gone.unlink()
+    (sample_project / "content/notes/geneva.md").write_text("---\ntitle: Geneva\nabout:\n  - person/dmitry-peskov\n---\nA note on Geneva.\n",
+                                                            encoding="utf-8")
+
+    again = build(config)
+    full_site, full_docs = tmp_path / "full" / "site", tmp_path / "full" / "docs"
+    full = build(replace(config, cache=None, site=full_site, docs=full_docs))
+    assert full.reused_pages == 0 and full.search_parts == again.search_parts >= 2
+    # Only what the change touched was made again: the edited article, its people, topics and indexes.
+    assert 0 < again.pages - again.reused_pages < again.pages / 2, (again.pages, again.reused_pages)
+    assert files(sample_project / "docs") == files(full_docs)
+    assert files(sample_project / "site") == files(full_site)
+    slug = gone.stem
+    assert not (sample_project / "site" / "articles" / slug).exists()  # the removed article's page is gone
+    assert "Geneva" in (sample_project / "site/articles/2024-11-11-peskov-sanctions-race/index.html").read_text(encoding="utf-8")
+
+
+def test_a_rebuild_with_nothing_changed_takes_every_page_and_search_part_over(sample_project):
+    config = configure(sample_project, search_part_mb=1)
+    build(config)
+    before = files(sample_project / "site")
+    again = build(config)
+    assert again.reused_pages == again.pages
+    assert again.search_parts >= 1 and again.reused_search_parts == again.search_parts
+    assert files(sample_project / "site") == before
+
+
+def test_a_changed_mkdocs_yml_or_a_stale_record_builds_every_page(sample_project):
+    config = configure(sample_project)
+    build(config)
+    mkdocs_yml = sample_project / "mkdocs.yml"
+    mkdocs_yml.write_text(mkdocs_yml.read_text(encoding="utf-8").replace("primary: indigo", "primary: teal"),
+                          encoding="utf-8")
+    changed = build(config)
+    assert changed.reused_pages == 0 and changed.reused_search_parts == 0
+    assert "teal" in (sample_project / "site/index.html").read_text(encoding="utf-8")
+    assert build(config).reused_pages == changed.pages
+    # A build stopped between its two swaps leaves site/ made from other Markdown than docs/ holds.
+    record = sample_project / "docs" / BUILD_FILE
+    data = json.loads(record.read_text(encoding="utf-8"))
+    record.write_text(json.dumps({**data, "docs": "0" * 64}), encoding="utf-8")
+    assert build(config).reused_pages == 0
+    # Without the cache, every page is made afresh.
+    assert build(replace(config, cache=None)).reused_pages == 0
