@@ -23,10 +23,11 @@ from typing import Callable, Iterable, Iterator
 
 from builder import incremental
 from builder.annotate import Annotator, body_text
-from builder.cache import Cache, annotation_from_json, annotation_to_json, code_version, digest, model_identity
+from builder.cache import (Cache, annotation_from_json, annotation_to_json, article_from_json, article_to_json,
+                           code_version, digest, model_identity, storable)
 from builder.config import Config, page_minimum
 from builder.corrections import apply_corrections
-from builder.ingest import IngestError, read_article
+from builder.ingest import MAX_BYTES, IngestError, read_article
 from builder.kb import load_kb
 from builder.nlp import BATCH_SIZE
 from builder.progress import Progress, mkdocs_plugin
@@ -169,6 +170,28 @@ def read_articles(files: list[Path], config: Config, problems: list[Problem],
         if progress:
             progress(number, len(files))
     return articles
+
+
+def cached_reader(cache: Cache) -> Callable[..., tuple[Article, list[Problem]]]:
+    """read_article through the cache: a file whose bytes, name and page name are unchanged since it was
+    last read is not decoded, repaired, cleaned and language-identified again (35 s for the whole corpus).
+    Articles whose header corrects their annotation are always read afresh."""
+    def read(path: Path, shown: str, slug_name: str, languages: tuple[str, ...]) -> tuple[Article, list[Problem]]:
+        if path.stat().st_size > MAX_BYTES:  # read_article refuses it, with the reason
+            return read_article(path, shown, slug_name, languages)
+        key = digest("article", path.read_bytes(), shown, slug_name, ",".join(languages), code_version())
+        stored = cache.get("articles", key)
+        if stored is not None:
+            try:
+                return article_from_json(stored)
+            except (TypeError, ValueError, KeyError):  # written by an older shape of the model: read again
+                pass
+        article, warnings = read_article(path, shown, slug_name, languages)
+        if storable(article):
+            cache.put("articles", key, article_to_json(article, warnings))
+        return article, warnings
+
+    return read
 
 
 def make_annotator(kb: KnowledgeBase, config: Config) -> Annotator:
@@ -340,7 +363,8 @@ def generate(config: Config, report: Report, progress: Progress | None = None) -
     kb, kb_problems = load_kb(config.data, config.root)
     report.problems.extend(kb_problems)
     files = article_files(config.articles, config.root, report.problems)
-    articles = read_articles(files, config, report.problems, _stage(progress, "read"))
+    articles = read_articles(files, config, report.problems, _stage(progress, "read"),
+                             reader=cached_reader(Cache(config.cache)) if config.cache else read_article)
     report.skipped = len(files) - len(articles)
     report.timings["read"] = time.perf_counter() - started
 

@@ -25,7 +25,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
 
-from builder.model import Annotation
+from datetime import date
+
+from builder.model import Annotation, Article, Corrections, Problem
 
 # Bumped when the layout of entries changes.
 FORMAT = "1"
@@ -113,6 +115,31 @@ def annotation_to_json(annotation: Annotation) -> dict:
 def annotation_from_json(data: dict) -> Annotation:
     """The Annotation stored by annotation_to_json. Raises TypeError/ValueError/KeyError on a bad shape."""
     return _decode(Annotation, data)
+
+
+def storable(article: Article) -> bool:
+    """Whether article_to_json can store the article: its header sets plain fields (title, date, outlet…)
+    at most, no corrections of people, speakers, events, topics or quotes."""
+    return article.corrections == Corrections(fields=article.corrections.fields)
+
+
+def article_to_json(article: Article, warnings: list[Problem]) -> dict:
+    """An Article (see storable) and the warnings reading it gave, as plain JSON data."""
+    if not storable(article):
+        raise ValueError("an article with corrections of its annotation is not stored")
+    data = {f.name: getattr(article, f.name) for f in dataclasses.fields(Article) if f.name != "corrections"}
+    data["date"] = article.date.isoformat() if article.date else None
+    data["header_fields"] = list(article.corrections.fields)
+    return {"article": data, "warnings": [dataclasses.asdict(w) for w in warnings]}
+
+
+def article_from_json(data: dict) -> tuple[Article, list[Problem]]:
+    """What article_to_json stored. Raises TypeError/ValueError/KeyError on a bad shape."""
+    fields = dict(data["article"])
+    fields["date"] = date.fromisoformat(fields["date"]) if fields["date"] else None
+    fields["paragraphs"], fields["removed"] = tuple(fields["paragraphs"]), tuple(fields["removed"])
+    fields["corrections"] = Corrections(fields=tuple(fields.pop("header_fields")))
+    return Article(**fields), [Problem(**w) for w in data["warnings"]]
 
 
 def _decode(kind: Any, value: Any) -> Any:

@@ -105,3 +105,32 @@ def test_cli_cache_options(tmp_path, capsys):
     assert main(["--root", str(ROOT), "annotate", str(article), "--json", "--no-cache"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 2 and out[0] == out[1] and "dmitry-peskov" in out[0]
+
+
+def test_unchanged_files_are_not_read_again_and_changed_or_corrected_ones_are(project, monkeypatch):
+    import builder.build
+
+    config, tmp_path = project
+    first, annotations = run(config)
+    articles = {i.article.source: i.article for i in generate(config, Report())[0].articles}
+    read = []
+    real = builder.build.read_article
+
+    def counting(path, *args):
+        read.append(path.name)
+        return real(path, *args)
+
+    monkeypatch.setattr(builder.build, "read_article", counting)
+    again, annotations_again = run(config)
+    assert read == [] and annotations_again == annotations
+    assert {i.article.source: i.article for i in generate(config, Report())[0].articles} == articles
+    assert [str(p) for p in again.problems] == [str(p) for p in first.problems]  # warnings come back too
+    changed = tmp_path / "articles" / "2024-11-11-peskov-sanctions-race.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nOne more paragraph.\n", encoding="utf-8")
+    corrected = sorted((tmp_path / "articles").glob("*.txt"))[0]
+    corrected.write_text("---\ntopics: {remove: [sanctions]}\n---\n" + corrected.read_text(encoding="utf-8"),
+                         encoding="utf-8")
+    run(config)
+    run(config)
+    # A header that corrects the annotation is read every time; plain header fields (outlet…) are stored.
+    assert sorted(read) == sorted([changed.name, corrected.name, corrected.name])
