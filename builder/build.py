@@ -556,8 +556,10 @@ def build(config: Config, progress: Progress | None = None, run_mkdocs: bool = T
     clean_leftovers(docs)
     clean_leftovers(site)
     build_stamp = incremental.stamp(config.mkdocs_config)
-    # Without the cache (--no-cache) every page is built afresh, as on a first build.
-    previous = incremental.previous_build(docs, site, build_stamp) if config.cache is not None else None
+    # Without the cache (--no-cache) every page is built afresh, as on a first build; so with --strict, where
+    # every page must be checked again by MkDocs (it warns only about the pages it builds).
+    previous = (incremental.previous_build(docs, site, build_stamp)
+                if config.cache is not None and not config.strict else None)
     # The process id in the name tells a later build whether this folder's build is still running.
     work = Path(tempfile.mkdtemp(prefix=f".briefing-build-{os.getpid()}-", dir=docs.parent))
     try:

@@ -70,6 +70,8 @@ def index_site(site: Path, part_bytes: int, progress: Callable[[int, int], None]
     parts = split_pages(pages, part_bytes)
     names = [""] + [f"part-{number}/" for number in range(2, len(parts) + 1)]
     digests: dict[str, str] = {}
+    if progress:
+        progress(0, len(parts))
     for number, (part, name) in enumerate(zip(parts, names), start=1):
         output = bundle / name
         digests[name] = pages_digest(site, part)

@@ -75,5 +75,8 @@ def test_a_changed_mkdocs_yml_or_a_stale_record_builds_every_page(sample_project
     data = json.loads(record.read_text(encoding="utf-8"))
     record.write_text(json.dumps({**data, "docs": "0" * 64}), encoding="utf-8")
     assert build(config).reused_pages == 0
-    # Without the cache, every page is made afresh.
+    # Without the cache, or with --strict (MkDocs checks only the pages it builds), every page is made afresh.
+    assert build(config).reused_pages == changed.pages
     assert build(replace(config, cache=None)).reused_pages == 0
+    assert build(config).reused_pages == changed.pages
+    assert build(replace(config, strict=True)).reused_pages == 0
