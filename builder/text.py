@@ -66,22 +66,14 @@ def name_key(name: str) -> str:
 # HTML's special characters as entities, and the marks that only matter at the start of a line.
 _MD_INLINE = set("\\`*_{}[]!|")
 _MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "~": "&#126;", "^": "&#94;"}
+_MD_TABLE = str.maketrans({**{char: "\\" + char for char in _MD_INLINE}, **_MD_ENTITIES})
 _MD_LINE_START = re.compile(r"^(?:[#+=-]|\d+[.)])")
 
 
 def md_escape(text: str) -> str:
     """Escape text so Markdown and HTML render it as the characters it is, on one line. Runs of white
     space become one space; a space at either end is kept (the text may sit beside a link)."""
-    text = re.sub(r"\s+", " ", text)
-    out = []
-    for char in text:
-        if char in _MD_ENTITIES:
-            out.append(_MD_ENTITIES[char])
-        elif char in _MD_INLINE:
-            out.append("\\" + char)
-        else:
-            out.append(char)
-    escaped = "".join(out)
+    escaped = re.sub(r"\s+", " ", text).translate(_MD_TABLE)
     start = _MD_LINE_START.match(escaped)
     if start:
         head = start.group(0)
