@@ -85,6 +85,10 @@ class _State:
     in_kb: dict[str, bool] = field(default_factory=dict)
 
 
+CONJUNCTION = re.compile(r"\b(?:that|că|что|що)\b", re.IGNORECASE)
+"""The conjunction that opens a reported clause: a name after it is inside the clause, not the verb's subject."""
+
+
 def _words_between(text: str) -> list[str]:
     return [w for w in WORD.findall(text) if not STOP_CLAUSE.match(w)]
 
@@ -430,6 +434,13 @@ class Annotator:
                         quotes.append(_Quote(base + colon.end(), base + sent_end, words, number, who, True))
                         continue
                 trailing = not _words_between(masked_text[v_end:sent_end])
+                # "…, așa cum afirmase președintele Volodimir Zelenski": what follows the verb is only its
+                # subject (with a title); there is no clause of his there, as in "…, said Lavrov".
+                inverted = next((f for f in para_people if f.id == who and v_end <= f.start - base
+                                 and f.end - base <= next_quote and len(WORD.findall(masked_text[v_end:f.start - base])) <= 6
+                                 and not CONJUNCTION.search(masked_text[v_end:f.start - base])), None)
+                if inverted is not None:
+                    clause = masked_text[v_end:inverted.start - base] + " " + masked_text[inverted.end - base:next_quote]
                 if trailing:
                     head = masked_text[sent_start:v_start]
                     quoted = sum(e - s for s, e in spans if sent_start <= s < v_start)
@@ -443,7 +454,8 @@ class Annotator:
                 if trailing:
                     words = " ".join(paragraph[sent_start:v_start].split())
                 else:
-                    words = " ".join(paragraph[v_end:sent_end].split())
+                    # "a declarat președintele Zelenski că …": the words after the inverted subject
+                    words = " ".join(paragraph[inverted.end - base if inverted is not None else v_end:sent_end].split())
                     if told:
                         words = ADDRESSEE.sub("", words, count=1)
                     if PREPOSITIONAL.match(verb.group(0)) and "," in words[:60]:

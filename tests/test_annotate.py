@@ -66,6 +66,17 @@ def test_people_outside_the_knowledge_base_get_an_id(annotate_text):
     assert "margaret-holloway" in ids(annotation.speakers)
 
 
+def test_a_verb_followed_only_by_its_subject_reports_nothing(annotate_text):
+    # "as President Zelensky had claimed" at the end of someone else's sentence: no words of his follow.
+    _, annotation = annotate_text(
+        "Diplomatul american a respins ideea că Washingtonul ar fi cerut un acord până în vară, așa cum "
+        "afirmase președintele Volodimir Zelenski. Luni, a declarat președintele Volodimir Zelenski că "
+        "alegerile vor avea loc abia după încheierea luptelor.", name="ro-inverted")
+    zelensky = next(s for s in annotation.speakers if s.id == "volodymyr-zelensky")
+    assert [(q.direct, q.text) for q in zelensky.quotes] == [
+        (False, "alegerile vor avea loc abia după încheierea luptelor.")]
+
+
 def test_outlets_and_places_are_not_people(annotate_text):
     _, annotation = annotate_text(
         "Speaking to TASS in Moscow, Peskov said that Washington must act. Reuters and Politico reported the same from Geneva.")
