@@ -69,3 +69,23 @@ def test_small_archives_give_everyone_a_page(kb):
     pages = render_site(archive_of(kb, 12), Settings(per_page=20))
     assert "people/oisin-obrien.md" in pages
     assert "timeline/2024/page-2.md" not in pages and "timeline/2024.md" in pages
+
+
+def test_a_person_outside_the_knowledge_base_never_shares_a_kb_persons_page(kb):
+    """A spelling the knowledge base does not list ("Dmitrý Peskov", with a stray accent) slugs to a
+    knowledge-base id: the unknown person gets an id of their own, and the real Peskov keeps his page."""
+    items = []
+    for n, (name, in_kb) in enumerate([("Dmitry Peskov", True), ("Dmitrý Peskov", False)]):
+        article, _ = ingest_text(f"---\ndate: 2025-0{n + 1}-01\nlang: en\n---\nTalks {n}\n\n{name} said the talks went on.\n",
+                                 f"b{n}.txt", f"talks-b{n}")
+        person = PersonRef("dmitry-peskov", name, in_kb, name, 0, 1)
+        speaker = Speaker("dmitry-peskov", name, (Quote("the talks went on", False, 0),))
+        items.append(AnnotatedArticle(article, Annotation(people=(person,), speakers=(speaker,))))
+    archive = index_archive(kb, items, [])
+    assert archive.people["dmitry-peskov"].in_kb and archive.people["dmitry-peskov"].name == "Dmitry Peskov"
+    assert archive.people["dmitry-peskov-2"].name == "Dmitrý Peskov" and not archive.people["dmitry-peskov-2"].in_kb
+    known, unknown = (next(i for i in archive.articles if i.article.slug == s).annotation for s in ("talks-b0", "talks-b1"))
+    assert [p.id for p in known.people] == [s.id for s in known.speakers] == ["dmitry-peskov"]
+    assert [p.id for p in unknown.people] == [s.id for s in unknown.speakers] == ["dmitry-peskov-2"]
+    pages = render_site(archive, Settings(person_page_min=1))
+    assert "Dmitrý" not in pages["people/dmitry-peskov.md"] and "talks-b1" in pages["people/dmitry-peskov-2.md"]
