@@ -53,18 +53,16 @@ def stamp(mkdocs_config: Path) -> str:
 
 def tree_digest(folder: Path) -> str:
     """A digest of every file under folder (its path and its bytes), build records left out."""
-    h = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != BUILD_FILE):
-        h.update(path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape") + b"\0")
-        h.update(hashlib.sha256(path.read_bytes()).digest())
-    return h.hexdigest()
+    return pages_digest(folder, [p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                                 if p.is_file() and p.name != BUILD_FILE])
 
 
-def pages_digest(site: Path, pages: list[str]) -> str:
-    """A digest of these pages of the site (paths and bytes): what one part of the search index is made of."""
+def pages_digest(root: Path, pages: list[str]) -> str:
+    """A digest of these files under root (paths and bytes): a docs tree, or the pages one part of the
+    search index is made of."""
     h = hashlib.sha256()
     for relative in sorted(pages):
-        h.update(relative.encode("utf-8", "surrogateescape") + b"\0" + hashlib.sha256((site / relative).read_bytes()).digest())
+        h.update(relative.encode("utf-8", "surrogateescape") + b"\0" + hashlib.sha256((root / relative).read_bytes()).digest())
     return h.hexdigest()
 
 
