@@ -40,7 +40,7 @@ def measure(size: int) -> None:
     from builder.kb import load_kb
 
     kb, _ = load_kb(ROOT / "data")
-    annotator = Annotator(kb, lambda: nlp.english("auto"), nlp.blank)
+    annotator = Annotator(kb, lambda: nlp.english("auto"))
     nlp.english("auto")  # the model's loading is not the article's cost
     text = english_text(size)
     started = time.perf_counter()

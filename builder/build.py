@@ -197,7 +197,7 @@ def cached_reader(cache: Cache) -> Callable[..., tuple[Article, list[Problem]]]:
 def make_annotator(kb: KnowledgeBase, config: Config) -> Annotator:
     from builder import nlp
 
-    return Annotator(kb, lambda: nlp.english(config.spacy_model), nlp.blank)
+    return Annotator(kb, lambda: nlp.english(config.spacy_model))
 
 
 def corrected(item: AnnotatedArticle, kb: KnowledgeBase, problems: list[Problem]) -> AnnotatedArticle:

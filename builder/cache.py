@@ -27,13 +27,11 @@ from typing import Any, get_args, get_origin, get_type_hints
 
 from datetime import date
 
+from builder import codeid
 from builder.model import Annotation, Article, Corrections, Problem
 
 # Bumped when the layout of entries changes.
 FORMAT = "1"
-# The modules whose code decides what an article's annotation is (ingest too: it makes the text the
-# annotator reads from the raw bytes). Their source is hashed into the annotation key.
-CODE = ("annotate.py", "ingest.py", "langid.py", "lexicon.py", "model.py", "nlp.py", "resolve.py", "text.py")
 
 
 def digest(*parts: str | bytes) -> str:
@@ -47,9 +45,9 @@ def digest(*parts: str | bytes) -> str:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A digest of the annotator's source code: any change to it invalidates cached annotations."""
-    here = Path(__file__).parent
-    return digest(FORMAT, *((here / name).read_bytes() for name in CODE if (here / name).is_file()))[:16]
+    """A digest of the annotator's source code (builder.codeid.ANNOTATION and every module it imports): any
+    change to it invalidates cached articles and annotations."""
+    return digest(FORMAT, codeid.current(codeid.ANNOTATION))[:16]
 
 
 def model_identity(package: str) -> str:

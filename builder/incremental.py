@@ -21,6 +21,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from builder import codeid
+
 BUILD_FILE = ".briefing-build.json"
 """The record of a build, in docs/ and site/ (MkDocs leaves files whose name starts with a dot out of the
 site, so the one in docs/ is not published)."""
@@ -46,8 +48,7 @@ def stamp(mkdocs_config: Path) -> str:
             h.update(f"{package}=={importlib.metadata.version(package)}\n".encode())
         except importlib.metadata.PackageNotFoundError:
             h.update(f"{package} missing\n".encode())
-    for source in sorted(Path(__file__).parent.glob("*.py")):
-        h.update(source.name.encode() + b"\0" + source.read_bytes())
+    h.update(codeid.current(codeid.EVERYTHING).encode())  # the builder's own code, every module
     return h.hexdigest()
 
 

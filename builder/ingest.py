@@ -15,6 +15,7 @@ import ftfy
 import yaml
 from charset_normalizer import from_bytes
 
+from builder import lang as packs
 from builder.corrections import KEYS as CORRECTION_KEYS, read_corrections
 from builder.model import Article, Problem
 from builder.text import closest, find_dates, nfc, normalize_space
@@ -39,34 +40,25 @@ class IngestError(Exception):
 
 # --- boilerplate -------------------------------------------------------------------------------------
 # Lines that scrapers leave in: share buttons, "read also" links, source lines, breadcrumbs, captions.
+def _alternatives(name: str) -> str:
+    return "|".join(packs.every(name))
+
+
 BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
-    r"^(supply|source) (hyperlink|link)\.?$",
-    r"^(courtesy\s*/\s*)?source\s*:\s*.{1,60}$",
-    r"^courtesy\s*:\s*.{1,60}$",
-    r"^(citește|citeste|citiți|vezi) (și|si)\s*:",
-    r"^(read|see) (more|also)\s*:",
-    r"^(читайте также|читайте також|также читайте)\s*:?",
-    r"^share (this|on)\b.{0,40}$",
-    r"^(advertisement|publicitate|реклама)$",
-    r"^(subscribe|abonează-te|подпишитесь|підпишіться)\b.{0,60}$",
-    r"^(home|acasă|главная|головна)\s*[›»>/|]",
-    r"^(home|acasă)\s.{0,200}(\.\.\.|…)$",
-    r"^(photo|foto|фото)\s*:",
-    r"^(photo|foto|фото) (by|de)\b",
-    r"^tags?\s*:",
-    r"^(follow us|urmăriți-ne)\b",
+    *packs.every("BOILERPLATE"),
+    rf"^({_alternatives('READ_ALSO')})\s*:?",
+    rf"^({_alternatives('ADVERTISEMENT')})$",
+    rf"^({_alternatives('SUBSCRIBE')})\b.{{0,60}}$",
+    rf"^({_alternatives('HOME')})\s*[›»>/|]",
+    rf"^({_alternatives('HOME')})\s.{{0,200}}(\.\.\.|…)$",
+    rf"^({_alternatives('PHOTO')})\s*:",
+    rf"^({_alternatives('PHOTO')}) ({_alternatives('PHOTO_BY')})\b",
+    rf"^({_alternatives('FOLLOW')})\b",
 )]
-# A caption with a photo credit at its end: "… – Alexei Nikolsky, Sputnik, Kremlin Pool Photo via AP".
-CREDIT = re.compile(
-    r"\s[–—-]\s*[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+)+\s*,\s*[^.“”\"]{0,80}\b(photo|pool|getty|afp|ap|reuters|sputnik|tass|epa)\b[^.“”\"]*$",
-    re.IGNORECASE,
-)
-SOURCE_LINE = re.compile(r"^(?:courtesy\s*/\s*)?(?:source|courtesy|sursa)\s*:\s*(?P<outlet>.{1,60})$", re.IGNORECASE)
-WEEKDAYS = re.compile(
-    r"(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|luni|marți|marti|miercuri|joi|vineri|sâmbătă|"
-    r"duminică|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|"
-    r"п'ятниця|п’ятниця|субота|неділя)\b"
-)
+CREDIT = re.compile("|".join(packs.strings("CREDIT")), re.IGNORECASE)
+SOURCE_LINE = re.compile(rf"^(?:{_alternatives('SOURCE_PREFIX')})?(?:{_alternatives('SOURCE_WORDS')})\s*:\s*(?P<outlet>.{{1,60}})$", re.IGNORECASE)
+WEEKDAYS = re.compile(rf"(?i)\b({_alternatives('WEEKDAYS')})\b")
+DATE_LINE_WORDS = re.compile(rf"(?i)\b({_alternatives('DATE_WORDS')}|{_alternatives('TIME_WORDS')})\b")
 SENTENCE_END = re.compile(r"[.!?…:;]['’\"”»)]*$")
 
 
@@ -83,8 +75,7 @@ def date_only(line: str) -> date | None:
     start, end, value = found[0]
     rest = (line[:start] + " " + line[end:]).strip()
     rest = WEEKDAYS.sub(" ", rest)
-    rest = re.sub(r"(?i)\b(updated|published|posted|actualizat|publicat|обновлено|опубликовано|оновлено|"
-                  r"at|la|gmt|utc|eet|eest|msk|am|pm|в|о)\b", " ", rest)
+    rest = DATE_LINE_WORDS.sub(" ", rest)
     rest = re.sub(r"[\d:.,|/()\s–—-]+", "", rest)
     return value if not rest else None
 

@@ -12,13 +12,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-CAPITALISED_RUN = re.compile(r"(?<![\w’'-])[А-ЯЁІЇЄҐ][\w’'-]*(?:[ \t\u00a0]+[А-ЯЁІЇЄҐ][\w’'-]*){1,4}(?![\w’'-])")
+from builder import lang as packs
+
+MORPHOLOGY = ("ru", "uk")
+"""The languages whose dictionaries (pymorphy3) tag names."""
+_CAPITALS = "".join(packs.pack(code).CAPITALS for code in MORPHOLOGY)
+CAPITALISED_RUN = re.compile(r"(?<![\w’'-])[" + _CAPITALS + r"][\w’'-]*(?:[ \t\u00a0]+[" + _CAPITALS
+                             + r"][\w’'-]*){1,4}(?![\w’'-])")
 WORDS = re.compile(r"\S+")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 # Capitalised words that the dictionaries also know as first names but that head common phrases: names
 # only when a surname follows.
-NOT_NAMES = frozenset({"вера", "надежда", "любовь", "слава", "мир", "роман", "лев", "май", "марта", "август",
-                       "віра", "надія", "любов", "світлана", "ярослав"})
+NOT_NAMES = frozenset(word for code in MORPHOLOGY for word in packs.pack(code).NOT_NAMES)
 
 
 @lru_cache(maxsize=2)
@@ -53,7 +58,7 @@ def _pick(parses: tuple, grammeme: str, case: str | None, gender: str | None):
 
 def find_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     """(start, end, as written, nominative) for every name that starts with a first name."""
-    if lang not in ("ru", "uk"):
+    if lang not in MORPHOLOGY:
         return []
     found = []
     for run in CAPITALISED_RUN.finditer(text):
@@ -96,7 +101,7 @@ def find_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
 def may_be_subject(surface: str, lang: str) -> bool:
     """False when a mention of a person cannot be the subject of a verb because its words are in an
     oblique case ("Рафаелю Ґроссі", "Владимиру Путину"); True when it may be, or for other languages."""
-    if lang not in ("ru", "uk"):
+    if lang not in MORPHOLOGY:
         return True
     words = surface.split()
     for word in words[:1] if len(words) > 1 else words:  # a first name's case is certain; foreign surnames' is not
@@ -110,6 +115,6 @@ def may_be_subject(surface: str, lang: str) -> bool:
 
 def genitive_surname(surface: str, lang: str) -> bool:
     """Whether a one-word mention may be a surname in the genitive ("Представитель Путина")."""
-    if lang not in ("ru", "uk") or " " in surface.strip():
+    if lang not in MORPHOLOGY or " " in surface.strip():
         return False
     return any("Surn" in p.tag and "gent" in p.tag and "masc" in p.tag for p in _parses(lang, surface.strip()))

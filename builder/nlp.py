@@ -61,23 +61,6 @@ def plain(name: str = "auto"):
     return spacy.load(resolve_model_name(name))
 
 
-@lru_cache(maxsize=16)
-def blank(lang: str):
-    """spaCy's blank pipeline (tokenizer and language data) for a language, or the multi-language one."""
-    import spacy
-
-    try:
-        return spacy.blank(lang)
-    except Exception:  # an ISO code spaCy has no language class for
-        return spacy.blank("xx")
-
-
-def model_identity(name: str = "auto") -> str:
-    """"package==version", for cache keys and the build report."""
-    nlp = english(name)
-    return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}=={nlp.meta.get('version')}"
-
-
 def default_processes() -> int:
     """The number of cores this process may use (the default for `processes`)."""
     try:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from builder import lang as packs
 from builder.model import Note, Problem
 from builder.text import closest, nfc, slug
 from builder.yamlio import load_with_lines, strip_lines, yaml_error_line, yaml_error_text
@@ -76,7 +77,7 @@ def check_targets(note: Note, known: dict[str, set[str]], about_line: int | None
     return problems
 
 
-NAME = re.compile(r"[A-ZА-ЯЁІЇЄҐȘȚ][\w’'-]+(?:\s+[A-ZА-ЯЁІЇЄҐȘȚ][\w’'-]+){1,2}")
+NAME = re.compile(r"[" + packs.capitals() + r"][\w’'-]+(?:\s+[" + packs.capitals() + r"][\w’'-]+){1,2}")
 
 
 def names_in_text(articles) -> set[str]:

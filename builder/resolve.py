@@ -12,19 +12,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterator
 
+from builder import lang as packs
+from builder.lexicon import NAME_PARTICLES, TITLES
 from builder.model import Event, KnowledgeBase
 from builder.text import name_key, slug
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-# Particles that stay lowercase inside names (de Gaulle, von der Leyen, bin Salman).
-NAME_PARTICLES = {"de", "da", "di", "du", "del", "der", "van", "von", "bin", "al", "la", "le", "ter", "el"}
-TITLES = re.compile(
-    r"^(?:(?:mr|mrs|ms|dr|sen|rep|gen|col|lt|prof|sir|president|vice president|prime minister|minister|"
-    r"secretary|ambassador|chancellor|king|queen|prince|pope|senator|governor|mayor|general|spokesman|"
-    r"spokeswoman|spokesperson|envoy|adviser|advisor|premier|foreign minister|deputy|press secretary|chairperson|chairman|"
-    r"chairwoman|chair|director|commissioner|patriarch|speaker)\.?\s+)+",
-    re.IGNORECASE,
-)
 
 
 def _cyrillic_word(word: str) -> str:
@@ -34,14 +27,27 @@ def _cyrillic_word(word: str) -> str:
 
 
 def _stem_and_endings(word: str) -> tuple[str, str]:
+    """The stem of a Cyrillic name word and the alternation of its case endings, by the kind of word its
+    nominative ending shows (the language packs' NAME_ENDINGS)."""
     lower = word.lower()
-    if lower.endswith(("ий", "ый", "ой", "ій")):
-        return word[:-2], "ий|ый|ой|ого|ому|им|ом|ій|ія|ію|ієм|ього|ьому|ім|ем|ая|ой|ую"
-    if lower.endswith(("а", "я")):
-        return word[:-1], "а|я|ой|ей|ы|и|у|ю|е|ою|ої|ій|і"
-    if lower[-1:] in "йь":
-        return word[:-1], "й|ь|я|ю|ем|ём|ем|і|ї|єм|ею|и"
-    return word, "|а|у|ом|ым|ем|е|ым|ів|ові|ою|ым|ой|ого"
+    for nominative, endings in _NAME_ENDINGS:
+        if not nominative or any(lower.endswith(n) for n in nominative):
+            size = len(nominative[0]) if nominative else 0
+            return (word[:-size] if size else word), endings
+    raise AssertionError("the last kind of name word has no nominative ending and takes every word")
+
+
+def _name_endings() -> list[tuple[tuple[str, ...], str]]:
+    kinds: dict[str, tuple[list[str], list[str]]] = {}
+    for ending_table in packs.every_dict("NAME_ENDINGS"):
+        for kind, (nominative, endings) in ending_table.items():
+            entry = kinds.setdefault(kind, ([], []))
+            entry[0].extend(nominative)
+            entry[1].append(endings)
+    return [(tuple(nominative), "|".join(endings)) for nominative, endings in kinds.values()]
+
+
+_NAME_ENDINGS = _name_endings()
 
 
 def must_contain(phrase: str) -> str:

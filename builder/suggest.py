@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from builder.model import AnnotatedArticle, Archive, KnowledgeBase, Suggestion
+from builder import lang as packs
 from builder.resolve import EventIndex
 from builder.text import MONTHS, normalize_space, slug
 
@@ -25,31 +26,13 @@ SUGGESTIONS_FILE = "suggestions.yml"
 
 # Words that make a phrase an event, per language. English words are whole words; Romanian, Russian and
 # Ukrainian ones are stems, so that every case ending matches (summitul, переговорах, зустрічі).
-EVENT_WORDS = re.compile(
-    r"(?:summits?|talks|meetings?|conferences?|forums?|wars?|agreements?|accords?|visits?|negotiations?|"
-    r"treat(?:y|ies)|ceasefire|truce|referendum|invasion|format|dialogue)$"
-    r"|^(?:summitul\w*|întâlnir\w+|negocier\w+|discuți\w+|conferinț\w+|forumul\w*|războ\w+|acordul\w*|"
-    r"vizit\w+|tratatul\w*|armistiți\w+|"
-    r"саммит\w*|переговор\w*|встреч\w+|конференци\w+|форум\w*|войн\w+|соглашени\w+|визит\w*|договор\w*|перемири\w+|"
-    r"саміт\w*|зустріч\w*|конференці\w+|війн\w+|угод\w+|договір|перемир\w+)$",
-    re.IGNORECASE,
-)
+EVENT_WORDS = re.compile("|".join(packs.strings("EVENT_WORDS")), re.IGNORECASE)
 # Short words that may join an event word to the name after it: "talks in Istanbul", "summitul de la
 # Vilnius", "переговоры в Стамбуле", "talks between Russia and Ukraine".
-CONNECTORS = {"of", "on", "in", "at", "with", "between", "and", "for", "de", "la", "din", "cu", "privind",
-              "pentru", "în", "și", "в", "во", "на", "по", "с", "со", "у", "з", "із", "між", "между", "и", "і", "та"}
+CONNECTORS = set(packs.every("CONNECTORS"))
 # Capitalised words that do not name an event: sentence openers, days, months, and titles ("meeting with
 # Head of the Republic", "President's visit").
-NOT_NAMES = {w.casefold() for w in (
-    "Head Heads President President's Vice Prime Minister Minister's Governor Chairman Chairwoman Secretary "
-    "Director Chancellor King Queen Mr Mrs Ms Dr Senator Ambassador Deputy Mayor Speaker Leader "
-    "Președintele Premierul Ministrul Президент Президента Глава Министр Премьер Прем'єр Міністр "
-    "The A An This That These Those It Its Our Their His Her Last Next New Monday Tuesday Wednesday "
-    "Thursday Friday Saturday Sunday Today Yesterday Tomorrow During After Before At In On Of For And But "
-    "Acest Această Aceste Este După Înainte În La Pe Și Luni Marți Miercuri Joi Vineri Sâmbătă Duminică "
-    "Это Этот Эта Эти Всё Все Наша Наши После Перед В На И Но Вчера Сегодня "
-    "Це Цей Ця Ці Все Всі Наша Наші Після Перед У На І Але Вчора Сьогодні".split()
-)} | {m.casefold() for m in MONTHS}
+NOT_NAMES = {w.casefold() for w in packs.every("NOT_EVENT_NAMES")} | {m.casefold() for m in MONTHS}
 WORD = re.compile(r"[^\W\d_][\w’'.-]*[^\W_]|[^\W\d_]", re.UNICODE)
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»’]?\s+(?=[\"“«„(]?[^\W\d_])")
 EXAMPLE_LENGTH = 240

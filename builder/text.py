@@ -11,6 +11,8 @@ from datetime import date
 
 from slugify import slugify as _slugify
 
+from builder import lang as packs
+
 # Page names the renderer uses for its own index pages: no article, person, event or topic may take them.
 RESERVED_SLUGS = frozenset({"index", "page", "tags", "search", "assets", "feed", "timeline"})
 
@@ -94,7 +96,10 @@ def normalize_space(text: str) -> str:
 def nfc(text: str) -> str:
     """Unicode NFC, and Romanian cedilla letters (ş ţ) folded to the comma forms (ș ț)."""
     text = unicodedata.normalize("NFC", text)
-    return text.translate(str.maketrans("şŞţŢ", "șȘțȚ"))
+    return text.translate(_FOLDED)
+
+
+_FOLDED = str.maketrans(*map("".join, zip(*packs.strings("LETTER_FOLDS")))) if packs.strings("LETTER_FOLDS") else {}
 
 
 # --- dates -----------------------------------------------------------------------------------------
@@ -102,33 +107,18 @@ def nfc(text: str) -> str:
 # date library: detection must find a date inside a line of text and say where it came from, and it
 # must not turn words such as "may" or "now" into dates.
 MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    [
-        "january jan ianuarie ian январь января янв січень січня",
-        "february feb februarie febr февраль февраля фев лютий лютого",
-        "march mar martie март марта березень березня",
-        "april apr aprilie апрель апреля квітень квітня",
-        "may mai май мая травень травня",
-        "june jun iunie июнь июня червень червня",
-        "july jul iulie июль июля липень липня",
-        "august aug august август августа серпень серпня",
-        "september sep sept septembrie сентябрь сентября вересень вересня",
-        "october oct octombrie октябрь октября жовтень жовтня",
-        "november nov noiembrie ноябрь ноября листопад листопада",
-        "december dec decembrie декабрь декабря грудень грудня",
-    ],
-    start=1,
-):
-    for _name in _names.split():
-        MONTHS[_name] = _number
+for _number, _spellings in enumerate(zip(*packs.strings("MONTHS")), start=1):
+    for _names in _spellings:
+        for _name in _names.split():
+            MONTHS[_name] = _number
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>[0-3]?\d)" + "".join(packs.strings("ORDINAL_SUFFIX"))
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 DATE_PATTERNS = (
     re.compile(rf"\b{_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
     re.compile(rf"(?i)(?<!\w)(?P<mname>{_MONTH_ALT})\.?\s+{_DAY},?\s+{_YEAR}\b"),
-    re.compile(rf"(?i)(?<!\w){_DAY}\.?\s+(?P<mname>{_MONTH_ALT})\.?,?\s+{_YEAR}(?:\s*(?:г\.|года|року|р\.))?"),
+    re.compile(rf"(?i)(?<!\w){_DAY}\.?\s+(?P<mname>{_MONTH_ALT})\.?,?\s+{_YEAR}(?:\s*(?:" + "|".join(packs.every("YEAR_SUFFIX")) + "))?"),
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
 )
 

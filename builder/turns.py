@@ -18,7 +18,9 @@ from datetime import date
 from typing import Callable
 
 from builder import lexicon
-from builder.resolve import TITLES, Found, PersonIndex, plausible_name, unknown_person_id
+from builder import lang as packs
+from builder.lexicon import AND, TITLES
+from builder.resolve import Found, PersonIndex, plausible_name, unknown_person_id
 
 # "MS. JEAN-PIERRE:", "THE PRESIDENT:", "SENIOR ADMINISTRATION OFFICIAL:" at the start of a paragraph.
 UPPER_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,5})\s*:\s+(?=\S)")
@@ -27,16 +29,11 @@ QUESTION = re.compile(r"^(?P<label>Q)(?:[:.]\s*|\s+)(?=[A-Z0-9\"“‘'(¿¡]|\.
 # "President of Russia Vladimir Putin:", "Yury Zaitsev:", "Question:" at the start of a paragraph or a
 # sentence (Kremlin transcripts run several turns into one paragraph).
 MIXED_LABEL = re.compile(
-    r"(?:^|(?<=[.!?…)\"”»>]\s)|(?<=[.!?…]))(?P<label>[A-ZА-ЯЁІЇЄҐ][\w'’.-]*(?:\s+(?:[A-ZА-ЯЁІЇЄҐ][\w'’.-]*|of|to|the|for|and|on))"
+    r"(?:^|(?<=[.!?…)\"”»>]\s)|(?<=[.!?…]))(?P<label>[" + packs.capitals() + r"][\w'’.-]*(?:\s+(?:[" + packs.capitals()
+    + r"][\w'’.-]*|" + "|".join(packs.every("LABEL_CONNECTORS")) + r"))"
     r"{0,9}):\s+(?=\S)")
-HONORIFIC = re.compile(r"^(?:MR|MRS|MS|MISS|DR)\.?\s+", re.IGNORECASE)
-SELF_INTRODUCTION = re.compile(r"(?:\bI[’']m|\bI am|\bThis is|\bMy name is|\bIt[’']s)\s+$")
-FIRST_PERSON = {
-    "en": re.compile(r"\b(?:I|we|my|our|me|us)\b"),
-    "ru": re.compile(r"(?i)(?<!\w)(?:я|мы|мне|меня|мой|моя|наш\w*|нам|нас)(?!\w)"),
-    "uk": re.compile(r"(?i)(?<!\w)(?:я|ми|мені|мене|мій|моя|наш\w*|нам|нас)(?!\w)"),
-    "ro": re.compile(r"(?i)(?<!\w)(?:eu|noi|meu|mea|nostru|noastră|mi-?|ne)(?!\w)"),
-}
+HONORIFIC = re.compile(r"^(?:" + "|".join(packs.every("HONORIFICS")) + r")\.?\s+", re.IGNORECASE)
+SELF_INTRODUCTION = re.compile("|".join(packs.strings("SELF_INTRODUCTION")) + r"\s+$")
 QUOTED = re.compile(r"“[^”]*”|„[^”“]*[”“]|«[^»]*»|\"[^\"\n]*\"")
 
 
@@ -210,7 +207,7 @@ class TurnFinder:
         if known and known[0].start == 0:
             after = title[known[0].end:]
             verb = lexicon.speech_pattern(lang).match(after.strip())
-            pronoun = FIRST_PERSON.get(lang)
+            pronoun = lexicon.first_person_pattern(lang)
             unquoted = QUOTED.sub(" ", first_paragraphs)
             if verb and pronoun is not None and pronoun.search(unquoted):
                 return known[0].id, None
@@ -220,7 +217,7 @@ class TurnFinder:
         """The one person named in the "by …" part of a title; None when it names nobody or several people
         ("President Biden and Prime Minister Kishida")."""
         found: list[tuple[str, str | None]] = []
-        for part in re.split(r"(?i)\s+(?:and|și|и|і|та)\s+|\s*&\s*|,\s*", who):
+        for part in AND.split(who):
             known = self.index.find(part)
             if known:
                 found.extend((f.id, None) for f in known)

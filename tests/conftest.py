@@ -26,7 +26,7 @@ def kb():
 
 @pytest.fixture(scope="session")
 def annotator(kb):
-    return Annotator(kb, lambda: nlp.english("auto"), nlp.blank)
+    return Annotator(kb, lambda: nlp.english("auto"))
 
 
 @pytest.fixture(scope="session")

@@ -593,7 +593,7 @@ def test_any_knowledge_base_names_load_annotate_and_render(tmp_path_factory, peo
     kb, _ = load_kb(data)
     spoken = " ".join(f"{name} said “{' '.join(aliases)}” on Friday, {name} added." for name, aliases in people)
     article, _ = ingest_text(f"---\nlang: en\n---\nA headline about the talks\n{spoken} The talks went on.\n", "x.txt", "x")
-    annotator = Annotator(kb, lambda: nlp.english("auto"), nlp.blank)
+    annotator = Annotator(kb, lambda: nlp.english("auto"))
     archive = index_archive(kb, [AnnotatedArticle(article, annotator.annotate(article))], [])
     archive.people.update({p.id: p for p in kb.people})
     for path, text in render_site(archive, Settings()).items():

@@ -1,0 +1,115 @@
+"""Component `mentions`: every mention of a person, from the knowledge base's spellings and from the
+names a language proposes (the English model's PERSON entities, the Russian and Ukrainian dictionaries,
+name shapes elsewhere)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from builder import lang as packs, names
+from builder.annotate.doc import Doc
+from builder.lexicon import TITLES
+from builder.model import KnowledgeBase
+from builder.nlp import Span
+from builder.resolve import Found, PersonIndex, clean_person_name, plausible_name, spelling_pattern, unknown_person_id
+from builder.text import name_key
+
+NAME_PAIR = re.compile(r"(?<![\w-])([" + packs.capitals() + r"][\w’'-]+)\s+([" + packs.capitals() + r"][\w’'-]+)(?![\w-])")
+Candidate = tuple[int, int, str, str]
+"""(start, end, as written, the name) of a name some language resource proposes."""
+
+
+class Mentions:
+    """Finds people: knowledge-base spellings first, then proposed names that are plausible and not an
+    outlet, event or topic, then later surname-only mentions of the new ones."""
+
+    name = "mentions"
+    requires = ("text", "entities")
+    assigns = ("people", "names", "in_kb")
+
+    def __init__(self, kb: KnowledgeBase, index: PersonIndex):
+        self.index = index
+        self._outlet_names = {a.casefold() for o in kb.outlets for a in (o.name, *o.aliases)}
+        self._event_names = {a.casefold() for e in kb.events for a in (e.name, *e.aliases)}
+        # Topic keywords name things ("Nord Stream"), never people.
+        self._event_names |= {k.rstrip("$").casefold() for t in kb.topics for k in t.keywords}
+
+    def __call__(self, doc: Doc) -> None:
+        known = self.index.find(doc.text)
+        taken = [(f.start, f.end) for f in known]
+        for found in known:
+            doc.people.append(found)
+            doc.in_kb[found.id] = True
+        surnames: dict[str, str] = {}
+        # A known surname inside a longer name that is someone else ("Mike Johnson" is not Boris Johnson).
+        surname_only = {(f.start, f.end): f for f in known if " " not in f.surface}
+        for start, end, raw, name in self.candidates(doc.text, doc.lang, doc.entities):
+            if "\n" in raw:
+                continue
+            overlapping = [(s, e) for s, e in taken if s < end and start < e]
+            if overlapping and not self._replaces_surnames(doc, raw, name, overlapping, surname_only, taken):
+                continue
+            if not self._acceptable(name):
+                continue
+            found = self._mention(doc, start, end, raw, name, surnames)
+            if found is not None:
+                doc.people.append(found)
+                taken.append((start, end))
+        self._later_surnames(doc, surnames, taken)
+        doc.people.sort(key=lambda f: f.start)
+
+    def _replaces_surnames(self, doc: Doc, raw: str, name: str, overlapping: list[tuple[int, int]],
+                           surname_only: dict[tuple[int, int], Found], taken: list[tuple[int, int]]) -> bool:
+        """A longer unknown name over bare known surnames takes their place; any other overlap loses."""
+        inner = [surname_only.get(span) for span in overlapping]
+        if not all(inner) or len(name.split()) < 2 or TITLES.match(raw) or self.index.resolve(name) is not None:
+            return False
+        for found in inner:
+            doc.people.remove(found)
+            taken.remove((found.start, found.end))
+            del surname_only[(found.start, found.end)]
+        return True
+
+    def _acceptable(self, name: str) -> bool:
+        return plausible_name(name) and name.casefold() not in self._outlet_names \
+            and name.casefold() not in self._event_names
+
+    def _mention(self, doc: Doc, start: int, end: int, raw: str, name: str, surnames: dict[str, str]) -> Found | None:
+        offset = start + raw.find(name) if name in raw else start
+        if name not in raw:
+            end = start + len(raw)
+        pid = self.index.resolve(name)
+        if pid is None:
+            if len(name.split()) < 2:
+                return None
+            pid = unknown_person_id(name)
+            doc.in_kb.setdefault(pid, False)
+            surnames.setdefault(name.split()[-1], pid)
+        else:
+            doc.in_kb[pid] = True
+        doc.names.setdefault(pid, Counter())[name] += 1
+        return Found(offset, offset + len(name) if name in raw else end, pid, name if name in raw else raw)
+
+    @staticmethod
+    def _later_surnames(doc: Doc, surnames: dict[str, str], taken: list[tuple[int, int]]) -> None:
+        """Later surname-only mentions of people the knowledge base does not know yet."""
+        for surname, pid in surnames.items():
+            for match in re.finditer(spelling_pattern(surname), doc.text):
+                if not any(s < match.end() and match.start() < e for s, e in taken):
+                    doc.people.append(Found(match.start(), match.end(), pid, surname))
+                    taken.append((match.start(), match.end()))
+
+    def candidates(self, text: str, lang: str, entities: list[Span] | None) -> list[Candidate]:
+        """Candidate names that the language model (English), the morphology dictionaries (Russian,
+        Ukrainian) or name shapes (other languages) propose."""
+        if lang == "en" and entities is not None:
+            return [(start, end, raw, clean_person_name(raw)) for start, end, label, raw in entities if label == "PERSON"]
+        if lang in names.MORPHOLOGY:
+            return names.find_names(text, lang)
+        return [(start, end, raw, clean_person_name(raw)) for start, end, raw in self.shaped_names(text)]
+
+    def shaped_names(self, text: str) -> list[tuple[int, int, str]]:
+        """Pairs of capitalised words whose first word is a known first name."""
+        return [(m.start(), m.end(), m.group(0)) for m in NAME_PAIR.finditer(text)
+                if name_key(m.group(1)) in self.index.given_names]

@@ -1,0 +1,206 @@
+"""Component `speech`: direct quotations with their speakers, and reported speech ("Lavrov said that …"),
+read paragraph by paragraph in reading order."""
+
+from __future__ import annotations
+
+import re
+
+from builder import lang as packs, lexicon
+from builder.annotate.attribution import PREPOSITIONAL, Attributor, clause_words, few_words
+from builder.annotate.doc import Doc, Quotation
+from builder.annotate.quotations import OPENERS, WORD, Paragraph, read_paragraph
+from builder.resolve import Found, PersonIndex
+
+# "said in Berlin: Tear down this wall!": a colon after the verb opens direct speech whose marks were lost.
+COLON_SPEECH = re.compile(r"[^:.!?\"“„«]{0,40}:\s+(?=[" + packs.capitals() + "])")
+# "told reporters", "told TASS", "told state TV": the addressee is not part of what was said.
+ADDRESSEE = re.compile(r"^\s*(?:" + "|".join(packs.strings("ADDRESSEE")) + r"\b\s*){1,6}")
+TOLD = frozenset(packs.every("TOLD"))
+NOT_A_CLAUSE = re.compile(r"(?i)^\s*(?:" + "|".join(packs.every("NOT_A_CLAUSE")) + r")\b")
+CONJUNCTION = re.compile(r"\b(?:" + lexicon.THAT + r")\b", re.IGNORECASE)
+"""The conjunction that opens a reported clause: a name after it is inside the clause, not the verb's subject."""
+THAT_OPENING = re.compile(r"^(?:" + lexicon.THAT + r")\s+")
+LONGEST = 400
+"""Reported words kept, in characters."""
+
+
+class Speech:
+    """The component: one SpeechReader per document."""
+
+    name = "speech"
+    requires = ("people", "turns")
+    assigns = ("quotations", "reported")
+
+    def __init__(self, index: PersonIndex):
+        self.index = index
+        self.attributor = Attributor(index)
+
+    def __call__(self, doc: Doc) -> None:
+        SpeechReader(doc, self.index, self.attributor).read()
+
+
+class SpeechReader:
+    """Reads one document's paragraphs in order, keeping who spoke last (the antecedent of "he")."""
+
+    def __init__(self, doc: Doc, index: PersonIndex, attributor: Attributor):
+        self.doc, self.index, self.attributor = doc, index, attributor
+        self.lang = doc.lang
+        self.speech = lexicon.speech_pattern(doc.lang)
+        self.outside: list[Found] = []  # people named outside quotations in earlier paragraphs
+        self.last_speaker: str | None = None
+        self.last_paragraph = -10
+        self.previous_quote: Quotation | None = None  # the last quotation of the paragraph before
+        self.introducer: str | None = None  # the speaker of a paragraph that ends "… said:"
+
+    # --- antecedents ---------------------------------------------------------------------------------------
+    def earlier(self, position: int) -> list[Found]:
+        return [f for f in self.outside if f.end <= position]
+
+    def salient(self, position: int) -> str | None:
+        """The antecedent of "he", "she" or a role noun: the last speaker in this paragraph, else the
+        paragraph's first person (its subject), else the last speaker of the paragraph before, else the
+        last person mentioned."""
+        paragraph = self.doc.paragraph_of(position)
+        if self.last_speaker and self.last_paragraph == paragraph:
+            return self.last_speaker
+        here = [f for f in self.doc.people if self.doc.offsets[paragraph] <= f.start < position and not f.inside_quote
+                and not f.modifier and not f.in_label]
+        if here:
+            return here[0].id
+        if self.last_speaker and paragraph - self.last_paragraph <= 1:
+            return self.last_speaker
+        before = self.earlier(position)
+        return before[-1].id if before else None
+
+    def participants(self) -> list[str]:
+        """The two parties of a conversation: the first two people the title names, then the text (outside
+        quotations)."""
+        ids: list[str] = []
+        for found in self.index.find(self.doc.article.title or ""):
+            if found.id not in ids:
+                ids.append(found.id)
+        for found in self.doc.people:
+            if found.id not in ids and not found.inside_quote and not found.in_label and not found.modifier:
+                ids.append(found.id)
+        return ids[:2]
+
+    def _spoke(self, who: str, paragraph: int) -> None:
+        self.last_speaker, self.last_paragraph = who, paragraph
+
+    # --- reading ---------------------------------------------------------------------------------------------
+    def read(self) -> None:
+        turns, turn_index = self.doc.turns, 0
+        for number, paragraph in enumerate(self.doc.article.paragraphs):
+            base = self.doc.offsets[number]
+            labels = []
+            while turn_index < len(turns) and turns[turn_index].label_start < base + len(paragraph):
+                labels.append((turns[turn_index].label_start - base, turns[turn_index].start - base))
+                turn_index += 1
+            if labels:  # a new speaker: what came before says nothing about who "he" is now
+                self._spoke(None, -10)
+                self.previous_quote = None
+            view = self._view(number, base, paragraph, labels)
+            self._paragraph(view)
+            self.previous_quote = view.quotes[-1] if view.quotes else None
+            self.outside.extend(view.people)
+
+    def _view(self, number: int, base: int, paragraph: str, labels: list[tuple[int, int]]) -> Paragraph:
+        block_speaker, self.introducer = self.introducer, None
+        if block_speaker is None or labels or paragraph[:1] in OPENERS:
+            block_speaker = None  # only a paragraph right after "… told reporters:" whose marks were lost
+        members = [f for f in self.doc.people if base <= f.start < base + len(paragraph)]
+        return read_paragraph(number, base, paragraph, labels, members, block_speaker)
+
+    def _paragraph(self, view: Paragraph) -> None:
+        """Each quotation and each reporting verb outside quotations, in reading order."""
+        happenings: list[tuple[int, str, object]] = [(q.start - view.base, "quote", i) for i, q in enumerate(view.quotes)]
+        for sent_start, sent_end in view.sentences:
+            for verb in self.speech.finditer(view.masked[sent_start:sent_end]):
+                v_start = sent_start + verb.start()
+                if view.usable(verb, sent_start) and not any(s <= v_start < e for s, e in view.spans):
+                    happenings.append((v_start, "verb", (sent_start, sent_end, verb)))
+        happenings.sort(key=lambda item: (item[0], item[1]))
+        reported_sentences: set[tuple[str, int]] = set()
+        for _, kind, payload in happenings:
+            if kind == "quote":
+                self._quotation(view, payload)
+            else:
+                self._verb(view, *payload, reported_sentences)
+
+    def _quotation(self, view: Paragraph, index: int) -> None:
+        quote = view.quotes[index]
+        if not quote.fixed:
+            quote.speaker = self.attributor.speaker(view, index, self.speech, self.lang, self, self.previous_quote)
+        if quote.speaker:
+            self._spoke(quote.speaker, view.number)
+        self.doc.quotations.append(quote)
+
+    def _verb(self, view: Paragraph, sent_start: int, sent_end: int, verb: re.Match, done: set[tuple[str, int]]) -> None:
+        """A reporting verb outside quotations: who it belongs to, and the clause of what was said."""
+        masked = view.masked
+        v_start, v_end = sent_start + verb.start(), sent_start + verb.end()
+        next_quote = min([s for s, _ in view.spans if s >= v_end] + [sent_end])
+        if lexicon.group_pattern(self.lang).search(" ".join(WORD.findall(masked[sent_start:v_start])[-4:])):
+            self._joint(view, v_end, sent_end)
+            return
+        who = self.attributor.subject(view, (sent_start, sent_end), (v_start, v_end), self.lang, self)
+        if sent_end >= len(masked.rstrip()) and masked.rstrip().endswith(":"):
+            self.introducer = who or ""
+        if not who:
+            return
+        self._spoke(who, view.number)
+        colon = COLON_SPEECH.match(masked, v_end, sent_end) if not view.spans or next_quote >= sent_end else None
+        if colon:
+            words = view.text[colon.end():sent_end].strip()
+            if len(clause_words(words)) >= 2:
+                self.doc.quotations.append(Quotation(view.base + colon.end(), view.base + sent_end, words, view.number, who, True))
+                return
+        words = self._reported_words(view, who, (sent_start, sent_end), (v_start, v_end), verb, next_quote)
+        if words is None or (who, sent_start) in done:
+            return
+        done.add((who, sent_start))
+        self.doc.reported.append((who, words[:LONGEST], view.number))
+
+    def _joint(self, view: Paragraph, v_end: int, sent_end: int) -> None:
+        """"Both leaders acknowledged that …": a joint statement of the conversation's named parties."""
+        words = " ".join(view.text[v_end:sent_end].split()).strip(" ,:—–-")
+        if len(clause_words(words)) >= 3:
+            for pid in self.participants():
+                self.doc.reported.append((pid, THAT_OPENING.sub("", words)[:LONGEST], view.number))
+
+    def _reported_words(self, view: Paragraph, who: str, sentence: tuple[int, int], verb_span: tuple[int, int],
+                        verb: re.Match, next_quote: int) -> str | None:
+        """The clause a reporting verb introduces (or, "…, Lavrov said", the words before it); None when
+        there is none: the verb attributes a quotation, or only its subject follows it."""
+        masked = view.masked
+        (sent_start, sent_end), (v_start, v_end) = sentence, verb_span
+        clause = masked[v_end:next_quote]
+        told = verb.group(0).lower() in TOLD
+        if told:
+            clause = ADDRESSEE.sub("", clause, count=1)
+            if clause.lstrip().startswith(",") or NOT_A_CLAUSE.match(clause):
+                clause = ""
+        trailing = not clause_words(masked[v_end:sent_end])
+        # "…, așa cum afirmase președintele Volodimir Zelenski": what follows the verb is only its subject
+        # (with a title); there is no clause of his there, as in "…, said Lavrov".
+        inverted = next((f for f in view.people if f.id == who and v_end <= f.start - view.base
+                         and f.end - view.base <= next_quote and len(WORD.findall(masked[v_end:f.start - view.base])) <= 6
+                         and not CONJUNCTION.search(masked[v_end:f.start - view.base])), None)
+        if inverted is not None:
+            clause = masked[v_end:inverted.start - view.base] + " " + masked[inverted.end - view.base:next_quote]
+        if trailing:
+            head = masked[sent_start:v_start]
+            quoted = sum(e - s for s, e in view.spans if sent_start <= s < v_start)
+            if len(clause_words(head)) < 6 or quoted > len(head) / 3:
+                return None
+            words = " ".join(view.text[sent_start:v_start].split())
+        else:
+            if len(clause_words(clause)) < 3 or any(e <= v_start and few_words(masked, e, v_start, 2) for _, e in view.spans):
+                return None  # "“…,” Lavrov said in an interview": the verb attributes the quote before it
+            # "a declarat președintele Zelenski că …": the words after the inverted subject
+            words = " ".join(view.text[inverted.end - view.base if inverted is not None else v_end:sent_end].split())
+            if told:
+                words = ADDRESSEE.sub("", words, count=1)
+            if PREPOSITIONAL.match(verb.group(0)) and "," in words[:60]:
+                words = words.split(",", 1)[1]  # "according to Peskov, …": the words after the name
+        return THAT_OPENING.sub("", words.strip(" ,:—–-")).rstrip(" ,")

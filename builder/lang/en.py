@@ -1,0 +1,172 @@
+"""English: every English word the builder matches, in one place.
+
+Each list holds regular-expression fragments matched as whole words, case-insensitively unless a
+comment says otherwise. Spun or machine-rewritten English ("burdened that" for "stressed that", "famous
+that" for "noted that", "instructed TASS" for "told TASS") is listed too, as it occurs in scraped copy.
+"""
+
+from datetime import date
+
+CAPITALS = "A-Z"
+"""Capital letters that may open a name or a sentence (a regex character-class body)."""
+
+# --- reporting speech ------------------------------------------------------------------------------------
+SPEECH_VERBS = [
+    # Past tenses and participles are verbs; of the -s forms only those that are rarely plural nouns.
+    r"(?:says|said|saying)", r"(?:tells|told|telling)", r"(?:adds|added|adding)", r"not(?:ed|ing)",
+    r"stress(?:ed|ing)", r"emphasi[sz](?:es|ed|ing)", r"stat(?:ed|ing)", r"declar(?:es|ed|ing)",
+    r"explain(?:s|ed|ing)", r"insist(?:s|ed|ing)", r"claim(?:ed|ing)", r"warn(?:s|ed|ing)", r"argu(?:es|ed|ing)",
+    r"acknowledg(?:es|ed|ing)", r"caution(?:ed|ing)", r"confirm(?:s|ed|ing)", r"announc(?:es|ed|ing)",
+    r"tweet(?:ed|ing)", r"(?:writes|wrote)", r"repl(?:ied|ying)", r"respond(?:ed|ing)", r"remark(?:ed|ing)",
+    r"assert(?:s|ed|ing)", r"suggest(?:s|ed|ing)", r"accus(?:es|ed|ing)", r"critici[sz](?:es|ed|ing)",
+    r"repeat(?:ed|ing)", r"pledg(?:ed|ing)", r"urg(?:es|ed|ing)", r"underlin(?:es|ed|ing)", r"reiterat(?:es|ed|ing)",
+    r"admit(?:s|ted|ting)", r"den(?:ies|ied|ying)", r"reject(?:s|ed|ing)", r"promis(?:ed|ing)", r"observ(?:ed|ing)",
+    r"recall(?:s|ed|ing)", r"point(?:s|ed) out", r"according to", r"describ(?:es|ed|ing)", r"highlight(?:s|ed|ing)",
+    r"voic(?:ed|ing)", r"express(?:es|ed|ing)", r"instructed", r"burdened", r"famous(?= that)",
+    r"reaffirm(?:s|ed|ing)",
+]
+INVERTING = r"(?:says|said|added|adds|asked|according to|wrote|writes|continued|noted|explained|stressed|told)"
+"""Verbs after which the speaker may follow ("said Peskov"); languages without it let any verb invert."""
+TOLD = ("told", "tells", "telling")
+"""Forms of the verb whose object is the addressee, not what was said ("told reporters")."""
+ACCORDING_TO = ["according to"]
+"""Prepositions that name the speaker after them ("according to X")."""
+THAT = ["that"]
+"""The conjunction that opens a reported clause."""
+CLAUSE_FILLERS = ["that", "as", "how", "whether", "on", "in", "at", "this", "last", "also", "again"]
+"""Words that do not count as words of a reported clause."""
+PRONOUNS = ["he", "she"]
+FIRST_PERSON = r"\b(?:I|we|my|our|me|us)\b"
+"""First-person words (case-sensitive: "I" is a pronoun, "i" is not)."""
+AND = ["and"]
+"""The conjunction between two names ("President Biden and Prime Minister Kishida")."""
+
+# "told reporters", "told TASS", "told state TV": the addressee is not part of what was said.
+ADDRESSEE = (r"(?:the|a|state|state-owned|government-owned|russian|reporters|journalists|press|media|news|agency|"
+             r"channel|television|tv|radio|newspaper|broadcaster|outlet|[A-Z][\w.-]*)")
+NOT_A_CLAUSE = ["at", "in", "on", "during", "after", "before", "from", "by", "with", "outside", "as"]
+"""Words after "told …" that start a circumstance, not what was said."""
+ABBREVIATIONS = ["Mr", "Mrs", "Ms", "Dr", "St", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+                 "Nov", "Dec", "Gen", "Col", "Lt", "Sen", "Rep", "Gov", "No", "vs", "etc"]
+"""Abbreviations whose full stop does not end a sentence (case-sensitive)."""
+# A name used as a modifier ("the Trump administration", "Putin’s proposal") is not the subject of a verb.
+NAME_MODIFIERS = ["administration", "campaign", "government", "team", "era", "presidency", "camp", "aides?", "allies",
+                  "officials", "family", "doctrine", "regime", "office", "plan", "proposal", "formula"]
+
+# Role nouns, by the kind of office, that can stand for a person named earlier; KB_ROLE_WORDS are the
+# words of a knowledge-base role (written in English) each kind fits.
+ROLE_STEMS = {
+    "spokes": "spokes|press secretary", "diplomat": "diplomat", "minister": "minist",
+    "president": "president|chief|leader|head", "envoy": "envoy", "ambassador": "ambassador", "aide": "aide|advis",
+}
+KB_ROLE_WORDS = {
+    "spokes": ("spokes", "press secretary"), "diplomat": ("foreign", "diplomat", "ambassador", "state"),
+    "minister": ("minister", "secretary"), "president": ("president", "head", "leader", "chancellor", "prime minister"),
+    "envoy": ("envoy",), "ambassador": ("ambassador",), "aide": ("aide", "advis"),
+}
+# Words naming a country (case-sensitive), and the words of a knowledge-base role or organisation each fits.
+NATION_STEMS = {"russia": "Russia|Kremlin|Moscow", "us": r"\bU\.?S\.?\b|American|White House|america",
+                "ukraine": "Ukrain"}
+KB_NATION_WORDS = {"russia": ("russia", "kremlin"),
+                   "us": ("united states", "us ", "white house", "president of the united states"),
+                   "ukraine": ("ukrain",)}
+ROLES = [r"spokes(?:man|woman|person)", "diplomat", "minister", "president", r"president-elect", "official",
+         "envoy", "secretary", "ambassador", "chancellor", "leader", "chief", "aide", "adviser", "advisor",
+         "negotiator", "premier", "senator", "lawmaker", "general", "commander", "head"]
+"""Nouns that stand for a person named earlier ("the diplomat said")."""
+GROUPS = (r"(?:both|the two) (?:leaders|presidents|sides|ministers|interlocutors|heads of state)|"
+          r"the (?:interlocutors|two leaders)")
+"""Subjects that stand for both parties of a conversation ("Both leaders acknowledged …")."""
+
+# --- names and titles --------------------------------------------------------------------------------------
+TITLES = [
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gen", "col", "lt", "prof", "sir", "president", "vice president",
+    "prime minister", "minister", "secretary", "ambassador", "chancellor", "king", "queen", "prince", "pope",
+    "senator", "governor", "mayor", "general", "spokesman", "spokeswoman", "spokesperson", "envoy", "adviser",
+    "advisor", "premier", "foreign minister", "deputy", "press secretary", "chairperson", "chairman",
+    "chairwoman", "chair", "director", "commissioner", "patriarch", "speaker",
+]
+"""Titles before a name ("President", "Mr."), stripped from it."""
+NAME_PARTICLES = ["de", "da", "di", "du", "del", "der", "van", "von", "bin", "al", "la", "le", "ter", "el"]
+"""Particles that stay lowercase inside names (de Gaulle, von der Leyen, bin Salman)."""
+# Words of an office in an English title ("Statement by NSC Spokesperson Emily Horne"): not part of a name.
+ROLE_WORDS = """
+president vice prime minister secretary press deputy principal senior advisor adviser chief spokesperson spokesman
+spokeswoman nsc national security director coordinator assistant counselor special envoy administrator acting
+ambassador representative first lady second gentleman foreign head office council communications strategic
+homeland domestic policy economic treasury state defense leader majority minority speaker senator governor mayor
+attorney general surgeon white house of the to for u.s. us united states trade climate cabinet chair chairman
+chairwoman commissioner former his her majesty king queen excellency mr. ms. mrs. dr. sir madam
+""".split()
+
+# --- transcripts -------------------------------------------------------------------------------------------
+HONORIFICS = ["MR", "MRS", "MS", "MISS", "DR"]
+SELF_INTRODUCTION = r"(?:\bI[’']m|\bI am|\bThis is|\bMy name is|\bIt[’']s)"
+LABEL_CONNECTORS = ["of", "to", "the", "for", "and", "on"]
+"""Lowercase words inside a speaker label ("President of Russia Vladimir Putin:")."""
+# Transcript labels that denote an office, not a name: the holder on the document's date speaks.
+OFFICE_HOLDERS = {
+    "THE PRESIDENT": [(date(2009, 1, 20), "Barack Obama"), (date(2017, 1, 20), "Donald Trump"),
+                      (date(2021, 1, 20), "Joe Biden"), (date(2025, 1, 20), "Donald Trump")],
+    "THE VICE PRESIDENT": [(date(2009, 1, 20), "Joe Biden"), (date(2017, 1, 20), "Mike Pence"),
+                           (date(2021, 1, 20), "Kamala Harris"), (date(2025, 1, 20), "JD Vance")],
+    "THE FIRST LADY": [(date(2009, 1, 20), "Michelle Obama"), (date(2017, 1, 20), "Melania Trump"),
+                       (date(2021, 1, 20), "Jill Biden"), (date(2025, 1, 20), "Melania Trump")],
+}
+# Upper-case transcript labels of people who are not named: their turns are nobody's quotes.
+ANONYMOUS_LABELS = [
+    "Q", "MODERATOR", "SENIOR ADMINISTRATION OFFICIAL", "SENIOR ADMINISTRATION OFFICIALS", "ADMINISTRATION OFFICIAL",
+    "SENIOR STATE DEPARTMENT OFFICIAL", "SENIOR DEFENSE OFFICIAL", "AUDIENCE", "AUDIENCE MEMBER", "AUDIENCE MEMBERS",
+    "PARTICIPANT", "PARTICIPANTS", "AIDE", "CHILD", "CHILDREN", "STAFF", "OPERATOR", "REPORTER", "QUESTION", "ANSWER",
+    "INTERPRETER", "CROWD", "STUDENT", "SPEAKER", "OFFICIAL", "AIR FORCE ONE CREW MEMBER", "PRESS",
+]
+# The same in Kremlin-style transcripts ("Question:").
+ANONYMOUS_MIXED_LABELS = ["question", "remark", "reply", "response", "answer", "moderator", "participant", "audience",
+                          "interpreter", "journalist", "reporter", "comment"]
+# Titles that present the whole text as one person's words; the person is named after them.
+STATEMENT_HEAD = (r"(?:Statement|Remarks|Speech|Address|Message|Video\s+Address|Video\s+Message|Letter|Op-Ed|"
+                  r"Opening\s+Remarks|Closing\s+Remarks|Briefing|Press\s+Briefing|Keynote\s+Address)\s+(?:by|of|from)\s+")
+# Where the name after a statement head ends ("… President Biden on the Anniversary …").
+TITLE_TAIL = (r"\s+(?:on|to|at|in|for|before|during|regarding|about|after|following|with|upon|marking|announcing|"
+              r"celebrating|honoring|commemorating)\b|\s*[:(;]|\s+[–—-]\s")
+
+# --- dates and page furniture ------------------------------------------------------------------------------
+MONTHS = ["january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
+          "september sep sept", "october oct", "november nov", "december dec"]
+"""Month names and abbreviations, January first (space-separated spellings of each month)."""
+ORDINAL_SUFFIX = "(?:st|nd|rd|th)?"
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+DATE_WORDS = ["updated", "published", "posted"]
+"""Words beside a date on a date line."""
+TIME_WORDS = ["at", "gmt", "utc", "eet", "eest", "msk", "am", "pm"]
+"""Words of a time of day on a date line."""
+BOILERPLATE = [
+    r"^(supply|source) (hyperlink|link)\.?$",
+    r"^(courtesy\s*/\s*)?source\s*:\s*.{1,60}$",
+    r"^courtesy\s*:\s*.{1,60}$",
+    r"^(read|see) (more|also)\s*:",
+    r"^share (this|on)\b.{0,40}$",
+    r"^tags?\s*:",
+]
+"""Lines that scrapers leave in (matched case-insensitively); the other languages add to the shared ones."""
+READ_ALSO, ADVERTISEMENT, SUBSCRIBE, HOME, PHOTO, FOLLOW = (
+    [], ["advertisement"], ["subscribe"], ["home"], ["photo"], ["follow us"])
+PHOTO_BY = ["by"]
+SOURCE_WORDS = ["source", "courtesy"]
+SOURCE_PREFIX = [r"courtesy\s*/\s*"]
+CREDIT = (r"\s[–—-]\s*[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+)+\s*,\s*[^.“”\"]{0,80}\b(photo|pool|getty|afp|ap|reuters|sputnik|"
+          r"tass|epa)\b[^.“”\"]*$")
+"""A caption with a photo credit at its end: "… – Alexei Nikolsky, Sputnik, Kremlin Pool Photo via AP"."""
+
+# --- suggestions -------------------------------------------------------------------------------------------
+EVENT_WORDS = (r"(?:summits?|talks|meetings?|conferences?|forums?|wars?|agreements?|accords?|visits?|negotiations?|"
+               r"treat(?:y|ies)|ceasefire|truce|referendum|invasion|format|dialogue)$")
+"""Words that make a phrase an event (whole words)."""
+CONNECTORS = ["of", "on", "in", "at", "with", "between", "and", "for"]
+"""Short words that may join an event word to the name after it ("talks in Istanbul")."""
+NOT_EVENT_NAMES = (
+    "Head Heads President President's Vice Prime Minister Minister's Governor Chairman Chairwoman Secretary "
+    "Director Chancellor King Queen Mr Mrs Ms Dr Senator Ambassador Deputy Mayor Speaker Leader "
+    "The A An This That These Those It Its Our Their His Her Last Next New Monday Tuesday Wednesday "
+    "Thursday Friday Saturday Sunday Today Yesterday Tomorrow During After Before At In On Of For And But").split()
+"""Capitalised words that do not name an event: sentence openers, days, titles."""

@@ -1,0 +1,52 @@
+"""Romanian: every Romanian word the builder matches, in one place (see en.py for what each name means)."""
+
+CAPITALS = "ȘȚĂÂÎ"
+LETTER_FOLDS = ("şŞţŢ", "șȘțȚ")
+"""Letters written in place of others (cedilla for comma below), folded when text is read."""
+
+SPEECH_VERBS = [
+    r"(?:a|au|a mai|au mai|ar fi) (?:declarat|spus|explicat|precizat|subliniat|afirmat|adăugat|replicat|sugerat|"
+    r"numit|respins|negat|anunțat|menționat|arătat|avertizat|insistat|transmis|comentat|reiterat|confirmat|"
+    r"calificat|descris|acuzat|lăudat|scris|răspuns|apreciat|susținut|recunoscut|amintit|estimat|criticat)",
+    r"(?:declarase|spusese|sugerase|descrisese|afirmase|precizase|lăudaseră|declaraseră|anunțase|explicase)",
+    r"(?:declară|spune|afirmă|susține|consideră|subliniază|precizează|explică|adaugă|avertizează|insistă)",
+    r"potrivit (?:lui|declarațiilor lui|spuselor lui)", r"conform (?:lui|declarațiilor lui)",
+    r"în opinia lui", r"citat de",
+]
+ACCORDING_TO = ["potrivit", "conform", "în opinia", "citat de"]
+THAT = ["că"]
+CLAUSE_FILLERS = ["că", "ca"]
+PRONOUNS = ["el", "ea", "acesta", "aceasta"]
+FIRST_PERSON = r"(?i)(?<!\w)(?:eu|noi|meu|mea|nostru|noastră|mi-?|ne)(?!\w)"
+AND = ["și"]
+ABBREVIATIONS = ["nr", "Nr"]
+
+ROLE_STEMS = {"spokes": "purtătorul de cuvânt", "president": "președint", "envoy": "emisar", "ambassador": "ambasador",
+              "aide": "consilier"}
+NATION_STEMS = {"russia": r"rus\b", "us": "SUA", "ukraine": "ucrainean"}
+ROLES = [r"purtătorul de cuvânt", "diplomatul", "ministrul", "președintele", "oficialul", "emisarul",
+         "liderul", "consilierul", "ambasadorul", "negociatorul", "șeful"]
+GROUPS = r"(?:cei doi|ambii) (?:lideri|președinți|miniștri|interlocutori)|interlocutorii|părțile"
+
+ANONYMOUS_MIXED_LABELS = ["întrebare", "moderator", "jurnalist"]
+STATEMENT_HEAD = r"(?:Declarația|Discursul|Mesajul|Alocuțiunea|Scrisoarea)\s+"
+TITLE_TAIL = r"\s+(?:despre|privind|la|în|cu|pentru|cu ocazia)\b|\s*[:(;]|\s+[–—-]\s"
+
+MONTHS = ["ianuarie ian", "februarie febr", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie",
+          "octombrie", "noiembrie", "decembrie"]
+WEEKDAYS = ["luni", "marți", "marti", "miercuri", "joi", "vineri", "sâmbătă", "duminică"]
+DATE_WORDS = ["actualizat", "publicat"]
+TIME_WORDS = ["la"]
+BOILERPLATE = [r"^(citește|citeste|citiți|vezi) (și|si)\s*:"]
+READ_ALSO, ADVERTISEMENT, SUBSCRIBE, HOME, PHOTO, FOLLOW = (
+    [], ["publicitate"], ["abonează-te"], ["acasă"], ["foto"], ["urmăriți-ne"])
+PHOTO_BY = ["de"]
+SOURCE_WORDS = ["sursa"]
+
+EVENT_WORDS = (r"^(?:summitul\w*|întâlnir\w+|negocier\w+|discuți\w+|conferinț\w+|forumul\w*|războ\w+|acordul\w*|"
+               r"vizit\w+|tratatul\w*|armistiți\w+)$")
+"""Stems that make a phrase an event, so that every case ending matches (summitul, summitului)."""
+CONNECTORS = ["de", "la", "din", "cu", "privind", "pentru", "în", "și"]
+NOT_EVENT_NAMES = ("Președintele Premierul Ministrul "
+                   "Acest Această Aceste Este După Înainte În La Pe Și Luni Marți Miercuri Joi Vineri Sâmbătă "
+                   "Duminică").split()
