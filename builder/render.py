@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
 
+from builder.config import DEFAULT_SITE_NAME, SCHEMA
 from builder.charts import mentions_chart
 from builder.feeds import topic_feed
 from builder.model import AnnotatedArticle, Archive, Event, Note, Person
@@ -33,9 +34,9 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 class Settings:
     """Rendering choices."""
 
-    per_page: int = 50
+    per_page: int = SCHEMA["per_page"].default
     """Rows on one page of an index before it continues on the next."""
-    site_name: str = "Briefing Archive"
+    site_name: str = DEFAULT_SITE_NAME
     """Shown on the home page."""
     related: int = 5
     """Related articles listed under an article."""
