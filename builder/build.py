@@ -266,7 +266,8 @@ def annotate_articles(annotator: Annotator, articles: list[Article], processes: 
     """Annotate articles in order. Annotations found in the cache under keys[i] = (annotation key, spans
     key) are used as they are; for the rest, English entity spans come from the cache or stream through
     the model in batches (and processes) ahead of the rules. `tally` counts "cached" (annotations from
-    the cache), "annotated" (rules run), "model" (articles the model ran on)."""
+    the cache), "annotated" (rules run), "model" (articles the model ran on) and "failed" (articles the
+    annotator failed on, reported in `problems` and left out; without `problems` the error is raised)."""
     cache = cache or Cache(None)
     tally = tally if tally is not None else Counter()
     keys = keys or [(None, "")] * len(articles)
