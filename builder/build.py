@@ -21,18 +21,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from builder import incremental
+from builder import incremental, outputs
 from builder.annotate import Annotator, body_text
 from builder.cache import (Cache, annotation_from_json, annotation_to_json, article_from_json, article_to_json,
                            code_version, digest, model_identity, storable)
 from builder.config import Config, page_minimum
 from builder.corrections import apply_corrections
 from builder.ingest import MAX_BYTES, IngestError, read_article
-from builder.kb import load_kb
+from builder.kb import KnowledgeBaseUnreadable, load_kb
 from builder.nlp import BATCH_SIZE
 from builder.progress import Progress, mkdocs_plugin
 from builder.model import AnnotatedArticle, Annotation, Archive, Article, KnowledgeBase, Note, Person, Problem
-from builder.notes import about_line, check_targets, names_in_text, read_note
+from builder.notes import about_lines, check_targets, names_in_text, read_note
 from builder.feeds import render_feeds
 from builder.render import Settings, render_site
 from builder.search import MB, SearchIndexFailed, index_site
@@ -77,6 +77,8 @@ class Report:
     """Parts of the search index."""
     reused_search_parts: int = 0
     """Parts of the search index taken from the previous build (their pages had not changed)."""
+    cache_ignored: int = 0
+    """Cache entries found damaged (or not plain files) and so ignored and recomputed."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -86,10 +88,10 @@ class Report:
 def shown_path(path: Path, root: Path) -> str:
     """A path as the user thinks of it: relative to the project where possible (a link is shown where it
     is, not where it points)."""
-    for candidate in (Path(os.path.abspath(path)), path.resolve()):
+    for candidate in (lambda: Path(os.path.abspath(path)), path.resolve):
         try:
-            return str(candidate.relative_to(root))
-        except ValueError:
+            return str(candidate().relative_to(root))
+        except (ValueError, OSError, RuntimeError):  # elsewhere, or a link that loops
             continue
     return str(path)
 
@@ -106,7 +108,12 @@ def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) 
             continue
         base = source.resolve()
         for path in sorted(source.rglob("*")):
-            if path.name.startswith(".") or path.suffix.lower() not in ARTICLE_SUFFIXES:
+            if path.suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            if path.name.startswith("."):
+                # Hidden files (an editor's backup, a copy half-synced) are not published, but not silently.
+                problems.append(Problem(shown_path(path, root), None, "the file's name starts with '.', so it is hidden and "
+                                        "not published; rename it to publish it.", "warning"))
                 continue
             try:
                 str(path).encode("utf-8")
@@ -165,11 +172,20 @@ def read_articles(files: list[Path], config: Config, problems: list[Problem],
         except OSError as error:
             problems.append(Problem(shown, None, f"the file could not be read ({error.strerror})."))
             continue
+        except Exception as error:  # noqa: BLE001 - one article never stops the build; it is named instead
+            problems.append(failed(shown, "read", error))
+            continue
         problems.extend(warnings)
         articles.append(article)
         if progress:
             progress(number, len(files))
     return articles
+
+
+def failed(shown: str, stage: str, error: Exception) -> Problem:
+    """The problem for an article that a stage could not handle for a reason nobody foresaw."""
+    return Problem(shown, None, f"the article could not be {stage} ({type(error).__name__}: {error}); it is left out. "
+                                "Please report this with the file.")
 
 
 def cached_reader(cache: Cache) -> Callable[..., tuple[Article, list[Problem]]]:
@@ -185,7 +201,7 @@ def cached_reader(cache: Cache) -> Callable[..., tuple[Article, list[Problem]]]:
             try:
                 return article_from_json(stored)
             except (TypeError, ValueError, KeyError):  # written by an older shape of the model: read again
-                pass
+                cache.ignored += 1
         article, warnings = read_article(path, shown, slug_name, languages)
         if storable(article):
             cache.put("articles", key, article_to_json(article, warnings))
@@ -209,11 +225,13 @@ def corrected(item: AnnotatedArticle, kb: KnowledgeBase, problems: list[Problem]
 
 def annotate_all(config: Config, kb: KnowledgeBase, files: list[Path], articles: list[Article],
                  progress: Callable[[int, int], None] | None = None,
-                 tally: Counter | None = None) -> Iterator[AnnotatedArticle]:
-    """Annotate the articles read from `files`, through the cache folder config.cache when it is set."""
+                 tally: Counter | None = None, problems: list[Problem] | None = None,
+                 cache: Cache | None = None) -> Iterator[AnnotatedArticle]:
+    """Annotate the articles read from `files`, through the cache folder config.cache when it is set. With
+    `problems`, an article the annotator fails on is reported there and left out."""
     annotator = make_annotator(kb, config)
     if config.cache is None:
-        return annotate_articles(annotator, articles, config.processes, progress, tally=tally)
+        return annotate_articles(annotator, articles, config.processes, progress, tally=tally, problems=problems)
     paths = {shown_path(f, config.root): f for f in files}
     model = english_identity(config.spacy_model)
     setting = ",".join(config.languages)
@@ -226,8 +244,8 @@ def annotate_all(config: Config, kb: KnowledgeBase, files: list[Path], articles:
             annotation_key = None
         return annotation_key, digest("spans", model, body_text(article))
 
-    return annotate_articles(annotator, articles, config.processes, progress, cache=Cache(config.cache),
-                             keys=[keys(a) for a in articles], tally=tally)
+    return annotate_articles(annotator, articles, config.processes, progress, cache=cache or Cache(config.cache),
+                             keys=[keys(a) for a in articles], tally=tally, problems=problems)
 
 
 def english_identity(configured: str) -> str:
@@ -244,11 +262,12 @@ def english_identity(configured: str) -> str:
 def annotate_articles(annotator: Annotator, articles: list[Article], processes: int = 1,
                       progress: Callable[[int, int], None] | None = None, batch_size: int = BATCH_SIZE,
                       cache: Cache | None = None, keys: list[tuple[str | None, str]] | None = None,
-                      tally: Counter | None = None) -> Iterator[AnnotatedArticle]:
+                      tally: Counter | None = None, problems: list[Problem] | None = None) -> Iterator[AnnotatedArticle]:
     """Annotate articles in order. Annotations found in the cache under keys[i] = (annotation key, spans
     key) are used as they are; for the rest, English entity spans come from the cache or stream through
     the model in batches (and processes) ahead of the rules. `tally` counts "cached" (annotations from
-    the cache), "annotated" (rules run), "model" (articles the model ran on)."""
+    the cache), "annotated" (rules run), "model" (articles the model ran on) and "failed" (articles the
+    annotator failed on, reported in `problems` and left out; without `problems` the error is raised)."""
     cache = cache or Cache(None)
     tally = tally if tally is not None else Counter()
     keys = keys or [(None, "")] * len(articles)
@@ -275,7 +294,14 @@ def annotate_articles(annotator: Annotator, articles: list[Article], processes: 
                 tally["model"] += 1
                 if spans_key:
                     cache.put("spans", spans_key, entities)
-            annotation = annotator.annotate(article, entities)
+            try:
+                annotation = annotator.annotate(article, entities)
+            except Exception as error:  # noqa: BLE001 - one article never stops the build; it is named instead
+                if problems is None:
+                    raise
+                problems.append(failed(article.source, "annotated", error))
+                tally["failed"] += 1
+                continue
             tally["annotated"] += 1
             if annotation_key:
                 cache.put("annotations", annotation_key, annotation_to_json(annotation))
@@ -291,6 +317,7 @@ def _cached_annotation(cache: Cache, key: str | None) -> Annotation | None:
     try:
         return annotation_from_json(data)
     except (TypeError, ValueError, KeyError):  # written by an older shape of the model: recompute
+        cache.ignored += 1
         return None
 
 
@@ -366,7 +393,7 @@ def read_notes(config: Config, kb: KnowledgeBase, articles: list[Article], probl
         if note is not None:
             if people is None and any(t.startswith("person/") and t[7:] not in known["person"] for t in note.about):
                 known["person"] |= names_in_text(articles)
-            problems.extend(check_targets(note, known, about_line(path)))
+            problems.extend(check_targets(note, known, about_lines(path)))
             notes.append(note)
     return notes
 
@@ -374,11 +401,15 @@ def read_notes(config: Config, kb: KnowledgeBase, articles: list[Article], probl
 def generate(config: Config, report: Report, progress: Progress | None = None) -> tuple[Archive, dict[str, str]]:
     """Read, annotate, index and render; returns the archive and the pages (nothing is written)."""
     started = time.perf_counter()
-    kb, kb_problems = load_kb(config.data, config.root)
+    try:
+        kb, kb_problems = load_kb(config.data, config.root, fatal=True)
+    except KnowledgeBaseUnreadable as error:
+        raise BuildFailed(f"{error} The previous site stays as it was.", error.problems) from None
     report.problems.extend(kb_problems)
     files = article_files(config.articles, config.root, report.problems)
+    cache = Cache(config.cache)  # one, so that the damaged entries it meets are counted once for the report
     articles = read_articles(files, config, report.problems, _stage(progress, "read"),
-                             reader=cached_reader(Cache(config.cache)) if config.cache else read_article)
+                             reader=cached_reader(cache) if config.cache else read_article)
     report.skipped = len(files) - len(articles)
     report.timings["read"] = time.perf_counter() - started
 
@@ -386,8 +417,10 @@ def generate(config: Config, report: Report, progress: Progress | None = None) -
     tally: Counter = Counter()
     # Corrections are applied after the cache, which holds what the machine found: the editor always wins.
     annotated = [corrected(item, kb, report.problems) for item in
-                 annotate_all(config, kb, files, articles, _stage(progress, "annotate"), tally)]
+                 annotate_all(config, kb, files, articles, _stage(progress, "annotate"), tally, report.problems, cache)]
     report.cached, report.annotated, report.model_runs = tally["cached"], tally["annotated"], tally["model"]
+    report.skipped += tally["failed"]
+    report.cache_ignored = cache.ignored
     report.timings["annotate"] = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -493,7 +526,8 @@ def source_date_epoch(archive: Archive) -> str:
     """A fixed build time for MkDocs (sitemap dates): the newest article's date, so output is reproducible."""
     dates = [i.article.date for i in archive.articles if i.article.date]
     newest = max(dates) if dates else None
-    return str(int(time.mktime(newest.timetuple())) if newest else 0)
+    # Never before 1970: gzip (MkDocs' sitemap.xml.gz) cannot store an earlier time.
+    return str(max(0, int(time.mktime(newest.timetuple()))) if newest else 0)
 
 
 def mkdocs_site_url(config: Config) -> str:
@@ -552,8 +586,24 @@ def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str, progress: P
             os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
+def output_targets(config: Config, run_mkdocs: bool = True) -> dict[str, Path]:
+    """The build's output folders (real paths, by option) once builder.outputs allows them; OutputRefused
+    otherwise. The annotation cache must not sit in an editors' folder either."""
+    sources = [*config.articles, config.notes, config.data]
+    if config.cache is not None:
+        outputs.check_location("--cache", config.cache, config.root, sources)
+    targets = {"--site": config.site, "--docs": config.docs} if run_mkdocs else {"--docs": config.docs}
+    return outputs.check_targets(targets, config.root, sources)
+
+
 def build(config: Config, progress: Progress | None = None, run_mkdocs: bool = True) -> Report:
-    """The whole build. Raises BuildFailed (previous docs/ and site/ untouched) on fatal problems."""
+    """The whole build. Raises OutputRefused before any work when --site or --docs may not be replaced or
+    another build holds them, and BuildFailed (previous docs/ and site/ untouched) on fatal problems."""
+    with outputs.Outputs(output_targets(config, run_mkdocs), config.root) as held:
+        return _build(config, progress, run_mkdocs, held)
+
+
+def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: outputs.Outputs) -> Report:
     report = Report()
     if not config.mkdocs_config or not config.mkdocs_config.is_file():
         raise BuildFailed(f"there is no MkDocs configuration at {config.mkdocs_config}.")
@@ -604,10 +654,14 @@ def build(config: Config, progress: Progress | None = None, run_mkdocs: bool = T
                                                  for name, value in search.items())
                 incremental.write_record(new_site / "site", docs_digest, build_stamp, search)
                 report.timings["search"] = time.perf_counter() - started
+                held.before_swap()
                 swap_in(new_site / "site", site)
+                held.published(site)
             finally:
                 shutil.rmtree(new_site, ignore_errors=True)
+        held.before_swap()
         swap_in(new_docs, docs)
+        held.published(docs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return report

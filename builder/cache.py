@@ -20,6 +20,7 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import stat
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -58,11 +59,34 @@ def model_identity(package: str) -> str:
         return package
 
 
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+"""An entry is read only when it is a regular file of at most this size (the largest, an annotation of a
+500 kB article, takes a few MB): a FIFO would block the build and a link to /dev/zero fill its memory."""
+
+
+def _read_entry(path: Path) -> bytes | None:
+    """The bytes of a cache entry, or None when it is missing; ValueError when it is not a regular file of
+    a bounded size (opened without following links and without blocking, then checked)."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return None
+    except OSError as error:  # a link (ELOOP with O_NOFOLLOW), a folder, no permission
+        raise ValueError(f"not a readable file: {error.strerror}") from None
+    with os.fdopen(handle, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+            raise ValueError("not a regular file of a bounded size")
+        return stream.read(MAX_ENTRY_BYTES + 1)
+
+
 class Cache:
     """A folder of cache entries; `folder=None` is a cache that stores nothing."""
 
     def __init__(self, folder: Path | None):
         self.folder = folder
+        self.ignored = 0
+        """Entries found damaged (unreadable, not a plain file, wrong key or checksum) and so recomputed."""
 
     def _path(self, kind: str, key: str) -> Path:
         return self.folder / kind / key[:2] / f"{key}.json"
@@ -72,12 +96,17 @@ class Cache:
         if self.folder is None:
             return None
         try:
-            entry = json.loads(self._path(kind, key).read_bytes())
+            raw = _read_entry(self._path(kind, key))
+            if raw is None:
+                return None
+            entry = json.loads(raw)
             value = entry["value"]
             if entry["key"] != key or entry["sha256"] != digest(_canonical(value)):
+                self.ignored += 1
                 return None
             return value
         except (OSError, ValueError, KeyError, TypeError):
+            self.ignored += 1
             return None
 
     def put(self, kind: str, key: str, value: Any) -> None:

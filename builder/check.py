@@ -5,7 +5,7 @@ from __future__ import annotations
 from builder.build import article_files, read_notes, shown_path
 from builder.config import Config
 from builder.corrections import check_corrections
-from builder.ingest import IngestError, decode, ingest_text
+from builder.ingest import IngestError, ingest_text, read_decoded
 from builder.kb import load_kb
 from builder.model import Article, Problem
 from builder.text import slug
@@ -20,7 +20,7 @@ def check(config: Config) -> list[Problem]:
     for path in article_files(config.articles, config.root, problems):
         shown = shown_path(path, config.root)
         try:
-            decoded = decode(path.read_bytes(), shown)
+            decoded = read_decoded(path, shown)
             # Languages are not detected here: a check must be fast and needs no model.
             article, warnings = ingest_text(decoded.text, shown, slug(path.stem, "article"), languages=("en",))
             problems += [*decoded.warnings, *warnings, *check_corrections(article, kb)]

@@ -12,6 +12,7 @@ from pathlib import Path
 from builder.build import BuildFailed, article_files, build, print_problems, read_articles, shown_path
 from builder.config import load_config, with_overrides
 from builder.nlp import ModelNotFound
+from builder.outputs import OutputRefused
 from builder.progress import printer
 
 
@@ -37,6 +38,9 @@ def cmd_build(args) -> int:
     print_problems(problems)
     try:
         report = build(config, progress=printer(sys.stderr))
+    except OutputRefused as refused:
+        print(f"briefing: {refused}", file=sys.stderr)
+        return 1
     except BuildFailed as failure:
         print_problems(failure.problems)
         print(f"briefing: build failed: {failure}", file=sys.stderr)
@@ -47,7 +51,9 @@ def cmd_build(args) -> int:
           f"({report.pages} pages; {report.skipped} skipped; {report.annotated} annotated, {report.cached} from the "
           f"cache, model run on {report.model_runs}; {report.pages - report.reused_pages} pages made and "
           f"{report.reused_pages} unchanged, {report.search_parts - report.reused_search_parts} of "
-          f"{report.search_parts} search index parts made; {times}).", file=sys.stderr)
+          f"{report.search_parts} search index parts made; {times})." +
+          (f" {report.cache_ignored} damaged cache entries were ignored and made again." if report.cache_ignored else ""),
+          file=sys.stderr)
     return 0
 
 
@@ -63,7 +69,7 @@ def cmd_annotate(args) -> int:
     problems += kb_problems
     files = article_files([Path(f) for f in args.files], config.root, problems)
     articles = read_articles(files, config, problems)
-    for found in annotate_all(config, kb, files, articles):
+    for found in annotate_all(config, kb, files, articles, problems=problems):
         item = corrected(found, kb, problems)
         meta = article_meta(item)
         record = {"source": meta.pop("source"), **meta}
@@ -94,6 +100,7 @@ def cmd_check(args) -> int:
 
 def cmd_add(args) -> int:
     from builder.add import AddRefused, Given, add_article
+    from builder.outputs import check_addable
 
     config, problems = load_config(Path(args.root))
     print_problems(problems)
@@ -109,8 +116,9 @@ def cmd_add(args) -> int:
         shown, suffix = args.file, source.suffix.lower()
     given = Given(title=args.title, date=args.date, outlet=args.outlet, lang=args.lang)
     try:
+        check_addable(config.articles[0], config.root)
         path, warnings = add_article(raw, shown, suffix, given, config.articles[0], config.root, config.languages)
-    except AddRefused as refused:
+    except (AddRefused, OutputRefused) as refused:
         print(f"briefing: {refused}", file=sys.stderr)
         return 1
     print_problems(warnings)
@@ -129,6 +137,9 @@ def cmd_serve(args) -> int:
         return 1
     try:
         serve(config, port=args.port, progress=printer(sys.stderr))
+    except OutputRefused as refused:
+        print(f"briefing: {refused}", file=sys.stderr)
+        return 1
     except OSError as error:  # the port is taken, most often
         print(f"briefing: cannot serve on 127.0.0.1:{args.port}: {error.strerror}. Try another --port.", file=sys.stderr)
         return 1
@@ -152,7 +163,8 @@ def cmd_eval(args) -> int:
 
 def cmd_suggest(args) -> int:
     from builder.build import annotate_all, corrected, index_archive
-    from builder.kb import load_kb
+    from builder.kb import KnowledgeBaseUnreadable, load_kb
+    from builder.outputs import check_appendable
     from builder.suggest import SUGGESTIONS_FILE, append_suggestions, format_suggestions, suggest_events, suggest_people
 
     config, problems = load_config(Path(args.root))
@@ -162,7 +174,15 @@ def cmd_suggest(args) -> int:
     if args.min < 1:
         print("briefing: --min must be at least 1 (the number of articles a suggestion must appear in).", file=sys.stderr)
         return 1
-    kb, kb_problems = load_kb(config.data, config.root)
+    try:
+        if args.write:
+            check_appendable(config.data / SUGGESTIONS_FILE, config.root)
+        # Suggestions over a knowledge base that could not be read would name everyone.
+        kb, kb_problems = load_kb(config.data, config.root, fatal=True)
+    except (OutputRefused, KnowledgeBaseUnreadable) as error:
+        print_problems(getattr(error, "problems", []))
+        print(f"briefing: {error}", file=sys.stderr)
+        return 1
     problems += kb_problems
     files = article_files(config.articles, config.root, problems)
     progress = printer(sys.stderr)
@@ -173,7 +193,7 @@ def cmd_suggest(args) -> int:
         return 1
     # Editors' corrections win here too: a person an editor removed from an article is not suggested.
     annotated = [corrected(item, kb, problems) for item in
-                 annotate_all(config, kb, files, articles, lambda done, total: progress("annotate", done, total))]
+                 annotate_all(config, kb, files, articles, lambda done, total: progress("annotate", done, total), problems=problems)]
     print_problems(problems)
     people = suggest_people(index_archive(kb, annotated, []), args.min)
     events = suggest_events(kb, annotated, args.min)

@@ -135,10 +135,26 @@ def check_ids(corrections: Corrections, kb: KnowledgeBase, shown: str) -> list[P
     return problems
 
 
+def unknown_speaker(fix: QuoteFix, kb_people: set[str] | dict, found: set[str] | dict, shown: str) -> Problem | None:
+    """The rule `check` and `build` share for a quote's speaker: a knowledge-base person, or a person
+    found in the article (by the annotator in a build; in `check`, which does not annotate, a name the
+    article's text gives)."""
+    if fix.speaker is None or fix.speaker in kb_people or fix.speaker in found:
+        return None
+    hints = closest(fix.speaker, set(kb_people) | set(found))
+    return Problem(shown, fix.line, f"the quote's speaker '{fix.speaker}' is neither in data/people.yml nor found in this "
+                                    f"article." + (f" Closest: {', '.join(hints)}." if hints else ""))
+
+
 def check_corrections(article: Article, kb: KnowledgeBase) -> list[Problem]:
-    """What `briefing check` can tell without annotating: ids unknown to the knowledge base and quotes
-    whose words are nowhere in the article."""
+    """What `briefing check` can tell without annotating: ids unknown to the knowledge base, quotes given to
+    nobody the article names, and quotes whose words are nowhere in the article."""
+    from builder.notes import names_in_text
+
     problems = check_ids(article.corrections, kb, article.source)
+    if any(fix.speaker for fix in article.corrections.quotes):
+        kb_people, named = {p.id for p in kb.people}, names_in_text([article])
+        problems += filter(None, (unknown_speaker(fix, kb_people, named, article.source) for fix in article.corrections.quotes))
     text = normalize_space(" ".join(article.paragraphs)).casefold()
     for fix in article.corrections.quotes:
         if fix.text.casefold() not in text:
@@ -250,10 +266,9 @@ def _fix_quotes(item: AnnotatedArticle, fixes: tuple[QuoteFix, ...], speakers: l
     quotes: list[tuple[str, Quote]] = [(s.id, q) for s in speakers for q in s.quotes]
     names = {s.id: s.name for s in speakers} | {p.id: p.name for p in people}
     for fix in fixes:
-        if fix.speaker is not None and fix.speaker not in kb_people and fix.speaker not in names:
-            hints = closest(fix.speaker, set(kb_people) | set(names))
-            problems.append(Problem(shown, fix.line, f"the quote's speaker '{fix.speaker}' is neither in data/people.yml nor found in this "
-                                                     f"article." + (f" Closest: {', '.join(hints)}." if hints else "")))
+        unknown = unknown_speaker(fix, kb_people, names, shown)
+        if unknown:
+            problems.append(unknown)
             continue
         matching = [index for index, (_, quote) in enumerate(quotes) if _quote_matches(quote, fix.text)]
         if fix.speaker is None:

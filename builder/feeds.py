@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from feedgen.feed import FeedGenerator
 
 from builder.model import AnnotatedArticle, Archive
+from builder.text import NOT_TEXT
 
 FEED_SIZE = 50
 """Newest articles in one feed."""
@@ -29,6 +30,12 @@ def topic_feed(topic_id: str) -> str:
 def _when(item: AnnotatedArticle) -> datetime:
     day = item.article.date
     return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+
+
+def _xml(text: str) -> str:
+    """Text XML can hold: article text and knowledge-base names are cleaned when read, and what comes here
+    by any other road is cleaned again, so that no character refused by XML stops the feeds."""
+    return NOT_TEXT.sub("", text)
 
 
 def _url(site_url: str, depth: int, path: str) -> str:
@@ -46,8 +53,8 @@ def feed_xml(title: str, feed_path: str, items: list[AnnotatedArticle], site_nam
     depth = feed_path.count("/")
     feed = FeedGenerator()
     feed.id(f"tag:briefing-archive,2026:{feed_path}")
-    feed.title(title)
-    feed.subtitle(f"New articles in {site_name}")
+    feed.title(_xml(title))
+    feed.subtitle(_xml(f"New articles in {site_name}"))
     feed.link(href=_url(site_url, depth, ""), rel="alternate")
     feed.link(href=_url(site_url, depth, feed_path), rel="self")
     feed.language("en")
@@ -58,17 +65,17 @@ def feed_xml(title: str, feed_path: str, items: list[AnnotatedArticle], site_nam
         a, n = item.article, item.annotation
         entry = feed.add_entry()
         entry.id(f"tag:briefing-archive,2026:articles/{a.slug}")
-        entry.title(a.title)
+        entry.title(_xml(a.title))
         entry.link(href=_url(site_url, depth, f"articles/{a.slug}/"), rel="alternate")
         entry.published(_when(item))
         entry.updated(_when(item))
         if a.outlet:
-            entry.author(name=a.outlet)
+            entry.author(name=_xml(a.outlet))
         summary = a.paragraphs[0] if a.paragraphs else a.title
         speakers = ", ".join(s.name for s in n.speakers)
-        entry.summary(summary + (f" (Speakers: {speakers}.)" if speakers else ""))
+        entry.summary(_xml(summary + (f" (Speakers: {speakers}.)" if speakers else "")))
         for topic in n.topics:
-            entry.category(term=topic.id, label=topic.name)
+            entry.category(term=topic.id, label=_xml(topic.name))
     return feed.atom_str(pretty=True).decode("utf-8")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable
 
@@ -18,8 +18,8 @@ from charset_normalizer import from_bytes
 from builder import lang as packs
 from builder.corrections import KEYS as CORRECTION_KEYS, read_corrections
 from builder.model import Article, Problem
-from builder.text import closest, find_dates, nfc, normalize_space
-from builder.yamlio import load_with_lines, strip_lines, yaml_error_line, yaml_error_text
+from builder.text import FIRST_YEAR, LAST_YEAR, NOT_TEXT, closest, find_dates, nfc, normalize_space, plausible
+from builder.yamlio import duplicate_keys, load_with_lines, strip_lines, yaml_error_line, yaml_error_text
 
 HEADER_KEYS = {"title", "date", "outlet", "url", "lang"}
 # Articles are refused above these sizes. The largest of the 13,520 real documents in the shared corpus is
@@ -144,9 +144,8 @@ def decode(raw: bytes, shown: str) -> Decoded:
     return Decoded(nfc(text), tuple(warnings))
 
 
-# Control characters are never article text; Python-Markdown drops some of them (\x02, \x03 are its
-# placeholders) and HTML forbids them. Tab and line feed stay.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# Control characters and U+FFFE/U+FFFF are never article text (builder.text.NOT_TEXT); tab and line feed stay.
+CONTROL = NOT_TEXT
 
 # Encodings a non-UTF-8 article in this archive's languages comes in (English, Romanian, Russian, Ukrainian).
 EIGHT_BIT = ["cp1252", "latin_1", "cp1250", "iso8859_2", "iso8859_16", "cp1251", "koi8_r", "koi8_u"]
@@ -208,7 +207,29 @@ def split_header(text: str, shown: str) -> tuple[dict, str, int]:
         header = {}
     if not isinstance(header, dict):
         raise IngestError(Problem(shown, 2, f"the YAML header must be a mapping of key: value lines, found a {type(header).__name__}."))
+    for key, line, first in duplicate_keys(header)[:1]:
+        raise IngestError(Problem(shown, line + 1, f"the header gives '{key}' twice (first on line {first + 1}); keep one."))
     return header, body, body_line
+
+
+# Header values that are text; numbers and dates given unquoted (title: 1984) are taken as they are written.
+TEXT_VALUES = (str, int, float, date)
+
+
+def _header_date(value, shown: str, line: int, warnings: list[Problem]) -> date:
+    if isinstance(value, datetime):
+        warnings.append(Problem(shown, line, f"the header date '{value}' has a time; only its day, {value.date()}, is used.",
+                                "warning"))
+        value = value.date()
+    if not isinstance(value, date):
+        try:
+            value = date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise IngestError(Problem(shown, line, f"the header date '{value}' is not a date; write it as YYYY-MM-DD.")) from None
+    if not plausible(value):
+        raise IngestError(Problem(shown, line, f"the header date {value} is not between {FIRST_YEAR} and {LAST_YEAR}; "
+                                  "check the year."))
+    return value
 
 
 def _header_values(header: dict, shown: str) -> tuple[dict, list[Problem]]:
@@ -229,13 +250,11 @@ def _header_values(header: dict, shown: str) -> tuple[dict, list[Problem]]:
         if value is None or value == "":
             continue
         if key == "date":
-            if isinstance(value, date):
-                values["date"] = value
-                continue
-            try:
-                values["date"] = date.fromisoformat(str(value).strip())
-            except ValueError:
-                raise IngestError(Problem(shown, line, f"the header date '{value}' is not a date; write it as YYYY-MM-DD.")) from None
+            values["date"] = _header_date(value, shown, line, warnings)
+        elif isinstance(value, bool) or not isinstance(value, TEXT_VALUES):
+            kind = {list: "a list", dict: "a mapping", bytes: "binary data", set: "a set", bool: "true or false"}.get(
+                type(value), f"a {type(value).__name__}")
+            raise IngestError(Problem(shown, line, f"the header {key} must be text, found {kind}; write it as plain text."))
         elif key == "lang":
             code = str(value).strip().lower()
             if not re.fullmatch(r"[a-z]{2,3}", code):
@@ -406,12 +425,18 @@ def ingest_text(text: str, source: str, slug: str, shown: str | None = None,
     return article, warnings
 
 
-def read_article(path: Path, source: str, slug: str, languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> tuple[Article, list[Problem]]:
-    """Read one file into an Article. Raises IngestError (with the problem) when it cannot be used."""
+def read_decoded(path: Path, source: str) -> Decoded:
+    """A file's decoded text, or IngestError when it is too large to be one article (the one size rule of
+    `build` and `check`)."""
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise IngestError(Problem(source, None, f"the file is too large to be one article ({size / 1e6:.1f} MB; the limit is "
                                   f"{MAX_BYTES // 1000:,} kB); split it into several files or remove it."))
-    decoded = decode(path.read_bytes(), source)
+    return decode(path.read_bytes(), source)
+
+
+def read_article(path: Path, source: str, slug: str, languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> tuple[Article, list[Problem]]:
+    """Read one file into an Article. Raises IngestError (with the problem) when it cannot be used."""
+    decoded = read_decoded(path, source)
     article, warnings = ingest_text(decoded.text, source, slug, languages=languages)
     return article, [*decoded.warnings, *warnings]

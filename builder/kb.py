@@ -6,15 +6,15 @@ Every problem is collected and reported as `file:line: message`; nothing stops a
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
 import yaml
 
 from builder.model import Event, KnowledgeBase, Outlet, Person, Problem, Topic
-from builder.text import closest, nfc, slug
-from builder.yamlio import load_with_lines, yaml_error_line, yaml_error_text
+from builder.text import FIRST_YEAR, LAST_YEAR, closest, nfc, plausible, slug
+from builder.yamlio import duplicate_keys, load_with_lines, yaml_error_line, yaml_error_text
 
 FILES = {"people": "people.yml", "events": "events.yml", "topics": "topics.yml", "outlets": "outlets.yml"}
 
@@ -27,6 +27,16 @@ KEYS = {
 REQUIRED = {"id", "name"}
 
 
+class KnowledgeBaseUnreadable(Exception):
+    """A knowledge-base file could not be read at all (not UTF-8, not YAML, not a list): building on the rest
+    would publish every person as unknown, so a build stops instead."""
+
+    def __init__(self, problems: list[Problem], unreadable: list[Problem]):
+        files = sorted({p.path for p in unreadable})
+        super().__init__(f"the knowledge base could not be read ({', '.join(files)}); fix it and build again.")
+        self.problems = problems
+
+
 class _Reader:
     """Collects problems while the entries of one file are turned into value objects."""
 
@@ -34,6 +44,12 @@ class _Reader:
         self.path = path
         self.shown = shown
         self.problems: list[Problem] = []
+        self.unreadable: list[Problem] = []
+        """The problems that kept the whole file from being read."""
+
+    def whole_file(self, line: int | None, message: str) -> None:
+        self.problem(line, message)
+        self.unreadable.append(self.problems[-1])
 
     def problem(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(self.shown, line, message))
@@ -42,17 +58,17 @@ class _Reader:
         try:
             text = nfc(self.path.read_text(encoding="utf-8"))
         except UnicodeDecodeError as error:
-            self.problem(None, f"the file is not UTF-8 text ({error.reason} at byte {error.start}); save it as UTF-8.")
+            self.whole_file(None, f"the file is not UTF-8 text ({error.reason} at byte {error.start}); save it as UTF-8.")
             return []
         try:
             data = load_with_lines(text)
         except yaml.YAMLError as error:
-            self.problem(yaml_error_line(error), f"this is not valid YAML: {yaml_error_text(error)}.")
+            self.whole_file(yaml_error_line(error), f"this is not valid YAML: {yaml_error_text(error)}.")
             return []
         if data is None:
             return []
         if not isinstance(data, list):
-            self.problem(1, f"expected a list of {kind} (lines starting with '- '), found a {type(data).__name__}.")
+            self.whole_file(1, f"expected a list of {kind} (lines starting with '- '), found a {type(data).__name__}.")
             return []
         good = []
         for index, entry in enumerate(data, start=1):
@@ -60,6 +76,11 @@ class _Reader:
                 self.problem(None, f"entry {index} of {kind} is a {type(entry).__name__}, expected a mapping with id and name.")
                 continue
             line = entry["__line__"]
+            duplicates = duplicate_keys(entry)
+            for key, at, first in duplicates:
+                self.problem(at, f"'{key}' is given twice in this entry (first on line {first}); keep one. The entry is left out.")
+            if duplicates:
+                continue
             for key in sorted(k for k in entry if not k.startswith("__")):
                 if key not in KEYS[kind]:
                     hint = closest(str(key), KEYS[kind], 1)
@@ -101,13 +122,19 @@ class _Reader:
         value = entry.get(key)
         if value is None:
             return None
-        if isinstance(value, date):
-            return value
+        if isinstance(value, datetime):
+            value = value.date()
         if isinstance(value, str):
             try:
-                return date.fromisoformat(value.strip())
+                value = date.fromisoformat(value.strip())
             except ValueError:
                 pass
+        if isinstance(value, date):
+            if plausible(value):
+                return value
+            self.problem(entry["__key_lines__"].get(key, entry["__line__"]),
+                         f"'{key}' {value} is not between {FIRST_YEAR} and {LAST_YEAR}; check the year.")
+            return None
         self.problem(entry["__key_lines__"].get(key, entry["__line__"]),
                      f"'{key}' must be a date written YYYY-MM-DD, found '{value}'.")
         return None
@@ -189,9 +216,11 @@ BUILDERS: dict[str, Callable[[_Reader, list[dict]], list[Any]]] = {
 }
 
 
-def load_kb(data_dir: Path, shown_root: Path | None = None) -> tuple[KnowledgeBase, list[Problem]]:
-    """Read data/ into a KnowledgeBase; return it with every problem found (missing files are empty)."""
+def load_kb(data_dir: Path, shown_root: Path | None = None, fatal: bool = False) -> tuple[KnowledgeBase, list[Problem]]:
+    """Read data/ into a KnowledgeBase; return it with every problem found (missing files are empty). With
+    `fatal`, a file that cannot be read at all raises KnowledgeBaseUnreadable (a bad entry is only skipped)."""
     problems: list[Problem] = []
+    unreadable: list[Problem] = []
     parts: dict[str, list[Any]] = {}
     digest = hashlib.sha256()
     for kind, name in FILES.items():
@@ -204,6 +233,9 @@ def load_kb(data_dir: Path, shown_root: Path | None = None) -> tuple[KnowledgeBa
         reader = _Reader(path, shown)
         parts[kind] = BUILDERS[kind](reader, reader.entries(kind))
         problems.extend(reader.problems)
+        unreadable.extend(reader.unreadable)
+    if fatal and unreadable:
+        raise KnowledgeBaseUnreadable(problems, unreadable)
     kb = KnowledgeBase(people=tuple(parts["people"]), events=tuple(parts["events"]), topics=tuple(parts["topics"]),
                        outlets=tuple(parts["outlets"]), version=digest.hexdigest()[:16])
     return kb, problems

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import yaml
 
 from builder import lang as packs
 from builder.model import Note, Problem
-from builder.text import closest, nfc, slug
-from builder.yamlio import load_with_lines, strip_lines, yaml_error_line, yaml_error_text
+from builder.text import FIRST_YEAR, LAST_YEAR, closest, nfc, plausible, slug
+from builder.yamlio import duplicate_keys, load_with_lines, strip_lines, yaml_error_line, yaml_error_text
 
 KINDS = ("person", "event", "topic", "article")
 NOTE_KEYS = {"title", "author", "date", "about"}
+FRONT_MATTER = re.compile(r"---\n(.*?)\n(?:---|\.\.\.)[ \t]*\n?(.*)\Z", re.DOTALL)
 
 
 def read_note(path: Path, shown: str) -> tuple[Note | None, list[Problem]]:
@@ -24,7 +25,7 @@ def read_note(path: Path, shown: str) -> tuple[Note | None, list[Problem]]:
         text = nfc(path.read_text(encoding="utf-8-sig")).replace("\r\n", "\n")
     except UnicodeDecodeError:
         return None, [Problem(shown, None, "the note is not UTF-8 text; save it as UTF-8.")]
-    match = re.match(r"---\n(.*?)\n(?:---|\.\.\.)[ \t]*\n?(.*)\Z", text, re.DOTALL)
+    match = FRONT_MATTER.match(text)
     if not match:
         return None, [Problem(shown, 1, "a note needs a front matter block between two '---' lines with 'about:' and 'title:'.")]
     try:
@@ -35,7 +36,13 @@ def read_note(path: Path, shown: str) -> tuple[Note | None, list[Problem]]:
     if not isinstance(header, dict):
         return None, [Problem(shown, 2, "the front matter must be key: value lines.")]
     lines = header.get("__key_lines__", {})
+    for key, line, first in duplicate_keys(header)[:1]:
+        return None, [Problem(shown, line + 1, f"'{key}' is given twice in the front matter (first on line {first + 1}); keep one.")]
     values = strip_lines(header)
+    for key in ("title", "author"):
+        value = values.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (str, int, float, date))):
+            return None, [Problem(shown, lines.get(key, 0) + 1, f"'{key}' must be text, found a {type(value).__name__}.")]
     for key in values:
         if key not in NOTE_KEYS:
             hint = closest(str(key), NOTE_KEYS, 1)
@@ -49,6 +56,12 @@ def read_note(path: Path, shown: str) -> tuple[Note | None, list[Problem]]:
         return None, [*problems, Problem(shown, lines.get("about", 0) + 1 if "about" in lines else 1,
                                          "'about' must list what the note is about, e.g. 'person/dmitry-peskov'.")]
     when = values.get("date")
+    if isinstance(when, datetime):
+        when = when.date()
+    if isinstance(when, date) and not plausible(when):
+        problems.append(Problem(shown, lines.get("date", 0) + 1, f"the date {when} is not between {FIRST_YEAR} and {LAST_YEAR}; "
+                                "check the year.", "warning"))
+        when = None
     if when is not None and not isinstance(when, date):
         try:
             when = date.fromisoformat(str(when))
@@ -61,10 +74,12 @@ def read_note(path: Path, shown: str) -> tuple[Note | None, list[Problem]]:
     return note, problems
 
 
-def check_targets(note: Note, known: dict[str, set[str]], about_line: int | None) -> list[Problem]:
-    """Problems for every 'about' target that names nothing in the archive, with the closest ids."""
+def check_targets(note: Note, known: dict[str, set[str]], lines: dict[str, int]) -> list[Problem]:
+    """Problems for every 'about' target that names nothing in the archive, with the closest ids, each at
+    the line of its item (see about_lines)."""
     problems = []
     for target in note.about:
+        about_line = lines.get(target, lines.get("about"))
         kind, _, ident = target.partition("/")
         if kind not in KINDS:
             problems.append(Problem(note.source, about_line,
@@ -92,12 +107,19 @@ def names_in_text(articles) -> set[str]:
     return found
 
 
-def about_line(path: Path) -> int | None:
-    """The line of the 'about' key in a note file, for messages."""
+def about_lines(path: Path) -> dict[str, int]:
+    """The line of each 'about' item in a note file (and of the key itself, under "about"), for messages."""
     try:
-        for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
-            if line.startswith("about"):
-                return number
-    except (OSError, UnicodeDecodeError):
-        return None
-    return None
+        match = FRONT_MATTER.match(nfc(path.read_text(encoding="utf-8-sig")).replace("\r\n", "\n"))
+        node = yaml.compose(match.group(1), Loader=yaml.SafeLoader) if match else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    found: dict[str, int] = {}
+    for key, value in node.value if isinstance(node, yaml.MappingNode) else ():
+        if key.value == "about":
+            found["about"] = key.start_mark.line + 2  # the '---' line comes first
+            items = value.value if isinstance(value, yaml.SequenceNode) else [value]
+            for item in items:
+                if isinstance(item, yaml.ScalarNode):
+                    found.setdefault(item.value.strip(), item.start_mark.line + 2)
+    return found

@@ -1,7 +1,8 @@
 """Archive -> pages: article, person, event and topic pages, the indexes and the timeline.
 
 Every page is a Markdown string with YAML front matter, keyed by its path under docs/. Article text is
-escaped (builder.text.md_escape); editors' notes are the only Markdown rendered as written.
+escaped (builder.text.md_escape); editors' notes are the only Markdown rendered as written, and are
+sanitised (builder.note_html).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from builder.config import DEFAULT_SITE_NAME, SCHEMA
 from builder.charts import mentions_chart
 from builder.feeds import topic_feed
 from builder.model import AnnotatedArticle, Archive, Event, Note, Person
+from builder.note_html import note_block
 from builder.text import md_escape
 from builder.yamlio import dump
 
@@ -205,9 +207,7 @@ def _note_block(note: Note) -> str:
     if note.date:
         by.append(human_date(note.date))
     heading = f"Editor's note: {note.title}" + (f" ({', '.join(by)})" if by else "")
-    heading = heading.replace('"', "'")
-    body = "\n".join(("    " + line) if line.strip() else "" for line in note.body.rstrip().splitlines())
-    return f'!!! note "{heading}"\n\n{body}\n'
+    return note_block(heading, note.body)
 
 
 def notes_section(notes: list[Note]) -> str:

@@ -22,9 +22,11 @@ from typing import Callable
 import jinja2
 import jinja2.bccache
 
+from builder import outputs
 from builder.build import (annotate_all, article_files, corrected, index_archive, print_problems, read_articles,
                            read_notes, shown_path)
 from builder.config import Config
+from builder.incremental import BUILD_FILE
 from builder.ingest import read_article
 from builder.kb import load_kb
 from builder.model import AnnotatedArticle, Annotation, Article, KnowledgeBase, Problem
@@ -162,9 +164,10 @@ class Preview:
         stale = [a for a in articles if kb_changed or self._annotations.get(a.source, (None,))[0] is not a]
         if stale:
             step = (lambda done, total: progress("annotate", done, total)) if progress else None
-            for item in annotate_all(config, kb, files, stale, step):
+            for item in annotate_all(config, kb, files, stale, step, problems=problems):
                 self._annotations[item.article.source] = (item.article, item.annotation)
         result.annotated = len(stale)
+        articles = [a for a in articles if a.source in self._annotations]  # one the annotator failed on is reported
         self._annotations = {a.source: self._annotations[a.source] for a in articles}
         annotated = [self._corrected(article, kb, problems) for article in articles]
         self._fixed = {a.source: self._fixed[a.source] for a in articles}
@@ -232,15 +235,25 @@ class Preview:
 def serve(config: Config, port: int = 8000, progress: Callable[[str, int, int], None] | None = None,
           on_start: Callable[[object], None] | None = None, stream=None) -> None:
     """Build the preview, then serve it on 127.0.0.1:port until interrupted (or the server is shut down
-    by `on_start`'s caller), rebuilding what each change to an article, a note or data/ needs."""
+    by `on_start`'s caller), rebuilding what each change to an article, a note or data/ needs. Raises
+    OutputRefused when the preview folder may not be replaced (builder.outputs) or another preview holds it."""
+    folder = config.root / PREVIEW_FOLDER
+    targets = outputs.check_targets({"the preview folder": folder}, config.root, [*config.articles, config.notes, config.data])
+    with outputs.Outputs(targets, config.root):
+        _serve(config, targets["the preview folder"], port, progress, on_start, stream)
+
+
+def _serve(config: Config, folder: Path, port: int, progress: Callable[[str, int, int], None] | None,
+           on_start: Callable[[object], None] | None, stream) -> None:
     from mkdocs.livereload import LiveReloadServer
 
     stream = stream or sys.stderr
     host = "127.0.0.1"
     url = f"http://{host}:{port}/"
-    folder = config.root / PREVIEW_FOLDER
     if folder.exists():
         shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    (folder / BUILD_FILE).write_text('{"preview": true}\n', encoding="utf-8")  # marks it as output (builder.outputs)
     preview = Preview(config, folder, url)
     logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
 
@@ -257,6 +270,13 @@ def serve(config: Config, port: int = 8000, progress: Callable[[str, int, int], 
     shown_before = [str(p) for p in preview.problems]
 
     def rebuild() -> None:
+        try:
+            rebuild_preview()
+        except Exception as error:  # noqa: BLE001 - the preview keeps serving what it last built
+            print(f"briefing: the preview could not be rebuilt ({type(error).__name__}: {error}); it shows the "
+                  f"last build until the next change.", file=stream, flush=True)
+
+    def rebuild_preview() -> None:
         started = time.perf_counter()
         change = preview.refresh()
         now = [str(p) for p in preview.problems]

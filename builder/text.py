@@ -123,6 +123,20 @@ DATE_PATTERNS = (
 )
 
 
+NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+"""Characters that are never text: control characters (tab and line ends stay) and the noncharacters
+U+FFFE/U+FFFF. Python-Markdown uses some as placeholders, HTML forbids them and XML (the feeds) refuses them."""
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+"""Dates outside these years are typing mistakes in this archive, and beyond them tools break (MkDocs'
+gzip timestamps end in 2106, Python's dates begin in year 1)."""
+
+
+def plausible(day: date) -> bool:
+    """True for a date within FIRST_YEAR..LAST_YEAR."""
+    return FIRST_YEAR <= day.year <= LAST_YEAR
+
+
 def find_dates(text: str) -> list[tuple[int, int, date]]:
     """Every full date (day, month and year) in the text, as (start, end, date), in order."""
     found = []
@@ -134,7 +148,8 @@ def find_dates(text: str) -> list[tuple[int, int, date]]:
                 value = date(int(parts["year"]), month, int(parts["day"]))
             except ValueError:
                 continue
-            found.append((match.start(), match.end(), value))
+            if plausible(value):
+                found.append((match.start(), match.end(), value))
     found.sort(key=lambda item: item[0])
     kept: list[tuple[int, int, date]] = []
     for item in found:

@@ -6,6 +6,8 @@ from typing import Any
 
 import yaml
 
+from builder.text import NOT_TEXT
+
 
 # libyaml's parser when PyYAML was built with it: the knowledge base is read on every check and build,
 # and the pure-Python parser takes ten times as long. Both give the same values and the same marks.
@@ -19,12 +21,22 @@ class _LineLoader(_SAFE_LOADER):
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
     mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
-    key_lines = {}
+    key_lines: dict = {}
+    duplicates = []
     for key_node, _ in node.value:
         if isinstance(key_node, yaml.ScalarNode):
-            key_lines[key_node.value] = key_node.start_mark.line + 1
+            if key_node.value in key_lines:  # YAML keeps the last silently; an editor meant one of them
+                duplicates.append((key_node.value, key_node.start_mark.line + 1, key_lines[key_node.value]))
+            key_lines.setdefault(key_node.value, key_node.start_mark.line + 1)
     mapping["__key_lines__"] = key_lines
+    if duplicates:
+        mapping["__duplicates__"] = duplicates
     return mapping
+
+
+def _construct_str(loader: _LineLoader, node: yaml.ScalarNode) -> str:
+    """A string without the characters that are never text (a quoted YAML string can spell them: "\x01")."""
+    return NOT_TEXT.sub("", loader.construct_scalar(node))
 
 
 def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode):
@@ -37,17 +49,46 @@ def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode):
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_LineLoader.add_constructor("tag:yaml.org,2002:str", _construct_str)
+
+
+def _refuse_anchors(text: str) -> None:
+    """A YAML error at the first anchor or alias. Editors' files need neither, and aliases of aliases
+    expand exponentially (a 485-byte "billion laughs" header would never finish loading)."""
+    if "&" not in text and "*" not in text:
+        return
+    for event in yaml.parse(text, Loader=_SAFE_LOADER):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            raise yaml.MarkedYAMLError(problem=f"anchors and aliases are not allowed: found {sign}{event.anchor}; "
+                                               f"write the value out in full", problem_mark=event.start_mark)
 
 
 def load_with_lines(text: str) -> Any:
-    """Parse YAML; every mapping carries "__line__" and "__key_lines__". Raises yaml.YAMLError."""
+    """Parse YAML; every mapping carries "__line__" and "__key_lines__" (and "__duplicates__": (key, line,
+    first line) for keys given twice). Anchors and aliases are refused. Raises yaml.YAMLError."""
+    _refuse_anchors(text)
     return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+
+
+def duplicate_keys(value: Any) -> list[tuple[str, int, int]]:
+    """(key, line, line of its first use) for every key given twice in a mapping anywhere in the value."""
+    found: list[tuple[str, int, int]] = []
+    if isinstance(value, dict):
+        found += value.get("__duplicates__", [])
+        for key, item in value.items():
+            if not str(key).startswith("__"):
+                found += duplicate_keys(item)
+    elif isinstance(value, list):
+        for item in value:
+            found += duplicate_keys(item)
+    return found
 
 
 def strip_lines(value: Any) -> Any:
     """Remove the line bookkeeping from a parsed value."""
     if isinstance(value, dict):
-        return {k: strip_lines(v) for k, v in value.items() if k not in ("__line__", "__key_lines__")}
+        return {k: strip_lines(v) for k, v in value.items() if k not in ("__line__", "__key_lines__", "__duplicates__")}
     if isinstance(value, list):
         return [strip_lines(v) for v in value]
     return value

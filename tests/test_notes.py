@@ -50,12 +50,12 @@ def generated(project):
 def test_a_note_is_on_every_page_it_is_about_with_author_and_date(generated):
     report, pages = generated
     assert not [p for p in report.problems if p.path.endswith("nato.md")], [str(p) for p in report.problems]
-    heading = '!!! note "Editor\'s note: Who speaks for NATO (Ana Pop, 1 March 2026)"'
+    heading = '<p class="admonition-title">Editor\'s note: Who speaks for NATO (Ana Pop, 1 March 2026)</p>'
     targets = ["people/jens-stoltenberg.md", "people/antony-blinken.md", "articles/2022-01-26-us-nato-written-responses.md",
                "events/security-demands-2021.md", "topics/security-guarantees.md"]
     for target in targets:
         assert heading in pages[target], target
-        assert "    Stoltenberg speaks for the **alliance**, not for Washington." in pages[target], target
+        assert "<p>Stoltenberg speaks for the <strong>alliance</strong>, not for Washington.</p>" in pages[target], target
     # Jens Stoltenberg is not in data/people.yml: his page exists because articles name him, and the note is on it.
     assert "*Not in the knowledge base yet.*" in pages["people/jens-stoltenberg.md"]
     assert sum(heading in page for page in pages.values()) == len(targets)
@@ -70,10 +70,11 @@ def test_a_note_about_nothing_names_file_line_and_closest_ids(project):
         messages = [str(p) for p in check(config)]
     finally:
         bad.unlink()
-    assert any(m.startswith("content/notes/bad.md:4: error: the note is about 'person/jens-stoltenbreg', which does not exist. "
+    # Each mistake is reported at its own item's line, not at the 'about:' key.
+    assert any(m.startswith("content/notes/bad.md:5: error: the note is about 'person/jens-stoltenbreg', which does not exist. "
                             "Closest: person/jens-stoltenberg") for m in messages), messages
-    assert any(m.startswith("content/notes/bad.md:4: error: the note is about 'event/anchorage-sumit-2025', which does not exist. "
+    assert any(m.startswith("content/notes/bad.md:6: error: the note is about 'event/anchorage-sumit-2025', which does not exist. "
                             "Closest: event/anchorage-summit-2025") for m in messages), messages
-    assert "content/notes/bad.md:4: error: 'people/sergey-lavrov' should start with one of person/, event/, topic/, article/." in messages
+    assert "content/notes/bad.md:7: error: 'people/sergey-lavrov' should start with one of person/, event/, topic/, article/." in messages
     # The good note, about a person outside the knowledge base, passes the check without annotation.
     assert not [m for m in messages if "nato.md" in m]
