@@ -121,14 +121,19 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
     return config, problems
 
 
-def site_name(mkdocs_config: Path) -> str:
-    """The site's name: mkdocs.yml's `site_name` (one place for it), or the default when there is none."""
-    from mkdocs.utils.yaml import yaml_load
+class _TagBlindLoader(yaml.SafeLoader):
+    """A safe loader that reads any tagged value as nothing."""
 
+
+_TagBlindLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def site_name(mkdocs_config: Path) -> str:
+    """The site's name: mkdocs.yml's `site_name` (one place for it), or the default when there is none.
+    Read without MkDocs (`briefing check` stays light); its tags (`!ENV`, `!!python/name:…`) are skipped."""
     try:
-        with open(mkdocs_config, encoding="utf-8") as stream:
-            loaded = yaml_load(stream)
-    except (OSError, yaml.YAMLError):  # reported when the build reads mkdocs.yml
+        loaded = yaml.load(mkdocs_config.read_text(encoding="utf-8"), Loader=_TagBlindLoader)  # noqa: S506
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):  # reported when the build reads mkdocs.yml
         return DEFAULT_SITE_NAME
     name = loaded.get("site_name") if isinstance(loaded, dict) else None
     return name if isinstance(name, str) and name.strip() else DEFAULT_SITE_NAME

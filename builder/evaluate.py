@@ -56,6 +56,38 @@ class Score:
 
 
 @dataclass
+class QuoteScore:
+    """Quote-level attribution counts: every quotation a gold document lists, against who we credit it to."""
+
+    right: int = 0
+    """Attributed to the gold speaker."""
+    wrong: int = 0
+    """Attributed to another person than the gold speaker."""
+    false: int = 0
+    """Attributed to a person where the gold has no speaker (a term, an institution, an unnamed source)."""
+    missed: int = 0
+    """Left unattributed though the gold names a speaker."""
+
+    @property
+    def attributed(self) -> int:
+        return self.right + self.wrong + self.false
+
+    @property
+    def precision(self) -> float:
+        """Right speakers among the quotations we attribute: the headline figure (a wrong speaker is worse than none)."""
+        return self.right / self.attributed if self.attributed else 1.0
+
+    @property
+    def recall(self) -> float:
+        wanted = self.right + self.wrong + self.missed
+        return self.right / wanted if wanted else 1.0
+
+    def __add__(self, other: "QuoteScore") -> "QuoteScore":
+        return QuoteScore(self.right + other.right, self.wrong + other.wrong, self.false + other.false,
+                          self.missed + other.missed)
+
+
+@dataclass
 class DocumentScore:
     """How one gold document was scored: counts per field and every miss and false hit."""
 
@@ -69,6 +101,10 @@ class DocumentScore:
     """Right or wrong per exact field that was checked."""
     misses: list[str] = field(default_factory=list)
     """"field: missed x", "field: false hit y", "field: expected a, got b"."""
+    lang: str = ""
+    """The document's language as the gold gives it."""
+    quotes: QuoteScore | None = None
+    """Quote-level attribution, when the gold lists the document's quotations."""
 
 
 @dataclass
@@ -105,6 +141,19 @@ class Result:
     @property
     def errors(self) -> list[str]:
         return self.problems + [f"{doc.file}: {miss}" for doc in self.scored for miss in doc.misses]
+
+    @property
+    def quotes(self) -> QuoteScore | None:
+        """Quote attribution over the documents whose gold lists quotations (None when none does)."""
+        scores = [doc.quotes for doc in self.scored if doc.quotes is not None]
+        return sum(scores, QuoteScore()) if scores else None
+
+    def by_lang(self) -> dict[str, "Result"]:
+        """One result per language, in the order languages first appear."""
+        langs: dict[str, Result] = {}
+        for doc in self.scored:
+            langs.setdefault(doc.lang, Result(doc.lang)).scored.append(doc)
+        return langs
 
     def merge(self, other: "Result", name: str = "all") -> "Result":
         return Result(name, self.scored + other.scored, self.problems + other.problems)
@@ -182,6 +231,43 @@ def score_document(scored: DocumentScore, predicted: dict[str, set[str]], expect
         scored.misses += [f"{f}: false hit {x}" for x in sorted(ours - wanted)]
 
 
+def _quote_key(text: str) -> str:
+    return normalize_space(text).strip(" \"'“”„«»‘’,.").casefold()
+
+
+def score_quotes(scored: DocumentScore, annotation, gold_quotes: list[dict], person_id: Callable[[str], str]) -> QuoteScore:
+    """Match every gold quotation (by the words it opens with) to a direct quote we attribute, each of ours
+    used once, in paragraph order; count right, wrong, false and missed attributions."""
+    ours = sorted(((q.paragraph, _quote_key(q.text), s.id) for s in annotation.speakers for q in s.quotes if q.direct),
+                  key=lambda item: item[0])
+    used: set[int] = set()
+    score = QuoteScore()
+    for entry in gold_quotes:
+        at, speaker = _quote_key(str(entry.get("at", ""))), entry.get("speaker")
+        wanted = person_id(str(speaker)) if speaker else None
+        index = next((i for i, (_, text, _) in enumerate(ours) if i not in used and text.startswith(at)), None)
+        if index is None:
+            index = next((i for i, (_, text, _) in enumerate(ours) if i not in used and at and at in text), None)
+        got = None
+        if index is not None:
+            used.add(index)
+            got = ours[index][2]
+        if wanted is None and got is None:
+            continue
+        if got == wanted:
+            score.right += 1
+        elif got is None:
+            score.missed += 1
+            scored.misses.append(f"quote: no speaker for “{entry.get('at')}” (gold {speaker})")
+        elif wanted is None:
+            score.false += 1
+            scored.misses.append(f"quote: “{entry.get('at')}” credited to {got}, gold has no speaker")
+        else:
+            score.wrong += 1
+            scored.misses.append(f"quote: “{entry.get('at')}” credited to {got}, gold {speaker}")
+    return score
+
+
 def _exact(scored: DocumentScore, name: str, expected, got) -> None:
     scored.exact[name] = expected == got
     if expected != got:
@@ -202,8 +288,10 @@ def evaluate(gold_path: Path, config: Config) -> Result:
             continue
         article, _ = read_article(path, doc["file"], slug(path.stem), config.languages)
         annotation = annotator.annotate(article)
-        scored = DocumentScore(doc["file"], gold.folder(doc))
+        scored = DocumentScore(doc["file"], gold.folder(doc), lang=str(doc.get("lang") or article.lang))
         score_document(scored, predicted_sets(annotation), expected_sets(doc, person_id))
+        if "quotes" in doc:
+            scored.quotes = score_quotes(scored, annotation, list(doc.get("quotes") or ()), person_id)
         expected_date = doc.get("date")
         expected_date = str(expected_date) if expected_date is not None else None
         _exact(scored, "date", expected_date, article.date.isoformat() if article.date else None)
@@ -215,6 +303,22 @@ def evaluate(gold_path: Path, config: Config) -> Result:
     return result
 
 
+def _quote_lines(result: Result) -> list[str]:
+    """Quote attribution overall, per language and per source folder (when the gold lists quotations)."""
+    total = result.quotes
+    if total is None:
+        return []
+    lines = ["", f"quote attribution {'':8} {'precision':>9} {'recall':>7}  right wrong false missed"]
+    parts = [("all", total)] + [(f"lang {name}", part.quotes) for name, part in result.by_lang().items()]
+    folders = result.by_folder()
+    if len(folders) > 1:
+        parts += [(name, part.quotes) for name, part in folders.items()]
+    for name, q in parts:
+        if q is not None:
+            lines.append(f"  {name:24} {q.precision:9.3f} {q.recall:7.3f}  {q.right:5} {q.wrong:5} {q.false:5} {q.missed:6}")
+    return lines
+
+
 def format_report(result: Result, verbose: bool = True, heading: str | None = None) -> str:
     """Figures per field, per source folder when there are several, and (verbose) each document's misses."""
     lines = [f"== {heading or result.name}: {result.documents} documents", "",
@@ -223,6 +327,7 @@ def format_report(result: Result, verbose: bool = True, heading: str | None = No
         lines.append(f"{f:10} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f} {s.tp:4} {s.fp:3} {s.fn:3}")
     for f, (right, total) in result.exact.items():
         lines.append(f"{f:10} accuracy {right}/{total}" + (f" = {right / total:.3f}" if total else ""))
+    lines += _quote_lines(result)
     folders = result.by_folder()
     if len(folders) > 1:
         lines += ["", "F1 per source folder:", f"  {'folder':18} {'docs':>4} " + " ".join(f"{f:>8}" for f in SET_FIELDS)
