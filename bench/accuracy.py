@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from builder import nlp  # noqa: E402
+from builder.annotate import nlp  # noqa: E402
 from builder.config import load_config  # noqa: E402
 from builder.evaluate import (DocumentScore, Result, evaluate, expected_sets, person_resolver,  # noqa: E402
                               read_gold, score_document)

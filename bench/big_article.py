@@ -34,7 +34,7 @@ def english_text(size: int) -> str:
 
 
 def measure(size: int) -> None:
-    from builder import nlp
+    from builder.annotate import nlp
     from builder.annotate import Annotator
     from builder.ingest import ingest_text
     from builder.kb import load_kb

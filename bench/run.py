@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from builder import nlp  # noqa: E402
+from builder.annotate import nlp  # noqa: E402
 from builder.annotate import body_text  # noqa: E402
 from builder.build import Report, article_files, build, generate, read_articles  # noqa: E402
 from builder.config import load_config, with_overrides  # noqa: E402

@@ -29,14 +29,14 @@ from builder.config import Config, page_minimum
 from builder.corrections import apply_corrections
 from builder.ingest import MAX_BYTES, IngestError, read_article
 from builder.kb import KnowledgeBaseUnreadable, load_kb
-from builder.nlp import BATCH_SIZE
+from builder.annotate.nlp import BATCH_SIZE
 from builder.progress import Progress, mkdocs_plugin
 from builder.model import AnnotatedArticle, Annotation, Archive, Article, KnowledgeBase, Note, Person, Problem
 from builder.notes import about_lines, check_targets, names_in_text, read_note
 from builder.feeds import render_feeds
 from builder.render import Settings, render_site
 from builder.search import MB, SearchIndexFailed, index_site
-from builder.resolve import display_name, unknown_person_id
+from builder.annotate.resolve import display_name, unknown_person_id
 from builder.text import name_key, slug
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -211,7 +211,7 @@ def cached_reader(cache: Cache) -> Callable[..., tuple[Article, list[Problem]]]:
 
 
 def make_annotator(kb: KnowledgeBase, config: Config) -> Annotator:
-    from builder import nlp
+    from builder.annotate import nlp
 
     return Annotator(kb, lambda: nlp.english(config.spacy_model))
 
@@ -251,7 +251,7 @@ def annotate_all(config: Config, kb: KnowledgeBase, files: list[Path], articles:
 def english_identity(configured: str) -> str:
     """The English model's "package==version" for cache keys ("none" when it is not installed; the model
     is then reported missing only if an English article needs it)."""
-    from builder import nlp
+    from builder.annotate import nlp
 
     try:
         return model_identity(nlp.resolve_model_name(configured))

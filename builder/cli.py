@@ -11,7 +11,7 @@ from pathlib import Path
 
 from builder.build import BuildFailed, article_files, build, print_problems, read_articles, shown_path
 from builder.config import load_config, with_overrides
-from builder.nlp import ModelNotFound
+from builder.annotate.nlp import ModelNotFound
 from builder.outputs import OutputRefused
 from builder.progress import printer
 

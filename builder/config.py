@@ -9,7 +9,7 @@ import yaml
 
 from builder import lang as packs
 from builder.model import Problem
-from builder.nlp import default_processes
+from builder.annotate.nlp import default_processes
 from builder.settings import Option, check_mapping, choice, codes, text, whole
 from builder.yamlio import load_with_lines, strip_lines, yaml_error_line, yaml_error_text
 

@@ -22,7 +22,7 @@ from builder.config import Config
 from builder.ingest import read_article
 from builder.kb import load_kb
 from builder.model import KnowledgeBase
-from builder.resolve import PersonIndex, unknown_person_id
+from builder.annotate.resolve import PersonIndex, unknown_person_id
 from builder.text import normalize_space, slug
 
 SET_FIELDS = ("people", "speakers", "reported", "events", "topics")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from builder.model import AnnotatedArticle, Archive, KnowledgeBase, Suggestion
 from builder import lang as packs
-from builder.resolve import EventIndex
+from builder.annotate.resolve import EventIndex
 from builder.text import MONTHS, normalize_space, slug
 
 # Never one of builder.kb.FILES: the loader must not read suggestions nobody has reviewed.

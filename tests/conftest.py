@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from builder import nlp
+from builder.annotate import nlp
 from builder.annotate import Annotator
 from builder.ingest import ingest_text
 from builder.kb import load_kb

@@ -9,8 +9,8 @@ import pytest
 
 from builder.build import annotate_articles, article_files, read_articles
 from builder.config import load_config, with_overrides
-from builder.nlp import english_entities
-from builder.resolve import PersonIndex, spelling_pattern
+from builder.annotate.nlp import english_entities
+from builder.annotate.resolve import PersonIndex, spelling_pattern
 from tests.conftest import ROOT, SEEDS
 
 

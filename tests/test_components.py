@@ -12,7 +12,7 @@ from builder.annotate.quotations import read_paragraph
 from builder.annotate.speech import Speech
 from builder.annotate.subjects import Events, Topics
 from builder.ingest import ingest_text
-from builder.resolve import PersonIndex
+from builder.annotate.resolve import PersonIndex
 
 
 def _doc(text: str, lang: str, day: str = "2025-08-16") -> Doc:

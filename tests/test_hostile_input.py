@@ -26,7 +26,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 from mkdocs.utils.meta import get_data
 
-from builder import nlp
+from builder.annotate import nlp
 from builder.annotate import Annotator
 from builder.build import Report, build, clean_leftovers, generate, index_archive, page_names
 from builder.cli import main

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from builder import lang as packs, lexicon
+from builder import lang as packs
+from builder.annotate import lexicon
 from builder.text import find_dates
 
 BUILDER = Path(__file__).resolve().parents[1] / "builder"

@@ -1,6 +1,6 @@
 """Russian and Ukrainian names by morphology, and speech in those languages (texts written for the tests)."""
 
-from builder.names import find_names, may_be_subject
+from builder.annotate.names import find_names, may_be_subject
 
 
 def test_names_in_oblique_cases_come_out_in_the_nominative():

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from builder import lang as packs, lexicon, names
+from builder import lang as packs
+from builder.annotate import lexicon, names
 from builder.annotate.doc import Quotation
 from builder.annotate.quotations import MODIFIER, WORD, Paragraph
-from builder.resolve import Found, PersonIndex
+from builder.annotate.resolve import Found, PersonIndex
 
 PREPOSITIONAL = re.compile(r"(?i)^(?:" + "|".join(packs.every("ACCORDING_TO")) + ")")
 STOP_CLAUSE = re.compile(r"(?i)^(?:" + "|".join(packs.every("CLAUSE_FILLERS")) + ")$")

@@ -6,9 +6,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from builder.model import Article, Ref
-from builder.nlp import Span
-from builder.resolve import Found
-from builder.turns import Turn
+from builder.annotate.nlp import Span
+from builder.annotate.resolve import Found
+from builder.annotate.turns import Turn
 
 
 @dataclass

@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from builder import lang as packs, names
+from builder import lang as packs
+from builder.annotate import names
 from builder.annotate.doc import Doc
-from builder.lexicon import TITLES
+from builder.annotate.lexicon import TITLES
 from builder.model import KnowledgeBase
-from builder.nlp import Span
-from builder.resolve import Found, PersonIndex, clean_person_name, plausible_name, spelling_pattern, unknown_person_id
+from builder.annotate.nlp import Span
+from builder.annotate.resolve import Found, PersonIndex, clean_person_name, plausible_name, spelling_pattern, unknown_person_id
 from builder.text import name_key
 
 NAME_PAIR = re.compile(r"(?<![\w-])([" + packs.capitals() + r"][\w’'-]+)\s+([" + packs.capitals() + r"][\w’'-]+)(?![\w-])")

@@ -19,9 +19,9 @@ from builder.annotate.speech import Speech
 from builder.annotate.spoken import Spoken
 from builder.annotate.subjects import Events, Topics
 from builder.model import Annotation, Article, KnowledgeBase, PersonRef, Quote, Speaker
-from builder.nlp import BATCH_SIZE, Span, entity_spans
-from builder.resolve import PersonIndex, display_name
-from builder.turns import TurnFinder
+from builder.annotate.nlp import BATCH_SIZE, Span, entity_spans
+from builder.annotate.resolve import PersonIndex, display_name
+from builder.annotate.turns import TurnFinder
 
 INPUTS = ("article", "text", "offsets", "entities")
 """The Doc fields set before any component runs."""

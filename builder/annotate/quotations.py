@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from builder import lang as packs
 from builder.annotate.doc import Quotation
-from builder.resolve import Found
+from builder.annotate.resolve import Found
 
 # Quotation marks: English curly, straight, Romanian/German „…”, French/Russian «…».
 QUOTE_PAIRS = re.compile(r"“[^”“]*”|„[^”“„]*[”“]|«[^»]*»|\"[^\"\n”]*[\"”]")

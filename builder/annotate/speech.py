@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-from builder import lang as packs, lexicon
+from builder import lang as packs
+from builder.annotate import lexicon
 from builder.annotate.attribution import PREPOSITIONAL, Attributor, clause_words, few_words
 from builder.annotate.doc import Doc, Quotation
 from builder.annotate.quotations import OPENERS, WORD, Paragraph, read_paragraph
-from builder.resolve import Found, PersonIndex
+from builder.annotate.resolve import Found, PersonIndex
 
 # "said in Berlin: Tear down this wall!": a colon after the verb opens direct speech whose marks were lost.
 COLON_SPEECH = re.compile(r"[^:.!?\"“„«]{0,40}:\s+(?=[" + packs.capitals() + "])")

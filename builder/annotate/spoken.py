@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Callable
 
 from builder.annotate.doc import Doc
-from builder.turns import TurnFinder
+from builder.annotate.turns import TurnFinder
 
 EXCERPT = 400
 """Characters kept of a long passage."""

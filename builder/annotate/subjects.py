@@ -7,7 +7,7 @@ import re
 
 from builder.annotate.doc import Doc
 from builder.model import KnowledgeBase, Ref
-from builder.resolve import EventIndex, must_contain
+from builder.annotate.resolve import EventIndex, must_contain
 
 
 class Events:

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
-from builder import lexicon
+from builder.annotate import lexicon
 from builder import lang as packs
-from builder.lexicon import AND, TITLES
-from builder.resolve import Found, PersonIndex, plausible_name, unknown_person_id
+from builder.annotate.lexicon import AND, TITLES
+from builder.annotate.resolve import Found, PersonIndex, plausible_name, unknown_person_id
 
 # "MS. JEAN-PIERRE:", "THE PRESIDENT:", "SENIOR ADMINISTRATION OFFICIAL:" at the start of a paragraph.
 UPPER_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,5})\s*:\s+(?=\S)")

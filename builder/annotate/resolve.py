@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from builder import lang as packs
-from builder.lexicon import NAME_PARTICLES, TITLES
+from builder.annotate.lexicon import NAME_PARTICLES, TITLES
 from builder.model import Event, KnowledgeBase
 from builder.text import name_key, slug
 
