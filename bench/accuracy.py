@@ -3,7 +3,7 @@
     .venv/bin/pip install -e '.[bench]'          # once: textacy and what it needs
     .venv/bin/python bench/accuracy.py [GOLD.yml ...] [--verbose]
 
-Default gold: tests/gold/*.yml. Prints precision, recall and F1 side by side: ours (builder.evaluate) and
+Default gold: tests/gold/*.yml. Prints precision, recall and F1 side by side: ours (builder.pipeline.evaluate) and
 
 - people: spaCy's English model as shipped (every component, on the raw file text), its PERSON
   entities as the people of the document;
@@ -11,8 +11,8 @@ Default gold: tests/gold/*.yml. Prints precision, recall and F1 side by side: ou
   span as a speaker. textacy refuses a text whose quotation marks do not pair up (it raises instead of
   guessing); a refused document yields nothing, and the refusals are counted.
 
-Baseline names are mapped to ids exactly as gold names are (builder.evaluate.person_resolver), and scored
-by builder.evaluate.score_document, so the columns compare like with like. Seeds and corpus gold files
+Baseline names are mapped to ids exactly as gold names are (builder.pipeline.evaluate.person_resolver), and scored
+by builder.pipeline.evaluate.score_document, so the columns compare like with like. Seeds and corpus gold files
 are reported separately and together. Every document goes through the English model, whatever its
 language: that is the point of comparison. Not part of `make test`.
 """
@@ -28,9 +28,9 @@ sys.path.insert(0, str(ROOT))
 
 from builder.annotate import nlp  # noqa: E402
 from builder.config import load_config  # noqa: E402
-from builder.evaluate import (DocumentScore, Result, evaluate, expected_sets, person_resolver,  # noqa: E402
+from builder.pipeline.evaluate import (DocumentScore, Result, evaluate, expected_sets, person_resolver,  # noqa: E402
                               read_gold, score_document)
-from builder.kb import load_kb  # noqa: E402
+from builder.sources.kb import load_kb  # noqa: E402
 from builder.text import normalize_space  # noqa: E402
 
 BASELINES = {"people": "spaCy PERSON", "speakers": "textacy quotes"}

@@ -36,8 +36,8 @@ def english_text(size: int) -> str:
 def measure(size: int) -> None:
     from builder.annotate import nlp
     from builder.annotate import Annotator
-    from builder.ingest import ingest_text
-    from builder.kb import load_kb
+    from builder.sources.ingest import ingest_text
+    from builder.sources.kb import load_kb
 
     kb, _ = load_kb(ROOT / "data")
     annotator = Annotator(kb, lambda: nlp.english("auto"))

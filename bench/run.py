@@ -37,9 +37,9 @@ sys.path.insert(0, str(ROOT))
 
 from builder.annotate import nlp  # noqa: E402
 from builder.annotate import body_text  # noqa: E402
-from builder.build import Report, article_files, build, generate, read_articles  # noqa: E402
+from builder.pipeline.build import Report, article_files, build, generate, read_articles  # noqa: E402
 from builder.config import load_config, with_overrides  # noqa: E402
-from builder.progress import printer  # noqa: E402
+from builder.pipeline.progress import printer  # noqa: E402
 from bench.memory import TreeMemory  # noqa: E402
 
 ONE_MORE_PARAGRAPH = "\n\nThe spokesman added that the talks would go on next week.\n"

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from builder.config import load_config  # noqa: E402
-from builder.serve import serve  # noqa: E402
+from builder.pipeline.serve import serve  # noqa: E402
 from builder.text import slug  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "scale"

@@ -9,11 +9,11 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from builder.build import BuildFailed, article_files, build, print_problems, read_articles, shown_path
+from builder.pipeline.build import BuildFailed, article_files, build, print_problems, read_articles, shown_path
 from builder.config import load_config, with_overrides
 from builder.annotate.nlp import ModelNotFound
-from builder.outputs import OutputRefused
-from builder.progress import printer
+from builder.pipeline.outputs import OutputRefused
+from builder.pipeline.progress import printer
 
 
 def _with_cache(config, args):
@@ -58,9 +58,9 @@ def cmd_build(args) -> int:
 
 
 def cmd_annotate(args) -> int:
-    from builder.build import annotate_all, corrected
-    from builder.kb import load_kb
-    from builder.render import article_meta
+    from builder.pipeline.build import annotate_all, corrected
+    from builder.sources.kb import load_kb
+    from builder.site.render import article_meta
 
     config, problems = load_config(Path(args.root))
     config = with_overrides(config, data=Path(args.data) if args.data else None, spacy_model=args.model)
@@ -84,7 +84,7 @@ def cmd_annotate(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from builder.check import check
+    from builder.pipeline.check import check
 
     config, problems = load_config(Path(args.root))
     config = with_overrides(config, data=Path(args.data) if args.data else None,
@@ -99,8 +99,8 @@ def cmd_check(args) -> int:
 
 
 def cmd_add(args) -> int:
-    from builder.add import AddRefused, Given, add_article
-    from builder.outputs import check_addable
+    from builder.pipeline.add import AddRefused, Given, add_article
+    from builder.pipeline.outputs import check_addable
 
     config, problems = load_config(Path(args.root))
     print_problems(problems)
@@ -127,7 +127,7 @@ def cmd_add(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from builder.serve import serve
+    from builder.pipeline.serve import serve
 
     config, problems = load_config(Path(args.root))
     config = _with_cache(config, args)
@@ -147,7 +147,7 @@ def cmd_serve(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from builder.evaluate import evaluate, format_report
+    from builder.pipeline.evaluate import evaluate, format_report
 
     config, problems = load_config(Path(args.root))
     config = with_overrides(config, spacy_model=args.model)
@@ -162,10 +162,10 @@ def cmd_eval(args) -> int:
 
 
 def cmd_suggest(args) -> int:
-    from builder.build import annotate_all, corrected, index_archive
-    from builder.kb import KnowledgeBaseUnreadable, load_kb
-    from builder.outputs import check_appendable
-    from builder.suggest import SUGGESTIONS_FILE, append_suggestions, format_suggestions, suggest_events, suggest_people
+    from builder.pipeline.build import annotate_all, corrected, index_archive
+    from builder.sources.kb import KnowledgeBaseUnreadable, load_kb
+    from builder.pipeline.outputs import check_appendable
+    from builder.archive.suggest import SUGGESTIONS_FILE, append_suggestions, format_suggestions, suggest_events, suggest_people
 
     config, problems = load_config(Path(args.root))
     config = with_overrides(config, articles=tuple(Path(p) for p in args.articles) if args.articles else None,

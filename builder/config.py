@@ -11,7 +11,7 @@ from builder import lang as packs
 from builder.model import Problem
 from builder.annotate.nlp import default_processes
 from builder.settings import Option, check_mapping, choice, codes, text, whole
-from builder.yamlio import load_with_lines, strip_lines, yaml_error_line, yaml_error_text
+from builder.sources.yamlio import load_with_lines, strip_lines, yaml_error_line, yaml_error_text
 
 SETTINGS_FILE = "briefing.yml"
 SCHEMA: dict[str, Option] = {o.name: o for o in (

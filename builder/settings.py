@@ -2,8 +2,8 @@
 each option has a name, a type that checks and converts a value, a default and a one-line help. The
 schema is the documentation: the README's settings table is checked against it (tests/test_settings.py).
 
-The same option types check the knowledge base, notes and article headers (builder.kb, builder.notes,
-builder.ingest): `check_mapping` reports every unknown key and every bad value of a YAML mapping as
+The same option types check the knowledge base, notes and article headers (builder.sources.kb, builder.sources.notes,
+builder.sources.ingest): `check_mapping` reports every unknown key and every bad value of a YAML mapping as
 `file:line: error: …` with the allowed values, never a traceback.
 """
 

@@ -9,8 +9,8 @@ import pytest
 
 from builder.annotate import nlp
 from builder.annotate import Annotator
-from builder.ingest import ingest_text
-from builder.kb import load_kb
+from builder.sources.ingest import ingest_text
+from builder.sources.kb import load_kb
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

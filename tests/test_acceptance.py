@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from builder.build import build, generate, Report
+from builder.pipeline.build import build, generate, Report
 from builder.config import load_config, with_overrides
-from builder.render import article_meta
+from builder.site.render import article_meta
 from tests.conftest import ROOT
 from tests.pagefind_index import records
 

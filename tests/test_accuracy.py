@@ -3,7 +3,7 @@
 import pytest
 
 from builder.config import load_config
-from builder.evaluate import evaluate
+from builder.pipeline.evaluate import evaluate
 from tests.conftest import ROOT
 
 

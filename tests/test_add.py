@@ -6,7 +6,7 @@ import sys
 import yaml
 
 from builder.cli import main
-from builder.ingest import read_article
+from builder.sources.ingest import read_article
 from tests.conftest import ROOT
 
 ARTICLE = ROOT / "content/articles/2024-11-11-peskov-sanctions-race.txt"

@@ -1,7 +1,7 @@
 """The annotator on real seed text and on short texts written for one behaviour each."""
 
 from tests.conftest import seed
-from builder.ingest import read_article
+from builder.sources.ingest import read_article
 
 
 def annotate_seed(annotator, seeds, number):

@@ -23,11 +23,11 @@ import pytest
 from bench.serve import fetch, free_port, time_until
 from builder.cli import main
 from builder.config import load_config
-from builder.ingest import IngestError, ingest_text
-from builder.kb import load_kb
-from builder.note_html import body_html, note_block
-from builder.notes import read_note
-from builder.serve import serve
+from builder.sources.ingest import IngestError, ingest_text
+from builder.sources.kb import load_kb
+from builder.site.note_html import body_html, note_block
+from builder.sources.notes import read_note
+from builder.pipeline.serve import serve
 from tests.test_cli import make_project
 
 ARTICLES = "content/articles"

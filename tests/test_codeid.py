@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from builder import codeid
+from builder.pipeline import codeid
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,8 +23,8 @@ def test_every_annotation_module_is_part_of_the_annotation_identity(tmp_path):
     modules = codeid.modules_of(codeid.ANNOTATION, package)
     names = {p.relative_to(package).as_posix() for p in modules}
     # the modules issue 13 found missing from the old hand-kept list, and the language packs
-    assert {"annotate/turns.py", "annotate/names.py", "yamlio.py", "annotate/speech.py", "lang/ro.py", "annotate/resolve.py"} <= names
-    assert "render.py" not in names and "charts.py" not in names
+    assert {"annotate/turns.py", "annotate/names.py", "sources/yamlio.py", "annotate/speech.py", "lang/ro.py", "annotate/resolve.py"} <= names
+    assert "site/render.py" not in names and "site/charts.py" not in names
     before = codeid.code_digest(codeid.ANNOTATION, package)
     for module in modules:
         original = module.read_bytes()
@@ -37,7 +37,7 @@ def test_every_annotation_module_is_part_of_the_annotation_identity(tmp_path):
 def test_a_site_module_changes_the_site_stamp_but_not_the_annotations(tmp_path):
     package = _copy(tmp_path)
     annotation, everything = codeid.code_digest(codeid.ANNOTATION, package), codeid.code_digest(codeid.EVERYTHING, package)
-    render = package / "render.py"
+    render = package / "site" / "render.py"
     render.write_bytes(render.read_bytes() + b"\n# edited\n")
     assert codeid.code_digest(codeid.ANNOTATION, package) == annotation
     assert codeid.code_digest(codeid.EVERYTHING, package) != everything
@@ -46,7 +46,7 @@ def test_a_site_module_changes_the_site_stamp_but_not_the_annotations(tmp_path):
 def test_the_cache_key_of_a_copy_changes_when_a_module_it_imports_is_edited(tmp_path):
     _copy(tmp_path)
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
-    command = [sys.executable, "-c", "import builder.cache as c; print(c.code_version())"]
+    command = [sys.executable, "-c", "import builder.pipeline.cache as c; print(c.code_version())"]
 
     def version() -> str:
         return subprocess.run(command, env=env, cwd=tmp_path, capture_output=True, text=True, check=True).stdout.strip()

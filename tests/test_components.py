@@ -11,7 +11,7 @@ from builder.annotate.people import Mentions
 from builder.annotate.quotations import read_paragraph
 from builder.annotate.speech import Speech
 from builder.annotate.subjects import Events, Topics
-from builder.ingest import ingest_text
+from builder.sources.ingest import ingest_text
 from builder.annotate.resolve import PersonIndex
 
 

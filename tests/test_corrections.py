@@ -2,10 +2,10 @@
 
 import yaml
 
-from builder.build import corrected
-from builder.ingest import ingest_text
+from builder.pipeline.build import corrected
+from builder.sources.ingest import ingest_text
 from builder.model import AnnotatedArticle
-from builder.render import render_article
+from builder.site.render import render_article
 from tests.conftest import ROOT
 
 ARTICLE = ROOT / "content/articles/2024-11-11-peskov-sanctions-race.txt"

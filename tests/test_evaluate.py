@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from builder.cli import main
-from builder.evaluate import DocumentScore, Result, expected_sets, format_report, score_document
+from builder.pipeline.evaluate import DocumentScore, Result, expected_sets, format_report, score_document
 
 GOLD = """\
 root: articles

@@ -28,13 +28,13 @@ from mkdocs.utils.meta import get_data
 
 from builder.annotate import nlp
 from builder.annotate import Annotator
-from builder.build import Report, build, clean_leftovers, generate, index_archive, page_names
+from builder.pipeline.build import Report, build, clean_leftovers, generate, index_archive, page_names
 from builder.cli import main
 from builder.config import load_config, with_overrides
-from builder.ingest import IngestError, decode, ingest_text
-from builder.kb import load_kb
+from builder.sources.ingest import IngestError, decode, ingest_text
+from builder.sources.kb import load_kb
 from builder.model import AnnotatedArticle, Archive
-from builder.render import Settings, article_meta, link_target, render_site
+from builder.site.render import Settings, article_meta, link_target, render_site
 from builder.text import md_escape
 from tests.conftest import ROOT
 from tests.pagefind_index import records

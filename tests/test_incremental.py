@@ -1,4 +1,4 @@
-"""Incremental builds (builder.incremental): the HTML of pages whose Markdown is unchanged, and the search
+"""Incremental builds (builder.pipeline.incremental): the HTML of pages whose Markdown is unchanged, and the search
 index parts whose pages are unchanged, come from the previous build, and the result is byte for byte what
 a full build of the same input gives."""
 
@@ -8,9 +8,9 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from builder.build import build
+from builder.pipeline.build import build
 from builder.config import load_config, with_overrides
-from builder.incremental import BUILD_FILE
+from builder.pipeline.incremental import BUILD_FILE
 
 ADDED = "\n\nKremlin spokesman Dmitry Peskov said: \"The talks will go on next week in Geneva.\"\n"
 

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from builder.ingest import IngestError, decode, ingest_text, read_article
+from builder.sources.ingest import IngestError, decode, ingest_text, read_article
 from tests.conftest import seed
 
 

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from builder.kb import load_kb
+from builder.sources.kb import load_kb
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:

@@ -5,8 +5,8 @@ import shutil
 
 import pytest
 
-from builder.build import Report, generate
-from builder.check import check
+from builder.pipeline.build import Report, generate
+from builder.pipeline.check import check
 from builder.config import load_config
 from tests.conftest import ROOT
 

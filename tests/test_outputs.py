@@ -1,4 +1,4 @@
-"""Where a build may write (builder.outputs, issue 12): --site and --docs never replace the project, an
+"""Where a build may write (builder.pipeline.outputs, issue 12): --site and --docs never replace the project, an
 editors' folder or a folder no build made; one build per output at a time; an older build never
 replaces a newer site. Destructive cases run in a temporary copy of the project."""
 

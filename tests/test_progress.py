@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import io
 
-from builder.build import build
+from builder.pipeline.build import build
 from builder.config import load_config, with_overrides
-from builder.progress import printer
+from builder.pipeline.progress import printer
 from tests.conftest import ROOT
 
 

@@ -11,13 +11,13 @@ from datetime import date
 
 import pytest
 
-from builder.build import build
-from builder.charts import mentions_chart, series
+from builder.pipeline.build import build
+from builder.site.charts import mentions_chart, series
 from builder.config import load_config, with_overrides
-from builder.feeds import feed_xml
+from builder.site.feeds import feed_xml
 from builder.model import AnnotatedArticle, Annotation, Article, Event, PersonRef, Ref
-from builder.render import related_articles, related_events
-from builder.search import MB, SearchIndexFailed, index_site, indexed_pages, split_pages
+from builder.site.render import related_articles, related_events
+from builder.site.search import MB, SearchIndexFailed, index_site, indexed_pages, split_pages
 from tests.conftest import ROOT
 from tests.pagefind_index import records
 
@@ -110,7 +110,7 @@ def test_search_index_has_facets_and_english_names_for_other_languages(sample):
 
 
 def test_search_index_is_byte_identical_when_rebuilt(sample, tmp_path):
-    """Pagefind itself writes its filter indexes in hash-map order; builder.search sorts them."""
+    """Pagefind itself writes its filter indexes in hash-map order; builder.site.search sorts them."""
     copy = tmp_path / "site"
     shutil.copytree(sample / "site", copy)
     shutil.rmtree(copy / "pagefind")
@@ -162,7 +162,7 @@ def test_person_and_event_pages_show_what_was_said_over_time(sample):
 
 def test_long_timelines_person_and_event_pages_continue_on_further_pages():
     from builder.model import Archive, KnowledgeBase, Person, Quote, Speaker
-    from builder.render import Settings, render_site
+    from builder.site.render import Settings, render_site
 
     days = [date(2025, 8, d) for d in (10, 12, 14, 15, 18)]
     items = []

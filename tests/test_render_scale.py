@@ -7,10 +7,10 @@ import posixpath
 import re
 from datetime import date, timedelta
 
-from builder.build import index_archive
-from builder.ingest import ingest_text
+from builder.pipeline.build import index_archive
+from builder.sources.ingest import ingest_text
 from builder.model import AnnotatedArticle, Annotation, PersonRef, Quote, Ref, Speaker
-from builder.render import Settings, render_site
+from builder.site.render import Settings, render_site
 
 FIRST = ["Oisin", "Marta", "Tudor", "Lena", "Pavlo", "Ines", "Karim", "Sofia", "Radu", "Agnes", "Milos", "Hana"]
 LAST = ["Obrien", "Kovacs", "Munteanu", "Varga", "Hrytsenko", "Lopes", "Haddad", "Berg", "Ionescu", "Novak"]

@@ -4,9 +4,9 @@ from collections import Counter
 
 import pytest
 
-from builder.build import build
+from builder.pipeline.build import build
 from builder.config import load_config, with_overrides
-from builder.ingest import read_article
+from builder.sources.ingest import read_article
 from tests.conftest import ROOT
 
 

@@ -4,7 +4,7 @@ import threading
 
 from bench.serve import fetch, free_port, time_until
 from builder.config import load_config
-from builder.serve import Preview, serve
+from builder.pipeline.serve import Preview, serve
 from tests.test_nothing_lost import tree_hashes
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import yaml
 
 from builder.cli import main
-from builder.kb import load_kb
-from builder.suggest import event_phrases, phrase_key, sentence_with
+from builder.sources.kb import load_kb
+from builder.archive.suggest import event_phrases, phrase_key, sentence_with
 from tests.conftest import ROOT
 
 ARTICLES = {

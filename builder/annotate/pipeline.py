@@ -90,7 +90,7 @@ class Annotator:
             return
         processes = max(1, min(processes, -(-len(texts) // batch_size)))
         if processes > 1:
-            from builder.workers import die_with_parent
+            from builder.pipeline.workers import die_with_parent
 
             die_with_parent()
         for doc in self._english().pipe(iter(texts), batch_size=batch_size, n_process=processes):

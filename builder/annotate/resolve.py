@@ -224,7 +224,7 @@ def plausible_name(text: str) -> bool:
 
 def unknown_person_id(name: str) -> str:
     """The id of a person not in the knowledge base: the slug of the name. Spelling variants of one
-    name get one id when the archive is indexed (see builder.build.index_archive)."""
+    name get one id when the archive is indexed (see builder.pipeline.build.index_archive)."""
     return slug(name, fallback="person")
 
 

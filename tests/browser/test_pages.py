@@ -214,7 +214,7 @@ def parted_site_url(serve, built_site, tmp_path_factory) -> str:
     """The sample site with its search index in parts, as the builder makes it for a large archive."""
     import shutil
 
-    from builder.search import index_site, indexed_pages
+    from builder.site.search import index_site, indexed_pages
 
     copy = tmp_path_factory.mktemp("parted") / "site"
     shutil.copytree(built_site, copy)

@@ -13,8 +13,9 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent
-ANNOTATION = ("builder.annotate", "builder.ingest", "builder.cache")
+PACKAGE = Path(__file__).resolve().parents[1]
+"""The builder package."""
+ANNOTATION = ("builder.annotate", "builder.sources.ingest", "builder.pipeline.cache")
 """What turns a file into an annotation: reading it (ingest), annotating it, storing it."""
 EVERYTHING = ("builder",)
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from builder.build import article_files, read_notes, shown_path
+from builder.pipeline.build import article_files, read_notes, shown_path
 from builder.config import Config
-from builder.corrections import check_corrections
-from builder.ingest import IngestError, ingest_text, read_decoded
-from builder.kb import load_kb
+from builder.sources.corrections import check_corrections
+from builder.sources.ingest import IngestError, ingest_text, read_decoded
+from builder.sources.kb import load_kb
 from builder.model import Article, Problem
 from builder.text import slug
 

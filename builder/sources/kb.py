@@ -14,7 +14,7 @@ import yaml
 
 from builder.model import Event, KnowledgeBase, Outlet, Person, Problem, Topic
 from builder.text import FIRST_YEAR, LAST_YEAR, closest, nfc, plausible, slug
-from builder.yamlio import duplicate_keys, load_with_lines, yaml_error_line, yaml_error_text
+from builder.sources.yamlio import duplicate_keys, load_with_lines, yaml_error_line, yaml_error_text
 
 FILES = {"people": "people.yml", "events": "events.yml", "topics": "topics.yml", "outlets": "outlets.yml"}
 

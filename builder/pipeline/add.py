@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from builder.ingest import IngestError, decode, ingest_text, split_header
+from builder.sources.ingest import IngestError, decode, ingest_text, split_header
 from builder.model import Problem
 from builder.text import slug
-from builder.yamlio import dump, strip_lines
+from builder.sources.yamlio import dump, strip_lines
 
 SUFFIXES = (".txt", ".md", ".markdown", ".text")
 

@@ -21,7 +21,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from builder import codeid
+from builder.pipeline import codeid
 
 BUILD_FILE = ".briefing-build.json"
 """The record of a build, in docs/ and site/ (MkDocs leaves files whose name starts with a dot out of the

@@ -149,7 +149,7 @@ def unknown_speaker(fix: QuoteFix, kb_people: set[str] | dict, found: set[str] |
 def check_corrections(article: Article, kb: KnowledgeBase) -> list[Problem]:
     """What `briefing check` can tell without annotating: ids unknown to the knowledge base, quotes given to
     nobody the article names, and quotes whose words are nowhere in the article."""
-    from builder.notes import names_in_text
+    from builder.sources.notes import names_in_text
 
     problems = check_ids(article.corrections, kb, article.source)
     if any(fix.speaker for fix in article.corrections.quotes):

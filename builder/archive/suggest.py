@@ -1,12 +1,12 @@
 """`briefing suggest`: people and events the articles name that the knowledge base does not know yet.
 
 People are the annotator's people outside the knowledge base, merged across spellings exactly as the
-build merges them (builder.build.index_archive). Events are proposed from recurring phrases that look
+build merges them (builder.pipeline.build.index_archive). Events are proposed from recurring phrases that look
 like the name of an event: a word such as summit, talks, conference, war (in English, Romanian, Russian
 or Ukrainian) next to capitalised words ("Munich Security Conference", "talks in Istanbul",
 "Стамбульские переговоры"), where no knowledge-base event alias matches. Suggestions are for an editor
 to review: `--write` appends them, in the knowledge-base format, to data/suggestions.yml, a file the
-knowledge-base loader never reads (builder.kb.FILES names the files it reads).
+knowledge-base loader never reads (builder.sources.kb.FILES names the files it reads).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from builder import lang as packs
 from builder.annotate.resolve import EventIndex
 from builder.text import MONTHS, normalize_space, slug
 
-# Never one of builder.kb.FILES: the loader must not read suggestions nobody has reviewed.
+# Never one of builder.sources.kb.FILES: the loader must not read suggestions nobody has reviewed.
 SUGGESTIONS_FILE = "suggestions.yml"
 
 # Words that make a phrase an event, per language. English words are whole words; Romanian, Russian and

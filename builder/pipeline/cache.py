@@ -28,7 +28,7 @@ from typing import Any, get_args, get_origin, get_type_hints
 
 from datetime import date
 
-from builder import codeid
+from builder.pipeline import codeid
 from builder.model import Annotation, Article, Corrections, Problem
 
 # Bumped when the layout of entries changes.
@@ -46,7 +46,7 @@ def digest(*parts: str | bytes) -> str:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A digest of the annotator's source code (builder.codeid.ANNOTATION and every module it imports): any
+    """A digest of the annotator's source code (builder.pipeline.codeid.ANNOTATION and every module it imports): any
     change to it invalidates cached articles and annotations."""
     return digest(FORMAT, codeid.current(codeid.ANNOTATION))[:16]
 

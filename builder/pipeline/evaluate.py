@@ -17,10 +17,10 @@ from typing import Callable
 
 import yaml
 
-from builder.build import make_annotator
+from builder.pipeline.build import make_annotator
 from builder.config import Config
-from builder.ingest import read_article
-from builder.kb import load_kb
+from builder.sources.ingest import read_article
+from builder.sources.kb import load_kb
 from builder.model import KnowledgeBase
 from builder.annotate.resolve import PersonIndex, unknown_person_id
 from builder.text import normalize_space, slug

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from builder.incremental import BUILD_FILE
+from builder.pipeline.incremental import BUILD_FILE
 
 PROTECTED = ("content", "data", ".git")
 """Folders of the project that hold what editors wrote (and the history); no command replaces them."""

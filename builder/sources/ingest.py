@@ -16,10 +16,10 @@ import yaml
 from charset_normalizer import from_bytes
 
 from builder import lang as packs
-from builder.corrections import KEYS as CORRECTION_KEYS, read_corrections
+from builder.sources.corrections import KEYS as CORRECTION_KEYS, read_corrections
 from builder.model import Article, Problem
 from builder.text import FIRST_YEAR, LAST_YEAR, NOT_TEXT, closest, find_dates, nfc, normalize_space, plausible
-from builder.yamlio import duplicate_keys, load_with_lines, strip_lines, yaml_error_line, yaml_error_text
+from builder.sources.yamlio import duplicate_keys, load_with_lines, strip_lines, yaml_error_line, yaml_error_text
 
 HEADER_KEYS = {"title", "date", "outlet", "url", "lang"}
 # Articles are refused above these sizes. The largest of the 13,520 real documents in the shared corpus is
@@ -323,7 +323,7 @@ def lead_title(paragraphs: list[str], words: int = 14) -> str:
 
 def detect_language(text: str, languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> str:
     """ISO code of the text's language, among the configured ones."""
-    from builder.langid import identify
+    from builder.sources.langid import identify
 
     return identify(text, languages)
 

@@ -22,17 +22,17 @@ from typing import Callable
 import jinja2
 import jinja2.bccache
 
-from builder import outputs
-from builder.build import (annotate_all, article_files, corrected, index_archive, print_problems, read_articles,
+from builder.pipeline import outputs
+from builder.pipeline.build import (annotate_all, article_files, corrected, index_archive, print_problems, read_articles,
                            read_notes, shown_path)
 from builder.config import Config
-from builder.incremental import BUILD_FILE
-from builder.ingest import read_article
-from builder.kb import load_kb
+from builder.pipeline.incremental import BUILD_FILE
+from builder.sources.ingest import read_article
+from builder.sources.kb import load_kb
 from builder.model import AnnotatedArticle, Annotation, Article, KnowledgeBase, Problem
-from builder.feeds import render_feeds
-from builder.render import PageMemo, Settings, render_site
-from builder.search import MB, SearchIndexFailed, index_site
+from builder.site.feeds import render_feeds
+from builder.site.render import PageMemo, Settings, render_site
+from builder.site.search import MB, SearchIndexFailed, index_site
 
 PREVIEW_FOLDER = Path(".cache") / "serve"
 
@@ -210,7 +210,7 @@ class Preview:
         from mkdocs.commands.build import build as mkdocs_build
         from mkdocs.config import load_config
 
-        from builder.site_plugin import BriefingPages
+        from builder.site.site_plugin import BriefingPages
 
         site = self.config.site
         if not dirty and site.exists():
@@ -236,7 +236,7 @@ def serve(config: Config, port: int = 8000, progress: Callable[[str, int, int], 
           on_start: Callable[[object], None] | None = None, stream=None) -> None:
     """Build the preview, then serve it on 127.0.0.1:port until interrupted (or the server is shut down
     by `on_start`'s caller), rebuilding what each change to an article, a note or data/ needs. Raises
-    OutputRefused when the preview folder may not be replaced (builder.outputs) or another preview holds it."""
+    OutputRefused when the preview folder may not be replaced (builder.pipeline.outputs) or another preview holds it."""
     folder = config.root / PREVIEW_FOLDER
     targets = outputs.check_targets({"the preview folder": folder}, config.root, [*config.articles, config.notes, config.data])
     with outputs.Outputs(targets, config.root):
@@ -253,7 +253,7 @@ def _serve(config: Config, folder: Path, port: int, progress: Callable[[str, int
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    (folder / BUILD_FILE).write_text('{"preview": true}\n', encoding="utf-8")  # marks it as output (builder.outputs)
+    (folder / BUILD_FILE).write_text('{"preview": true}\n', encoding="utf-8")  # marks it as output (builder.pipeline.outputs)
     preview = Preview(config, folder, url)
     logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
 

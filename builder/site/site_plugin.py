@@ -1,5 +1,5 @@
-"""The builder's own MkDocs plugin, registered by builder.build (not in mkdocs.yml, so a copied or edited
-mkdocs.yml cannot lose it). It reads the front matter that builder.render wrote:
+"""The builder's own MkDocs plugin, registered by builder.pipeline.build (not in mkdocs.yml, so a copied or edited
+mkdocs.yml cannot lose it). It reads the front matter that builder.site.render wrote:
 
 - `search: {facets: {Name: [values]}}` marks a page for the Pagefind index: its content is wrapped in
   `data-pagefind-body` (pages without it, such as index pages, stay out of search results) and each
@@ -17,8 +17,8 @@ from html import escape, unescape
 from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url
 
-from builder.feeds import ARCHIVE_FEED
-from builder.search import BODY_OPEN
+from builder.site.feeds import ARCHIVE_FEED
+from builder.site.search import BODY_OPEN
 
 NOT_INDEXED = ("related-articles", "appears-most-with")
 """Sections (heading ids) whose list of other pages stays out of the search index: a search for a name
@@ -26,7 +26,7 @@ should not bring up every page that merely lists that name as a companion."""
 
 
 class BriefingPages(BasePlugin):
-    """Search marks and feed links on the pages builder.render made."""
+    """Search marks and feed links on the pages builder.site.render made."""
 
     def on_page_content(self, html, page, config, files):
         search = page.meta.get("search")
@@ -42,7 +42,7 @@ class BriefingPages(BasePlugin):
         feeds = [(ARCHIVE_FEED, f"{config.site_name}: new articles")]
         own = page.meta.get("feed")
         if isinstance(own, str) and own != ARCHIVE_FEED:
-            # The renderer wrote the title as HTML text already (builder.render.page).
+            # The renderer wrote the title as HTML text already (builder.site.render.page).
             feeds.append((own, f"{config.site_name}: {unescape(str(page.meta.get('title', '')))}"))
         links = "".join(f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" '
                         f'href="{escape(get_relative_url(path, page.url or "."))}">' for path, title in feeds)

@@ -11,7 +11,7 @@ import yaml
 from builder import lang as packs
 from builder.model import Note, Problem
 from builder.text import FIRST_YEAR, LAST_YEAR, closest, nfc, plausible, slug
-from builder.yamlio import duplicate_keys, load_with_lines, strip_lines, yaml_error_line, yaml_error_text
+from builder.sources.yamlio import duplicate_keys, load_with_lines, strip_lines, yaml_error_line, yaml_error_text
 
 KINDS = ("person", "event", "topic", "article")
 NOTE_KEYS = {"title", "author", "date", "about"}

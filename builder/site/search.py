@@ -1,7 +1,7 @@
 """Full-text search with facets: Pagefind (the binary shipped in the pinned `pagefind[bin]` package)
 indexes the built site into site/pagefind/, which the search page loads in the reader's browser.
 
-Only pages that builder.site_plugin marked with data-pagefind-body are indexed: articles, people, events,
+Only pages that builder.site.site_plugin marked with data-pagefind-body are indexed: articles, people, events,
 topics. Every page is indexed as English (the site's language, <html lang="en">) so one index covers the
 archive and a Romanian article is found from the same search box as an English one.
 
@@ -31,12 +31,12 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from builder.incremental import Previous, pages_digest
+from builder.pipeline.incremental import Previous, pages_digest
 
 SIGNATURE = b"pagefind_dcd"
 """What every decompressed Pagefind index file starts with, before its CBOR."""
 BODY_OPEN = "<div data-pagefind-body>"
-"""How the indexed part of a page starts (builder.site_plugin writes it; pages to index are found by it,
+"""How the indexed part of a page starts (builder.site.site_plugin writes it; pages to index are found by it,
 and article text is escaped, so it cannot contain it)."""
 MB = 1_000_000
 """The unit of the search_part_mb setting."""

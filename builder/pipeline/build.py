@@ -21,21 +21,21 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from builder import incremental, outputs
+from builder.pipeline import incremental, outputs
 from builder.annotate import Annotator, body_text
-from builder.cache import (Cache, annotation_from_json, annotation_to_json, article_from_json, article_to_json,
+from builder.pipeline.cache import (Cache, annotation_from_json, annotation_to_json, article_from_json, article_to_json,
                            code_version, digest, model_identity, storable)
 from builder.config import Config, page_minimum
-from builder.corrections import apply_corrections
-from builder.ingest import MAX_BYTES, IngestError, read_article
-from builder.kb import KnowledgeBaseUnreadable, load_kb
+from builder.sources.corrections import apply_corrections
+from builder.sources.ingest import MAX_BYTES, IngestError, read_article
+from builder.sources.kb import KnowledgeBaseUnreadable, load_kb
 from builder.annotate.nlp import BATCH_SIZE
-from builder.progress import Progress, mkdocs_plugin
+from builder.pipeline.progress import Progress, mkdocs_plugin
 from builder.model import AnnotatedArticle, Annotation, Archive, Article, KnowledgeBase, Note, Person, Problem
-from builder.notes import about_lines, check_targets, names_in_text, read_note
-from builder.feeds import render_feeds
-from builder.render import Settings, render_site
-from builder.search import MB, SearchIndexFailed, index_site
+from builder.sources.notes import about_lines, check_targets, names_in_text, read_note
+from builder.site.feeds import render_feeds
+from builder.site.render import Settings, render_site
+from builder.site.search import MB, SearchIndexFailed, index_site
 from builder.annotate.resolve import display_name, unknown_person_id
 from builder.text import name_key, slug
 
@@ -558,7 +558,7 @@ def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str, progress: P
     from mkdocs.commands.build import build as run_build
     from mkdocs.config import load_config
 
-    from builder.site_plugin import BriefingPages
+    from builder.site.site_plugin import BriefingPages
 
     epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ.setdefault("SOURCE_DATE_EPOCH", epoch)
@@ -570,7 +570,7 @@ def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str, progress: P
             mk_config.plugins["briefing-progress"] = mkdocs_plugin(progress)
         reused = incremental.reuse_pages(previous, docs, site, mk_config.use_directory_urls) if previous else 0
         # MkDocs warns that a dirty build may leave navigation stale; here the navigation comes from
-        # mkdocs.yml, whose change makes a full build (builder.incremental), so the warning would only
+        # mkdocs.yml, whose change makes a full build (builder.pipeline.incremental), so the warning would only
         # mislead (and fail a --strict build).
         notice = _Silence("A 'dirty' build is being performed")
         logging.getLogger("mkdocs.commands.build").addFilter(notice)
@@ -587,7 +587,7 @@ def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str, progress: P
 
 
 def output_targets(config: Config, run_mkdocs: bool = True) -> dict[str, Path]:
-    """The build's output folders (real paths, by option) once builder.outputs allows them; OutputRefused
+    """The build's output folders (real paths, by option) once builder.pipeline.outputs allows them; OutputRefused
     otherwise. The annotation cache must not sit in an editors' folder either."""
     sources = [*config.articles, config.notes, config.data]
     if config.cache is not None:

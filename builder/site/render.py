@@ -2,7 +2,7 @@
 
 Every page is a Markdown string with YAML front matter, keyed by its path under docs/. Article text is
 escaped (builder.text.md_escape); editors' notes are the only Markdown rendered as written, and are
-sanitised (builder.note_html).
+sanitised (builder.site.note_html).
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from datetime import date
 from typing import Any, Callable
 
 from builder.config import DEFAULT_SITE_NAME, SCHEMA
-from builder.charts import mentions_chart
-from builder.feeds import topic_feed
+from builder.site.charts import mentions_chart
+from builder.site.feeds import topic_feed
 from builder.model import AnnotatedArticle, Archive, Event, Note, Person
-from builder.note_html import note_block
+from builder.site.note_html import note_block
 from builder.text import md_escape
-from builder.yamlio import dump
+from builder.sources.yamlio import dump
 
 LANGUAGES = {"en": "English", "ro": "Romanian", "ru": "Russian", "uk": "Ukrainian", "xx": "unknown"}
 DATE_SOURCES = {"header": "set by an editor", "dateline": "from the dateline", "text": "from the text", "none": ""}
@@ -252,7 +252,7 @@ def _edited(item: AnnotatedArticle, name: str) -> str:
 
 
 def search_meta(kind: str, facets: dict[str, list[str]] | None = None) -> dict:
-    """Front matter that marks a page for the search index (builder.site_plugin), with its facets."""
+    """Front matter that marks a page for the search index (builder.site.site_plugin), with its facets."""
     return {"facets": {"Type": [kind], **{name: values for name, values in (facets or {}).items() if values}}}
 
 
@@ -732,7 +732,7 @@ filters: type of page, speaker, topic, language and year.
   // Result links are made from baseUrl: the site's root, wherever the site is published.
   var root = new URL("..", window.location.href).pathname;
   var bundle = new URL("../pagefind/", window.location.href);
-  // A large archive's index comes in parts (builder.search); parts.json lists the others, merged here.
+  // A large archive's index comes in parts (builder.site.search); parts.json lists the others, merged here.
   fetch(new URL("parts.json", bundle)).then(function (response) { return response.ok ? response.json() : []; })
     .catch(function () { return []; })
     .then(function (parts) {
