@@ -37,7 +37,8 @@ sys.path.insert(0, str(ROOT))
 
 from builder.annotate import nlp  # noqa: E402
 from builder.annotate import body_text  # noqa: E402
-from builder.pipeline.build import Report, article_files, build, generate, read_articles  # noqa: E402
+from builder.pipeline.generate import Report, article_files, generate, read_articles
+from builder.pipeline.build import build  # noqa: E402
 from builder.config import load_config, with_overrides  # noqa: E402
 from builder.pipeline.progress import printer  # noqa: E402
 from bench.memory import TreeMemory  # noqa: E402

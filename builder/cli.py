@@ -9,7 +9,9 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from builder.pipeline.build import BuildFailed, article_files, build, print_problems, read_articles, shown_path
+from builder.errors import BuildFailed
+from builder.pipeline.generate import article_files, read_articles, shown_path
+from builder.pipeline.build import build, print_problems
 from builder.config import load_config, with_overrides
 from builder.annotate.nlp import ModelNotFound
 from builder.pipeline.outputs import OutputRefused
@@ -58,7 +60,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_annotate(args) -> int:
-    from builder.pipeline.build import annotate_all, corrected
+    from builder.pipeline.generate import annotate_all, corrected
     from builder.sources.kb import load_kb
     from builder.site.render import article_meta
 
@@ -162,7 +164,8 @@ def cmd_eval(args) -> int:
 
 
 def cmd_suggest(args) -> int:
-    from builder.pipeline.build import annotate_all, corrected, index_archive
+    from builder.pipeline.generate import annotate_all, corrected
+    from builder.archive.index import index_archive
     from builder.sources.kb import KnowledgeBaseUnreadable, load_kb
     from builder.pipeline.outputs import check_appendable
     from builder.archive.suggest import SUGGESTIONS_FILE, append_suggestions, format_suggestions, suggest_events, suggest_people

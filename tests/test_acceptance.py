@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from builder.pipeline.build import build, generate, Report
+from builder.pipeline.build import build
+from builder.pipeline.generate import generate, Report
 from builder.config import load_config, with_overrides
 from builder.site.render import article_meta
 from tests.conftest import ROOT

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from builder.pipeline.build import annotate_articles, article_files, read_articles
+from builder.pipeline.generate import annotate_articles, article_files, read_articles
 from builder.config import load_config, with_overrides
 from builder.annotate.nlp import english_entities
 from builder.annotate.resolve import PersonIndex, spelling_pattern

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from builder.pipeline.build import Report, generate
+from builder.pipeline.generate import Report, generate
 from builder.pipeline.cache import Cache
 from builder.cli import main
 from builder.config import load_config, with_overrides
@@ -108,19 +108,19 @@ def test_cli_cache_options(tmp_path, capsys):
 
 
 def test_unchanged_files_are_not_read_again_and_changed_or_corrected_ones_are(project, monkeypatch):
-    import builder.pipeline.build
+    import builder.pipeline.generate
 
     config, tmp_path = project
     first, annotations = run(config)
     articles = {i.article.source: i.article for i in generate(config, Report())[0].articles}
     read = []
-    real = builder.pipeline.build.read_article
+    real = builder.pipeline.generate.read_article
 
     def counting(path, *args):
         read.append(path.name)
         return real(path, *args)
 
-    monkeypatch.setattr(builder.pipeline.build, "read_article", counting)
+    monkeypatch.setattr(builder.pipeline.generate, "read_article", counting)
     again, annotations_again = run(config)
     assert read == [] and annotations_again == annotations
     assert {i.article.source: i.article for i in generate(config, Report())[0].articles} == articles

@@ -2,7 +2,7 @@
 
 import yaml
 
-from builder.pipeline.build import corrected
+from builder.pipeline.generate import corrected
 from builder.sources.ingest import ingest_text
 from builder.model import AnnotatedArticle
 from builder.site.render import render_article

@@ -28,7 +28,10 @@ from mkdocs.utils.meta import get_data
 
 from builder.annotate import nlp
 from builder.annotate import Annotator
-from builder.pipeline.build import Report, build, clean_leftovers, generate, index_archive, page_names
+from builder.pipeline.generate import Report, generate, page_names
+from builder.pipeline.build import build
+from builder.pipeline.output import clean_leftovers
+from builder.archive.index import index_archive
 from builder.cli import main
 from builder.config import load_config, with_overrides
 from builder.sources.ingest import IngestError, decode, ingest_text

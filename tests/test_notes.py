@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from builder.pipeline.build import Report, generate
+from builder.pipeline.generate import Report, generate
 from builder.pipeline.check import check
 from builder.config import load_config
 from tests.conftest import ROOT

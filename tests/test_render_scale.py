@@ -7,7 +7,7 @@ import posixpath
 import re
 from datetime import date, timedelta
 
-from builder.pipeline.build import index_archive
+from builder.archive.index import index_archive
 from builder.sources.ingest import ingest_text
 from builder.model import AnnotatedArticle, Annotation, PersonRef, Quote, Ref, Speaker
 from builder.site.render import Settings, render_site

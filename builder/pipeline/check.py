@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builder.pipeline.build import article_files, read_notes, shown_path
+from builder.pipeline.generate import article_files, read_notes, shown_path
 from builder.config import Config
 from builder.sources.corrections import check_corrections
 from builder.sources.ingest import IngestError, ingest_text, read_decoded

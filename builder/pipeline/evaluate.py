@@ -17,7 +17,7 @@ from typing import Callable
 
 import yaml
 
-from builder.pipeline.build import make_annotator
+from builder.pipeline.generate import make_annotator
 from builder.config import Config
 from builder.sources.ingest import read_article
 from builder.sources.kb import load_kb

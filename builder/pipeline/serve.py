@@ -23,8 +23,9 @@ import jinja2
 import jinja2.bccache
 
 from builder.pipeline import outputs
-from builder.pipeline.build import (annotate_all, article_files, corrected, index_archive, print_problems, read_articles,
-                           read_notes, shown_path)
+from builder.pipeline.generate import annotate_all, article_files, corrected, read_articles, read_notes, shown_path
+from builder.archive.index import index_archive
+from builder.pipeline.build import print_problems
 from builder.config import Config
 from builder.pipeline.incremental import BUILD_FILE
 from builder.sources.ingest import read_article

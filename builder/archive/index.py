@@ -1,0 +1,67 @@
+"""The cross-archive index: every person with a page (people outside the knowledge base merged across
+spellings under one id), articles in date order."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from builder.annotate.resolve import display_name, unknown_person_id
+from builder.model import AnnotatedArticle, Archive, KnowledgeBase, Note, Person
+from builder.text import name_key
+
+
+def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: list[Note]) -> Archive:
+    """The cross-archive index: every person with a page, articles in date order. People outside the
+    knowledge base whose names differ only in transliteration are merged under one id; an id that is
+    already a knowledge-base person's (or another person's) gets a number, so two people never share a page."""
+    archive = Archive(kb=kb, notes=notes)
+    ordered = sorted(annotated, key=lambda i: (i.article.date is None, i.article.date or 0, i.article.slug))
+    known = {p.id: p for p in kb.people}
+    spellings: dict[str, Counter] = {}
+    for item in ordered:
+        for ref in item.annotation.people:
+            if not _in_kb(ref, known):
+                spellings.setdefault(name_key(ref.name), Counter())[ref.name] += 1
+    canonical: dict[str, str] = {}
+    for key, names in sorted(spellings.items()):
+        name = display_name(names)
+        base = unknown_person_id(name)
+        person_id, number = base, 1
+        while person_id in known or person_id in archive.people:
+            number += 1
+            person_id = f"{base}-{number}"
+        archive.people[person_id] = Person(id=person_id, name=name, in_kb=False)
+        for variant in names:
+            canonical[variant] = person_id
+    for item in ordered:
+        for ref in item.annotation.people:
+            if _in_kb(ref, known):
+                archive.people[ref.id] = known[ref.id]
+    archive.people = dict(sorted(archive.people.items()))
+    archive.articles = [_renamed(item, canonical, archive.people, known) for item in ordered]
+    return archive
+
+
+def _in_kb(ref, known: dict[str, Person]) -> bool:
+    return ref.in_kb and ref.id in known
+
+
+def _renamed(item: AnnotatedArticle, canonical: dict[str, str], people: dict[str, Person],
+             known: dict[str, Person]) -> AnnotatedArticle:
+    """The item with people outside the knowledge base under their archive-wide id and name."""
+    annotation = item.annotation
+    if all(_in_kb(p, known) for p in annotation.people):
+        return item
+    outside = {p.id: p.name for p in annotation.people if not _in_kb(p, known)}
+
+    def fix(ref, is_known: bool):
+        if is_known:
+            return ref
+        new_id = canonical.get(ref.name, canonical.get(outside.get(ref.id, ""), ref.id))
+        return replace(ref, id=new_id, name=people[new_id].name if new_id in people else ref.name)
+
+    # A speaker is outside the knowledge base when the article's person of that id is.
+    return replace(item, annotation=replace(
+        annotation, people=tuple(fix(p, _in_kb(p, known)) for p in annotation.people),
+        speakers=tuple(fix(s, s.id in known and s.id not in outside) for s in annotation.speakers)))

@@ -1,0 +1,381 @@
+"""The one read -> annotate -> correct -> index -> render path. `briefing build`, `serve`, `annotate`,
+`suggest` and `eval` all go through it; the build writes its pages, the others use what they need."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from builder.annotate import Annotator, body_text
+from builder.annotate.nlp import BATCH_SIZE
+from builder.archive.index import index_archive
+from builder.config import Config, page_minimum
+from builder.errors import BuildFailed
+from builder.model import (
+    AnnotatedArticle,
+    Annotation,
+    Archive,
+    Article,
+    KnowledgeBase,
+    Note,
+    Problem,
+)
+from builder.pipeline.cache import (
+    Cache,
+    annotation_from_json,
+    annotation_to_json,
+    article_from_json,
+    article_to_json,
+    code_version,
+    digest,
+    model_identity,
+    storable,
+)
+from builder.pipeline.progress import Progress
+from builder.site.render import Settings, render_site
+from builder.sources.corrections import apply_corrections
+from builder.sources.ingest import MAX_BYTES, IngestError, read_article
+from builder.sources.kb import KnowledgeBaseUnreadable, load_kb
+from builder.sources.notes import about_lines, check_targets, names_in_text, read_note
+from builder.text import slug
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+
+
+@dataclass
+class Report:
+    """What a build did: problems, counts and stage times."""
+
+    problems: list[Problem] = field(default_factory=list)
+    """Everything that was wrong with the input."""
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds per stage."""
+    articles: int = 0
+    """Articles published."""
+    skipped: int = 0
+    """Articles skipped because of errors."""
+    pages: int = 0
+    """Pages generated."""
+    cached: int = 0
+    """Articles whose annotation came from the cache."""
+    annotated: int = 0
+    """Articles annotated in this build (the rest came from the cache)."""
+    model_runs: int = 0
+    """Articles the English model ran on (the others' entity spans came from the cache, or they are not English)."""
+    reused_pages: int = 0
+    """Pages whose HTML was taken from the previous build (their Markdown had not changed)."""
+    search_parts: int = 0
+    """Parts of the search index."""
+    reused_search_parts: int = 0
+    """Parts of the search index taken from the previous build (their pages had not changed)."""
+    cache_ignored: int = 0
+    """Cache entries found damaged (or not plain files) and so ignored and recomputed."""
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """A path as the user thinks of it: relative to the project where possible (a link is shown where it
+    is, not where it points)."""
+    for candidate in (lambda: Path(os.path.abspath(path)), path.resolve):
+        try:
+            return str(candidate().relative_to(root))
+        except (ValueError, OSError, RuntimeError):  # elsewhere, or a link that loops
+            continue
+    return str(path)
+
+
+def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) -> list[Path]:
+    """Every article file under the given folders, sorted; links that leave their folder are refused."""
+    files: list[Path] = []
+    for source in sources:
+        if source.is_file():
+            files.append(source)
+            continue
+        if not source.is_dir():
+            problems.append(Problem(shown_path(source, root), None, "this articles folder does not exist."))
+            continue
+        base = source.resolve()
+        for path in sorted(source.rglob("*")):
+            if path.suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            if path.name.startswith("."):
+                # Hidden files (an editor's backup, a copy half-synced) are not published, but not silently.
+                problems.append(Problem(shown_path(path, root), None, "the file's name starts with '.', so it is hidden and "
+                                        "not published; rename it to publish it.", "warning"))
+                continue
+            try:
+                str(path).encode("utf-8")
+            except UnicodeEncodeError:  # bytes that are no text in a Linux file name
+                shown = shown_path(path, root).encode("utf-8", "backslashreplace").decode("utf-8")
+                problems.append(Problem(shown, None, "the file name is not valid UTF-8 text; rename the file."))
+                continue
+            try:
+                target = path.resolve()
+            except (OSError, RuntimeError):  # a link that points at itself
+                problems.append(Problem(shown_path(path, root), None, "this link never reaches a file (it loops); remove it."))
+                continue
+            if base not in target.parents:
+                problems.append(Problem(shown_path(path, root), None,
+                                        f"this is a link to {target}, outside the articles folder; it is not read. Copy the file in instead."))
+                continue
+            if path.is_file():
+                files.append(path)
+    return list(dict.fromkeys(files))
+
+
+def page_names(files: list[Path], root: Path) -> dict[Path, str]:
+    """A distinct, stable page name for every file: the slug of its name. When several files share a slug,
+    the one whose name already is the slug (else the shortest path) keeps it and the others get the slug
+    plus a hash of their path, so a name does not change when unrelated files come or go."""
+    groups: dict[str, list[Path]] = {}
+    for path in files:
+        groups.setdefault(slug(path.stem, fallback="article"), []).append(path)
+    names: dict[Path, str] = {}
+    for base, paths in groups.items():
+        paths.sort(key=lambda p: (p.stem != base, len(shown_path(p, root)), shown_path(p, root)))
+        names[paths[0]] = base
+        for path in paths[1:]:
+            digest = hashlib.sha1(shown_path(path, root).encode("utf-8", "surrogateescape")).hexdigest()
+            size = 6
+            while f"{base}-{digest[:size]}" in groups:
+                size += 2
+            names[path] = f"{base}-{digest[:size]}"
+    return names
+
+
+def read_articles(files: list[Path], config: Config, problems: list[Problem],
+                  progress: Callable[[int, int], None] | None = None,
+                  reader: Callable[..., tuple[Article, list[Problem]]] = read_article) -> list[Article]:
+    """Ingest every file; a bad one is reported and skipped. Page names are made unique here. `reader`
+    is read_article or one with the same signature (the live preview's remembers unchanged files)."""
+    articles: list[Article] = []
+    names = page_names(files, config.root)
+    for number, path in enumerate(files, start=1):
+        shown = shown_path(path, config.root)
+        try:
+            article, warnings = reader(path, shown, names[path], config.languages)
+        except IngestError as error:
+            problems.append(error.problem)
+            continue
+        except OSError as error:
+            problems.append(Problem(shown, None, f"the file could not be read ({error.strerror})."))
+            continue
+        except Exception as error:  # noqa: BLE001 - one article never stops the build; it is named instead
+            problems.append(failed(shown, "read", error))
+            continue
+        problems.extend(warnings)
+        articles.append(article)
+        if progress:
+            progress(number, len(files))
+    return articles
+
+
+def failed(shown: str, stage: str, error: Exception) -> Problem:
+    """The problem for an article that a stage could not handle for a reason nobody foresaw."""
+    return Problem(shown, None, f"the article could not be {stage} ({type(error).__name__}: {error}); it is left out. "
+                                "Please report this with the file.")
+
+
+def cached_reader(cache: Cache) -> Callable[..., tuple[Article, list[Problem]]]:
+    """read_article through the cache: a file whose bytes, name and page name are unchanged since it was
+    last read is not decoded, repaired, cleaned and language-identified again (35 s for the whole corpus).
+    Articles whose header corrects their annotation are always read afresh."""
+    def read(path: Path, shown: str, slug_name: str, languages: tuple[str, ...]) -> tuple[Article, list[Problem]]:
+        if path.stat().st_size > MAX_BYTES:  # read_article refuses it, with the reason
+            return read_article(path, shown, slug_name, languages)
+        key = digest("article", path.read_bytes(), shown, slug_name, ",".join(languages), code_version())
+        stored = cache.get("articles", key)
+        if stored is not None:
+            try:
+                return article_from_json(stored)
+            except (TypeError, ValueError, KeyError):  # written by an older shape of the model: read again
+                cache.ignored += 1
+        article, warnings = read_article(path, shown, slug_name, languages)
+        if storable(article):
+            cache.put("articles", key, article_to_json(article, warnings))
+        return article, warnings
+
+    return read
+
+
+def make_annotator(kb: KnowledgeBase, config: Config) -> Annotator:
+    from builder.annotate import nlp
+
+    return Annotator(kb, lambda: nlp.english(config.spacy_model))
+
+
+def corrected(item: AnnotatedArticle, kb: KnowledgeBase, problems: list[Problem]) -> AnnotatedArticle:
+    """The annotated article with its editor's corrections applied: they always win over the machine."""
+    item, found = apply_corrections(item, kb)
+    problems.extend(found)
+    return item
+
+
+def annotate_all(config: Config, kb: KnowledgeBase, files: list[Path], articles: list[Article],
+                 progress: Callable[[int, int], None] | None = None,
+                 tally: Counter | None = None, problems: list[Problem] | None = None,
+                 cache: Cache | None = None) -> Iterator[AnnotatedArticle]:
+    """Annotate the articles read from `files`, through the cache folder config.cache when it is set. With
+    `problems`, an article the annotator fails on is reported there and left out."""
+    annotator = make_annotator(kb, config)
+    if config.cache is None:
+        return annotate_articles(annotator, articles, config.processes, progress, tally=tally, problems=problems)
+    paths = {shown_path(f, config.root): f for f in files}
+    model = english_identity(config.spacy_model)
+    setting = ",".join(config.languages)
+
+    def keys(article: Article) -> tuple[str | None, str]:
+        try:
+            raw = paths[article.source].read_bytes()
+            annotation_key = digest("annotation", raw, kb.version, model, code_version(), setting)
+        except (KeyError, OSError):  # gone since it was read: annotate it, don't cache it
+            annotation_key = None
+        return annotation_key, digest("spans", model, body_text(article))
+
+    return annotate_articles(annotator, articles, config.processes, progress, cache=cache or Cache(config.cache),
+                             keys=[keys(a) for a in articles], tally=tally, problems=problems)
+
+
+def english_identity(configured: str) -> str:
+    """The English model's "package==version" for cache keys ("none" when it is not installed; the model
+    is then reported missing only if an English article needs it)."""
+    from builder.annotate import nlp
+
+    try:
+        return model_identity(nlp.resolve_model_name(configured))
+    except nlp.ModelNotFound:
+        return "none"
+
+
+def annotate_articles(annotator: Annotator, articles: list[Article], processes: int = 1,
+                      progress: Callable[[int, int], None] | None = None, batch_size: int = BATCH_SIZE,
+                      cache: Cache | None = None, keys: list[tuple[str | None, str]] | None = None,
+                      tally: Counter | None = None, problems: list[Problem] | None = None) -> Iterator[AnnotatedArticle]:
+    """Annotate articles in order. Annotations found in the cache under keys[i] = (annotation key, spans
+    key) are used as they are; for the rest, English entity spans come from the cache or stream through
+    the model in batches (and processes) ahead of the rules. `tally` counts "cached" (annotations from
+    the cache), "annotated" (rules run), "model" (articles the model ran on) and "failed" (articles the
+    annotator failed on, reported in `problems` and left out; without `problems` the error is raised)."""
+    cache = cache or Cache(None)
+    tally = tally if tally is not None else Counter()
+    keys = keys or [(None, "")] * len(articles)
+    found: list[Annotation | None] = []
+    spans: list[list | None] = []
+    for article, (annotation_key, spans_key) in zip(articles, keys):
+        found.append(_cached_annotation(cache, annotation_key))
+        needs_spans = found[-1] is None and annotator.uses_model(article)
+        spans.append(cache.get("spans", spans_key) if needs_spans and spans_key else None)
+    to_model = [a for a, f, s in zip(articles, found, spans) if f is None and s is None and annotator.uses_model(a)]
+    if progress:
+        progress(0, len(articles))  # the stage starts (the first article may wait for the model's workers)
+    stream = annotator.entities_many(to_model, processes, batch_size)
+    for number, (article, (annotation_key, spans_key)) in enumerate(zip(articles, keys), start=1):
+        annotation = found[number - 1]
+        if annotation is not None:
+            tally["cached"] += 1
+        else:
+            entities = spans[number - 1]
+            if entities is not None:
+                entities = [tuple(span) for span in entities]
+            elif annotator.uses_model(article):
+                entities = next(stream)
+                tally["model"] += 1
+                if spans_key:
+                    cache.put("spans", spans_key, entities)
+            try:
+                annotation = annotator.annotate(article, entities)
+            except Exception as error:  # noqa: BLE001 - one article never stops the build; it is named instead
+                if problems is None:
+                    raise
+                problems.append(failed(article.source, "annotated", error))
+                tally["failed"] += 1
+                continue
+            tally["annotated"] += 1
+            if annotation_key:
+                cache.put("annotations", annotation_key, annotation_to_json(annotation))
+        yield AnnotatedArticle(article, annotation)
+        if progress:
+            progress(number, len(articles))
+
+
+def _cached_annotation(cache: Cache, key: str | None) -> Annotation | None:
+    data = cache.get("annotations", key) if key else None
+    if data is None:
+        return None
+    try:
+        return annotation_from_json(data)
+    except (TypeError, ValueError, KeyError):  # written by an older shape of the model: recompute
+        cache.ignored += 1
+        return None
+
+
+def read_notes(config: Config, kb: KnowledgeBase, articles: list[Article], problems: list[Problem],
+               people: Iterable[str] | None = None) -> list[Note]:
+    """Every note in the notes folder; notes about unknown targets are reported (and still shown where they can be).
+    `people` are the ids of every person with a page; without them (no annotation, as in `briefing check`)
+    a person outside the knowledge base counts as known when the articles' text names them."""
+    if config.notes is None or not config.notes.is_dir():
+        return []
+    known = {"person": {p.id for p in kb.people} | set(people or ()), "event": {e.id for e in kb.events},
+             "topic": {t.id for t in kb.topics}, "article": {a.slug for a in articles}}
+    notes = []
+    for path in sorted(config.notes.rglob("*.md")):
+        note, found = read_note(path, shown_path(path, config.root))
+        problems.extend(found)
+        if note is not None:
+            if people is None and any(t.startswith("person/") and t[7:] not in known["person"] for t in note.about):
+                known["person"] |= names_in_text(articles)
+            problems.extend(check_targets(note, known, about_lines(path)))
+            notes.append(note)
+    return notes
+
+
+def generate(config: Config, report: Report, progress: Progress | None = None) -> tuple[Archive, dict[str, str]]:
+    """Read, annotate, index and render; returns the archive and the pages (nothing is written)."""
+    started = time.perf_counter()
+    try:
+        kb, kb_problems = load_kb(config.data, config.root, fatal=True)
+    except KnowledgeBaseUnreadable as error:
+        raise BuildFailed(f"{error} The previous site stays as it was.", error.problems) from None
+    report.problems.extend(kb_problems)
+    files = article_files(config.articles, config.root, report.problems)
+    cache = Cache(config.cache)  # one, so that the damaged entries it meets are counted once for the report
+    articles = read_articles(files, config, report.problems, _stage(progress, "read"),
+                             reader=cached_reader(cache) if config.cache else read_article)
+    report.skipped = len(files) - len(articles)
+    report.timings["read"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    tally: Counter = Counter()
+    # Corrections are applied after the cache, which holds what the machine found: the editor always wins.
+    annotated = [corrected(item, kb, report.problems) for item in
+                 annotate_all(config, kb, files, articles, _stage(progress, "annotate"), tally, report.problems, cache)]
+    report.cached, report.annotated, report.model_runs = tally["cached"], tally["annotated"], tally["model"]
+    report.skipped += tally["failed"]
+    report.cache_ignored = cache.ignored
+    report.timings["annotate"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    archive = index_archive(kb, annotated, [])
+    # Notes are read once every person has a page, so a note can be about someone not in data/ yet.
+    archive.notes = read_notes(config, kb, articles, report.problems, people=archive.people)
+    pages = render_site(archive, Settings(per_page=config.per_page, site_name=config.site_name,
+                                          person_page_min=page_minimum(config, len(archive.articles))),
+                        progress=_stage(progress, "render"))
+    report.timings["render"] = time.perf_counter() - started
+    report.articles = len(archive.articles)
+    report.pages = len(pages)
+    return archive, pages
+
+
+def _stage(progress: Progress | None, stage: str) -> Callable[[int, int], None] | None:
+    """The build's progress callback bound to one stage."""
+    return (lambda done, total: progress(stage, done, total)) if progress else None
