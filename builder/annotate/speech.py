@@ -9,6 +9,7 @@ from builder import lang as packs
 from builder.annotate import lexicon
 from builder.annotate.attribution import PREPOSITIONAL, Attributor, clause_words, few_words
 from builder.annotate.doc import Doc, Quotation
+from builder.annotate.nlp import PLACE_LABELS
 from builder.annotate.quotations import OPENERS, WORD, Paragraph, read_paragraph
 from builder.annotate.resolve import Found, PersonIndex
 
@@ -48,6 +49,7 @@ class SpeechReader:
         self.lang = doc.lang
         self.speech = lexicon.speech_pattern(doc.lang)
         self.outside: list[Found] = []  # people named outside quotations in earlier paragraphs
+        self.current: list[Found] = []  # the same in the paragraph being read
         self.last_speaker: str | None = None
         self.last_paragraph = -10
         self.previous_quote: Quotation | None = None  # the last quotation of the paragraph before
@@ -55,23 +57,29 @@ class SpeechReader:
 
     # --- antecedents ---------------------------------------------------------------------------------------
     def earlier(self, position: int) -> list[Found]:
-        return [f for f in self.outside if f.end <= position]
+        """People named outside quotations before `position`: in earlier paragraphs and in this one."""
+        return [f for f in self.outside if f.end <= position] + [f for f in self.current if f.end <= position]
 
     def salient(self, position: int) -> str | None:
-        """The antecedent of "he", "she" or a role noun: the last speaker in this paragraph, else the
-        paragraph's first person (its subject), else the last speaker of the paragraph before, else the
-        last person mentioned."""
+        """The antecedent of "he", "she" or a role noun, or None when it is not established: the last speaker
+        in this paragraph; else the one person this paragraph names before it (as a subject or a modifier,
+        "Mr. Biden’s announcement … He said"), none when it names two; else the last speaker of the
+        paragraph before. A reporting verb whose subject was not recognised (an unknown name, an
+        institution) makes the last speaker unknown, and nothing older stands in for it."""
         paragraph = self.doc.paragraph_of(position)
-        if self.last_speaker and self.last_paragraph == paragraph:
-            return self.last_speaker
+        if self.last_speaker is not None and self.last_paragraph == paragraph:
+            return self.last_speaker or None
         here = [f for f in self.doc.people if self.doc.offsets[paragraph] <= f.start < position and not f.inside_quote
-                and not f.modifier and not f.in_label]
+                and not f.in_label]
         if here:
-            return here[0].id
+            return here[0].id if len({f.id for f in here}) == 1 else None
         if self.last_speaker and paragraph - self.last_paragraph <= 1:
             return self.last_speaker
-        before = self.earlier(position)
-        return before[-1].id if before else None
+        return None
+
+    def speaker_of(self, paragraph: int) -> str | None:
+        """The last speaker, when they spoke in that paragraph and were recognised."""
+        return self.last_speaker or None if self.last_paragraph == paragraph else None
 
     def participants(self) -> list[str]:
         """The two parties of a conversation: the first two people the title names, then the text (outside
@@ -101,9 +109,11 @@ class SpeechReader:
                 self._spoke(None, -10)
                 self.previous_quote = None
             view = self._view(number, base, paragraph, labels)
+            self.current = view.people
             self._paragraph(view)
             self.previous_quote = view.quotes[-1] if view.quotes else None
             self.outside.extend(view.people)
+            self.current = []
 
     def _view(self, number: int, base: int, paragraph: str, labels: list[tuple[int, int]]) -> Paragraph:
         block_speaker, self.introducer = self.introducer, None
@@ -132,6 +142,7 @@ class SpeechReader:
         quote = view.quotes[index]
         if not quote.fixed:
             quote.speaker = self.attributor.speaker(view, index, self.speech, self.lang, self, self.previous_quote)
+            quote.basis = self.attributor.basis if quote.speaker else ""
         if quote.speaker:
             self._spoke(quote.speaker, view.number)
         self.doc.quotations.append(quote)
@@ -148,6 +159,8 @@ class SpeechReader:
         if sent_end >= len(masked.rstrip()) and masked.rstrip().endswith(":"):
             self.introducer = who or ""
         if not who:
+            if self._named_subject(view, sent_start, v_start, v_end, self.lang) and not self._place_before(view.base + v_start):
+                self._spoke("", view.number)  # someone not recognised spoke: "he" may be them now
             return
         self._spoke(who, view.number)
         colon = COLON_SPEECH.match(masked, v_end, sent_end) if not view.spans or next_quote >= sent_end else None
@@ -161,6 +174,23 @@ class SpeechReader:
             return
         done.add((who, sent_start))
         self.doc.reported.append((who, words[:LONGEST], view.number))
+
+    @staticmethod
+    def _named_subject(view: Paragraph, sent_start: int, v_start: int, v_end: int, lang: str) -> bool:
+        """Whether a capitalised word stands right before the verb (not opening the sentence), or right after
+        a verb that inverts: a subject the annotator did not recognise ("Haines said", "said Haines"), unlike
+        "… and repeated Vladimir Putin's line"."""
+        before = WORD.findall(view.masked[sent_start:v_start])
+        after = WORD.findall(view.masked[v_end:v_end + 40])[:1]
+        inverting = lexicon.inverting_pattern(lang)
+        inverts = inverting is None or bool(inverting.match(view.masked[v_start:v_end]))
+        return (len(before) > 1 and before[-1][:1].isupper()) or bool(inverts and after and after[0][:1].isupper())
+
+    def _place_before(self, position: int) -> bool:
+        """Whether the words just before a verb are a place ("Moscow says"), which "he" cannot stand for."""
+        text = self.doc.text[:position].rstrip()
+        return any(label in PLACE_LABELS and start < len(text) <= end
+                   for start, end, label, _ in self.doc.entities or ())
 
     def _joint(self, view: Paragraph, v_end: int, sent_end: int) -> None:
         """"Both leaders acknowledged that …": a joint statement of the conversation's named parties."""

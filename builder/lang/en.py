@@ -46,6 +46,19 @@ ADDRESSEE = (r"(?:the|a|state|state-owned|government-owned|russian|reporters|jou
              r"channel|television|tv|radio|newspaper|broadcaster|outlet|[A-Z][\w.-]*)")
 NOT_A_CLAUSE = ["at", "in", "on", "during", "after", "before", "from", "by", "with", "outside", "as"]
 """Words after "told …" that start a circumstance, not what was said."""
+PREPOSITIONS = ["with", "to", "by", "of", "for", "from", "about", "against", "and", "between", "on", "at", "in", "like",
+                "than", "toward", "towards", "among", "including", "versus", "unlike"]
+"""Words before a name that make it the object of a preposition (or the second of two names), not the
+subject of the verb after it ("relations with Putin and insisted …")."""
+NAMING = ["on"]
+"""Words right before a quotation that make it the name of a programme or work, not somebody's words
+("told CNN's “State of the Union”", "said on “Face the Nation”"); a possessive does the same."""
+WHAT = ["what"]
+"""A relative that opens someone else's wording inside a clause ("highlighted what the Kremlin calls …")."""
+ROLE_HEAD_END = r"\s+(?:of|to|for|on|at)\s+|,"
+"""Where the head of a knowledge-base role ends ("Press Secretary| of the President of Russia")."""
+VICE = ["vice", "deputy"]
+"""Words of a subordinate office: "the president" is not a vice president."""
 ABBREVIATIONS = ["Mr", "Mrs", "Ms", "Dr", "St", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
                  "Nov", "Dec", "Gen", "Col", "Lt", "Sen", "Rep", "Gov", "No", "vs", "etc"]
 """Abbreviations whose full stop does not end a sentence (case-sensitive)."""

@@ -20,6 +20,9 @@ PRONOUNS = ["el", "ea", "acesta", "aceasta"]
 FIRST_PERSON = r"(?i)(?<!\w)(?:eu|noi|meu|mea|nostru|noastră|mi-?|ne)(?!\w)"
 AND = ["și"]
 ABBREVIATIONS = ["nr", "Nr"]
+PREPOSITIONS = ["lui", "cu", "de", "la", "pentru", "despre", "și", "între", "către", "contra", "împotriva", "decât"]
+VICE = ["vice", "adjunct"]
+WHAT = ["ce"]
 
 ROLE_STEMS = {"spokes": "purtătorul de cuvânt", "president": "președint", "envoy": "emisar", "ambassador": "ambasador",
               "aide": "consilier"}
