@@ -1,0 +1,111 @@
+"""The MkDocs run of docs/ into a site: the project's mkdocs.yml, the builder's plugins, a reproducible
+build time, and only the changed pages when the previous build can be trusted."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from builder.config import Config
+from builder.errors import BuildFailed
+from builder.model import Archive
+from builder.pipeline import incremental
+from builder.pipeline.progress import Progress, mkdocs_plugin
+
+
+def source_date_epoch(archive: Archive) -> str:
+    """A fixed build time for MkDocs (sitemap dates): the newest article's date, so output is reproducible."""
+    dates = [i.article.date for i in archive.articles if i.article.date]
+    newest = max(dates) if dates else None
+    # Never before 1970: gzip (MkDocs' sitemap.xml.gz) cannot store an earlier time.
+    return str(max(0, int(time.mktime(newest.timetuple()))) if newest else 0)
+
+
+def mkdocs_site_url(config: Config) -> str:
+    """The site's public address from mkdocs.yml (`site_url`), or "" when it is not set."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config.mkdocs_config, encoding="utf-8") as stream:
+        return str(yaml_load(stream).get("site_url") or "")
+
+
+class _Silence(logging.Filter):
+    """Drops the log messages that start with the given text."""
+
+    def __init__(self, start: str):
+        super().__init__()
+        self.start = start
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(self.start)
+
+
+def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str | None = None, progress: Progress | None = None,
+                 previous: incremental.Previous | None = None, preview: Preview | None = None) -> int:
+    """Run the MkDocs build of docs/ into site/ with the project's mkdocs.yml and the builder's plugin: the
+    build's (with the previous build, the pages whose Markdown is unchanged are copied from it and MkDocs
+    builds only the others) and the live preview's (`preview`). Returns how many pages were copied."""
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build as run_build
+    from mkdocs.config import load_config
+
+    from builder.site.site_plugin import BriefingPages
+
+    epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None:
+        os.environ.setdefault("SOURCE_DATE_EPOCH", epoch)
+    try:
+        mk_config = load_config(config_file=str(config.mkdocs_config), docs_dir=str(docs), site_dir=str(site),
+                                strict=config.strict)
+        mk_config.plugins["briefing-pages"] = BriefingPages()
+        if progress:
+            mk_config.plugins["briefing-progress"] = mkdocs_plugin(progress)
+        reused = incremental.reuse_pages(previous, docs, site, mk_config.use_directory_urls) if previous else 0
+        if preview is not None:
+            preview.configure(mk_config)
+        # MkDocs warns that a dirty build may leave navigation stale; here the navigation comes from
+        # mkdocs.yml, whose change makes a full build (builder.pipeline.incremental; the preview rewrites every
+        # page a change touches), so the warning would only mislead (and fail a --strict build).
+        notice = _Silence("A 'dirty' build is being performed")
+        logging.getLogger("mkdocs.commands.build").addFilter(notice)
+        try:
+            if preview is not None:
+                run_build(mk_config, serve_url=preview.url, dirty=preview.dirty)
+            else:
+                run_build(mk_config, dirty=previous is not None)
+        finally:
+            logging.getLogger("mkdocs.commands.build").removeFilter(notice)
+        return reused
+    except exceptions.MkDocsException as error:
+        raise BuildFailed(f"MkDocs could not build the site: {error}") from error
+    finally:
+        if epoch_before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+@dataclass
+class Preview:
+    """How the live preview's MkDocs runs differ from a build's."""
+
+    url: str
+    """The address it is served on (the site's URL and live reload's)."""
+    dirty: bool
+    """Build only the pages newer than their output."""
+    templates: object = None
+    """A Jinja bytecode cache kept between runs (MkDocs compiles the theme's templates again each build)."""
+
+    def configure(self, mk_config) -> None:
+        mk_config.site_url = self.url
+        if self.templates is None:
+            return
+        theme_env = mk_config.theme.get_env
+
+        def env_with_compiled_templates():
+            env = theme_env()
+            env.bytecode_cache = self.templates
+            return env
+
+        mk_config.theme.get_env = env_with_compiled_templates
