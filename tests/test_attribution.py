@@ -71,3 +71,35 @@ def test_a_place_as_subject_does_not_break_it(kb, index):
     text = "“Contacts continue,” Dmitry Peskov said. “We see no obstacle,” he added."
     assert _speakers(kb, index, text) == [("Contacts continue", "dmitry-peskov"),
                                            ("We see no obstacle", "dmitry-peskov")]
+
+
+def _reported(kb, index, text: str, lang: str = "en") -> list[tuple[str, str]]:
+    article, _ = ingest_text(f"---\ntitle: A test\nlang: {lang}\ndate: 2025-10-20\n---\n{text}\n", "t.txt", "t")
+    doc = Doc.of(article)
+    Mentions(kb, index)(doc)
+    Speech(index)(doc)
+    return [(who, words) for who, words, _ in doc.reported]
+
+
+def test_a_reported_entry_is_a_whole_clause_or_nothing(kb, index):
+    # The time before "that", the subject at the end of a trailing clause and an agency after "instructed"
+    # (spun copy for "told") are not what was said.
+    assert _reported(kb, index, "Sergey Lavrov said on Tuesday that the talks in Riyadh had been useful.") == [
+        ("sergey-lavrov", "the talks in Riyadh had been useful.")]
+    assert _reported(kb, index, "Moscow is ready to resume the talks in Istanbul, Kremlin spokesman Dmitry "
+                                "Peskov has stated.") == [("dmitry-peskov", "Moscow is ready to resume the talks in Istanbul")]
+    assert _reported(kb, index, "Dmitry Peskov instructed TASS information company on Monday.") == []
+
+
+def test_a_parenthetical_verb_reports_the_words_before_it(kb, index):
+    text = "The written reply has reached Moscow, Sergey Lavrov added, and officials will study it over the weekend."
+    assert _reported(kb, index, text) == [("sergey-lavrov", "The written reply has reached Moscow")]
+
+
+def test_a_rejected_claim_keeps_its_verb_and_another_speaker_s_clause_is_cut(kb, index):
+    text = ("Dmitry Peskov a respins afirmațiile lui Steve Witkoff despre progrese rapide. Kirill Dmitriev a "
+            "declarat că o nouă întâlnire ar putea avea loc la Moscova, însă Peskov a precizat că nu există date.")
+    assert _reported(kb, index, text, "ro") == [
+        ("dmitry-peskov", "a respins afirmațiile lui Steve Witkoff despre progrese rapide."),
+        ("kirill-dmitriev", "o nouă întâlnire ar putea avea loc la Moscova"),
+        ("dmitry-peskov", "nu există date.")]

@@ -49,6 +49,12 @@ def nested(view: Paragraph, verb_end: int, quote_start: int) -> bool:
     return bool(what and CAPITALISED.search(view.masked, what.end(), quote_start))
 
 
+def indefinite(words_before_role: str, lang: str) -> bool:
+    """Whether an indefinite article stands among the few words before a role noun ("a White House official")."""
+    articles = packs.own(lang, "INDEFINITE", [])
+    return any(w.lower() in articles for w in WORD.findall(words_before_role)[-4:])
+
+
 def names_a_work(masked: str, quote_start: int) -> bool:
     """Whether the words right before a quotation make it a title ("on “Face the Nation”", "CNN's “Newsroom”")."""
     return bool(NAMING.search(masked[max(0, quote_start - 30):quote_start]))
@@ -116,10 +122,14 @@ class Attributor:
             return found.id
         return None
 
-    def _role(self, phrase: str, before: Antecedents, position: int) -> str | None:
+    def _role(self, phrase: str, before: Antecedents, position: int, lang: str) -> str | None:
         # A role no knowledge-base person fits ("the official", "the president" when no president was
-        # named) is abstained on: the nearest salient person was wrong for it more often than right.
+        # named) is abstained on: the nearest salient person was wrong for it more often than right. An
+        # indefinite role ("a senior Ukrainian official told CNN") is an unnamed source, nobody named before.
         self.basis = "role"
+        role = lexicon.role_pattern(lang).search(phrase)
+        if role and indefinite(phrase[:role.start()], lang):
+            return None
         return self.role_person(phrase, before.earlier(position))
 
     def subject(self, view: Paragraph, clause: tuple[int, int], verb: tuple[int, int], lang: str,
@@ -136,11 +146,20 @@ class Attributor:
             return found
         tail_words = [] if prepositional else WORD.findall(masked[clause_start:verb_start])[-5:]
         roles, pronouns = lexicon.role_pattern(lang), lexicon.pronoun_pattern(lang)
+        if not prepositional and masked[verb_start:verb_end].endswith("ing") \
+                and masked[:verb_start].rstrip().endswith(","):
+            # "The President also touted …, saying …": the participle's subject opens the sentence
+            head = WORD.findall(masked[clause_start:verb_start])[:4]
+            if head and pronouns.fullmatch(head[0]):
+                self.basis = "pronoun"
+                return before.salient(base + verb_start)
+            if roles.search(" ".join(head)):
+                return self._role(" ".join(head), before, base + verb_start, lang)
         if pronouns.search(" ".join(tail_words[-3:])):
             self.basis = "pronoun"
             return before.salient(base + verb_start)
         if roles.search(" ".join(tail_words)):
-            return self._role(" ".join(tail_words), before, base + verb_start)
+            return self._role(" ".join(tail_words), before, base + verb_start, lang)
         inverting = lexicon.inverting_pattern(lang)
         if inverting is None or inverting.match(masked[verb_start:verb_end]):
             return self._subject_after(view, verb_end, clause_end, lang, prepositional, before, base + verb_start)
@@ -185,7 +204,7 @@ class Attributor:
             return following[0].id
         head = " ".join(WORD.findall(masked[verb_end:clause_end])[:4])
         if lexicon.role_pattern(lang).search(head):
-            return self._role(head, before, position)
+            return self._role(head, before, position, lang)
         if lexicon.pronoun_pattern(lang).search(" ".join(WORD.findall(masked[verb_end:clause_end])[:1])):
             self.basis = "pronoun"
             return before.salient(position)

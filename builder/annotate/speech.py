@@ -10,7 +10,7 @@ from builder.annotate import lexicon
 from builder.annotate.attribution import PREPOSITIONAL, Attributor, clause_words, few_words
 from builder.annotate.doc import Doc, Quotation
 from builder.annotate.nlp import PLACE_LABELS
-from builder.annotate.quotations import OPENERS, WORD, Paragraph, read_paragraph
+from builder.annotate.quotations import OPENERS, WORD, Paragraph, quote_spans, read_paragraph
 from builder.annotate.resolve import Found, PersonIndex
 
 # "said in Berlin: Tear down this wall!": a colon after the verb opens direct speech whose marks were lost.
@@ -22,8 +22,33 @@ NOT_A_CLAUSE = re.compile(r"(?i)^\s*(?:" + "|".join(packs.every("NOT_A_CLAUSE"))
 CONJUNCTION = re.compile(r"\b(?:" + lexicon.THAT + r")\b", re.IGNORECASE)
 """The conjunction that opens a reported clause: a name after it is inside the clause, not the verb's subject."""
 THAT_OPENING = re.compile(r"^(?:" + lexicon.THAT + r")\s+")
+DENYING = re.compile(r"(?i)^(?:" + "|".join(packs.every("DENYING")) + r")$")
 LONGEST = 400
 """Reported words kept, in characters."""
+
+
+def whole_clause(words: str, speech: re.Pattern[str]) -> str | None:
+    """What was said as a whole clause, or None: circumstances before "that" go ("Monday that …", "at the
+    start of the month that …"), and so does a later clause of another reporting verb ("…, but Peskov said
+    …"); words that open a circumstance, not a clause ("in his address …", "to a
+    question …"), a clause that is a quotation (the direct quotation is there already) and a clause
+    of fewer than three words are none."""
+    words = words.strip(" ,:—–-")
+    that = CONJUNCTION.search(words)
+    if that and len(WORD.findall(words[:that.start()])) <= 10:
+        words = words[that.end():]
+    for later in speech.finditer(words):  # "… in Moscow, but Peskov said that …": someone else's clause
+        subject = WORD.findall(words[:later.start()])[-1:]
+        cut = max(words.rfind(",", 0, later.start()), words.rfind(". ", 0, later.start()))
+        if subject and subject[0][:1].isupper() and len(clause_words(words[:later.start()])) >= 3 and cut > 0 \
+                and WORD.search(words, cut + 1, later.start()):
+            words = words[:cut]
+            break
+    words = words.strip(" ,:—–-").rstrip(" ,")
+    if NOT_A_CLAUSE.match(words) or len(clause_words(words)) < 3:
+        return None
+    quoted = sum(e - s for s, e in quote_spans(words))
+    return None if words[:1] in OPENERS and quoted > len(words) / 2 else words
 
 
 class Speech:
@@ -212,6 +237,10 @@ class SpeechReader:
             if clause.lstrip().startswith(",") or NOT_A_CLAUSE.match(clause):
                 clause = ""
         trailing = not clause_words(masked[v_end:sent_end])
+        # "Putin has received the response, Lavrov added, and officials will now …": a verb set off by commas
+        # reports the words before it; what follows the comma is the writer's.
+        trailing = trailing or (masked[v_end:sent_end].lstrip().startswith(",") and
+                                len(clause_words(masked[sent_start:v_start])) >= 6 and "," in masked[sent_start:v_start])
         # "…, așa cum afirmase președintele Volodimir Zelenski": what follows the verb is only its subject
         # (with a title); there is no clause of his there, as in "…, said Lavrov".
         inverted = next((f for f in view.people if f.id == who and v_end <= f.start - view.base
@@ -225,6 +254,9 @@ class SpeechReader:
             if len(clause_words(head)) < 6 or quoted > len(head) / 3:
                 return None
             words = " ".join(view.text[sent_start:v_start].split())
+            before_subject, comma, subject = words.rpartition(",")
+            if comma and len(WORD.findall(subject)) <= 8:
+                words = before_subject  # "…, Kremlin spokesman Dmitry Peskov has [stated]": the subject goes
         else:
             if len(clause_words(clause)) < 3 or any(e <= v_start and few_words(masked, e, v_start, 2) for _, e in view.spans):
                 return None  # "“…,” Lavrov said in an interview": the verb attributes the quote before it
@@ -234,4 +266,7 @@ class SpeechReader:
                 words = ADDRESSEE.sub("", words, count=1)
             if PREPOSITIONAL.match(verb.group(0)) and "," in words[:60]:
                 words = words.split(",", 1)[1]  # "according to Peskov, …": the words after the name
-        return THAT_OPENING.sub("", words.strip(" ,:—–-")).rstrip(" ,")
+        words = whole_clause(words, self.speech)
+        if words and not trailing and DENYING.match(verb.group(0)):
+            words = f"{verb.group(0)} {words}"  # "rejected the envoy's claims that …": not his claim
+        return words
