@@ -103,3 +103,8 @@ def test_a_rejected_claim_keeps_its_verb_and_another_speaker_s_clause_is_cut(kb,
         ("dmitry-peskov", "a respins afirmațiile lui Steve Witkoff despre progrese rapide."),
         ("kirill-dmitriev", "o nouă întâlnire ar putea avea loc la Moscova"),
         ("dmitry-peskov", "nu există date.")]
+
+
+def test_a_channel_named_in_quotation_marks_is_nobody_s_words(kb, index):
+    text = "Петр Порошенко сказал телеканалу «Интер», что переговоры продолжатся."
+    assert _speakers(kb, index, text, "ru") == [("Интер", None)]

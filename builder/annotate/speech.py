@@ -165,12 +165,17 @@ class SpeechReader:
 
     def _quotation(self, view: Paragraph, index: int) -> None:
         quote = view.quotes[index]
-        if not quote.fixed:
+        if not quote.fixed and not self._in_turn(quote.start):
             quote.speaker = self.attributor.speaker(view, index, self.speech, self.lang, self, self.previous_quote)
             quote.basis = self.attributor.basis if quote.speaker else ""
         if quote.speaker:
             self._spoke(quote.speaker, view.number)
         self.doc.quotations.append(quote)
+
+    def _in_turn(self, position: int) -> bool:
+        """Whether a position lies inside a labelled transcript turn: the turn is its speaker's words, and a
+        quotation inside it is speech nested in them, nobody's ("the last thing veterans are is “suckers”")."""
+        return any(turn.start <= position < turn.end for turn in self.doc.turns)
 
     def _verb(self, view: Paragraph, sent_start: int, sent_end: int, verb: re.Match, done: set[tuple[str, int]]) -> None:
         """A reporting verb outside quotations: who it belongs to, and the clause of what was said."""

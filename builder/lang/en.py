@@ -53,7 +53,7 @@ PREPOSITIONS = ["with", "to", "by", "of", "for", "from", "about", "against", "an
                 "than", "toward", "towards", "among", "including", "versus", "unlike"]
 """Words before a name that make it the object of a preposition (or the second of two names), not the
 subject of the verb after it ("relations with Putin and insisted …")."""
-NAMING = ["on"]
+NAMING = ["on", "newspaper", "magazine", "channel", "show", "program", "programme", "film", "book", "documentary"]
 """Words right before a quotation that make it the name of a programme or work, not somebody's words
 ("told CNN's “State of the Union”", "said on “Face the Nation”"); a possessive does the same."""
 WHAT = ["what"]
