@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BUILD_FLAGS ?=
 
-.PHONY: site test check eval accuracy serve clean
+.PHONY: site test check eval accuracy serve clean train-ro
 
 $(STAMP): pyproject.toml requirements/model.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed (python3.11 or python3 on PATH)"; exit 1; }
@@ -32,6 +32,20 @@ eval: $(STAMP)
 accuracy: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/accuracy.py
+
+# Romanian person recogniser: RONEC v2 validation -> DocBin, name lexicon, spaCy training, models/ro_person/.
+# Installs the optional `train` extras (Faker, for the name lexicon) first; a few minutes on 2 cores.
+RO := training/ro_person
+train-ro: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[train]'
+	$(BIN)/python $(RO)/prepare.py
+	$(BIN)/python $(RO)/lexicon.py
+	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train $(RO)/config.cfg --output $(RO)/output
+	rm -rf models/ro_person
+	mkdir -p models
+	cp -r $(RO)/output/model-best models/ro_person
+	du -sh models/ro_person
+	$(BIN)/python bench/ronec.py
 
 serve: $(STAMP)
 	$(BIN)/briefing serve
