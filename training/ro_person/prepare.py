@@ -1,6 +1,6 @@
 """RONEC v2 validation split -> spaCy DocBin files for the Romanian person recogniser.
 
-    python training/ro_person/prepare.py [--ronec DIR] [--out DIR] [--labels person|all] [--check-v1]
+    python training/ro_person/prepare.py [--ronec DIR] [--out DIR] [--labels person|all] [--augment N] [--check-v1]
 
 Only RONEC v2's *validation* split (valid.json) is used. RONEC v2's test split must never be used, and
 RONEC v1's sentences were re-annotated into v2's train, validation *and* test splits, so a v1 sentence may
@@ -15,6 +15,12 @@ Deterministic split of the validation sentences by their RONEC id:
 Labels: a NAMED-person span is a PERSON span that contains a capitalised token (RONEC's PERSON also marks
 nominals such as "președintele"). `--labels person` (default) keeps named-person spans as PERSON and sets
 everything else to O; `--labels all` also keeps RONEC's other classes (other PERSON spans still dropped).
+
+`--augment N` (default 4) adds N name-replaced copies of each train sentence with named persons
+(training/ro_person/augment.py; Faker names, train part only, never dev or held-out) to train.spacy.
+It also writes `final.spacy`: train + dev with the same augmentation of both, for the final model, which
+is trained for a number of steps fixed on dev runs (dev can then no longer choose anything). Held-out is
+in neither.
 """
 from __future__ import annotations
 
@@ -26,6 +32,7 @@ import unicodedata
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 DEFAULT_RONEC = HERE.parents[2] / "shared" / "corpus" / "ronec"   # /work/shared/corpus/ronec beside the repo
 DEFAULT_OUT = HERE / "corpus"
 
@@ -98,6 +105,14 @@ def make_doc(nlp, sentence: dict, labels: str = "person"):
     return doc
 
 
+def make_augmented_doc(nlp, item: dict):
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(nlp.vocab, words=item["tokens"], spaces=item["space_after"])
+    doc.ents = [Span(doc, a, b, label="PERSON") for a, b in item["person_spans"]]
+    return doc
+
+
 def check_v1(ronec_dir: Path, valid: list[dict]) -> None:
     """Count v1 sentences whose normalised text is a v2 validation sentence. Reads v1 for nothing else."""
     path = ronec_dir / "ronec-v1.conllup"
@@ -116,6 +131,7 @@ def main(argv=None) -> int:
     ap.add_argument("--ronec", type=Path, default=DEFAULT_RONEC)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--labels", choices=["person", "all"], default="person")
+    ap.add_argument("--augment", type=int, default=4, metavar="N", help="name-replaced copies per train sentence")
     ap.add_argument("--check-v1", action="store_true")
     args = ap.parse_args(argv)
 
@@ -136,6 +152,23 @@ def main(argv=None) -> int:
         parts[part].add(doc)
         counts[part][0] += 1
         counts[part][1] += len(named_person_spans(sentence))
+    final = DocBin()
+    for part in ("train", "dev"):
+        for doc in parts[part].get_docs(nlp.vocab):
+            final.add(doc)
+    if args.augment:
+        import augment
+
+        for part, bins in (("train", (parts["train"], final)), ("dev", (final,))):
+            sents = [s for s in valid if part_of(s["id"]) == part]
+            items = augment.augment(sents, args.augment, named_person_spans)
+            for item in items:
+                doc = make_augmented_doc(nlp, item)
+                for db in bins:
+                    db.add(doc)
+            print(f"augment  {len(items):5} name-replaced copies of {part} sentences")
+    parts["final"] = final
+    counts["final"] = [len(final), counts["train"][1] + counts["dev"][1]]
     args.out.mkdir(parents=True, exist_ok=True)
     for name, db in parts.items():
         db.to_disk(args.out / f"{name}.spacy")
