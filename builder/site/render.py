@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import urllib.parse
+from pathlib import Path
 from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from builder.site.note_html import note_block
 from builder.text import md_escape
 from builder.sources.yamlio import dump
 
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+"""Page bodies kept as files (HTML and script are not Python strings)."""
 LANGUAGES = {"en": "English", "ro": "Romanian", "ru": "Russian", "uk": "Ukrainian", "xx": "unknown"}
 DATE_SOURCES = {"header": "set by an editor", "dateline": "from the dateline", "text": "from the text", "none": ""}
 EDITED = " *(set by an editor)*"
@@ -707,46 +710,6 @@ SEARCH_FORM = ('<form class="briefing-search" action="search/" role="search">'
 
 
 def render_search_page() -> str:
-    """The search page: Pagefind's own interface with its filters (facets), fed by site/pagefind/."""
-    body = """# Search
-
-Search every article, person, event and topic, in every language of the archive: an article in Romanian
-or Russian is also found by the English names of the people it quotes. Narrow the results with the
-filters: type of page, speaker, topic, language and year.
-
-<link href="../pagefind/pagefind-ui.css" rel="stylesheet">
-<style>
-/* The theme styles details, summary and lists inside a page as admonitions and bullets; Pagefind's
-   filters and results are plain. */
-#search details, #search summary { background: none; border: none; box-shadow: none; margin: 0; padding: 0;
-  font-size: 0.8rem; line-height: 1.6; min-height: 0; overflow: visible; }
-#search details { margin-bottom: 0.8em; }
-#search summary::before, #search summary::after { display: none; }
-#search ol, #search ul { list-style: none; margin: 0; padding: 0; }
-#search li { margin-left: 0; }
-</style>
-<div id="search"></div>
-<script src="../pagefind/pagefind-ui.js"></script>
-<script>
-(function () {
-  // Result links are made from baseUrl: the site's root, wherever the site is published.
-  var root = new URL("..", window.location.href).pathname;
-  var bundle = new URL("../pagefind/", window.location.href);
-  // A large archive's index comes in parts (builder.site.search); parts.json lists the others, merged here.
-  fetch(new URL("parts.json", bundle)).then(function (response) { return response.ok ? response.json() : []; })
-    .catch(function () { return []; })
-    .then(function (parts) {
-      var ui = new PagefindUI({element: "#search", showSubResults: true, showImages: false, pageSize: 10,
-                               openFilters: ["Type"], baseUrl: root,
-                               mergeIndex: parts.map(function (part) {
-                                 return {bundlePath: new URL(part, bundle).pathname, baseUrl: root};
-                               })});
-      var query = new URLSearchParams(window.location.search).get("q");
-      if (query) { ui.triggerSearch(query); }
-    });
-})();
-</script>
-<noscript>Search needs JavaScript. Without it, follow the <a href="../people/">people</a>,
-<a href="../events/">events</a>, <a href="../topics/">topics</a> or the <a href="../timeline/">timeline</a>.</noscript>
-"""
-    return page({"title": "Search"}, body)
+    """The search page: Pagefind's own interface with its filters (facets), fed by site/pagefind/; its
+    Markdown, HTML and script are the file templates/search.md."""
+    return page({"title": "Search"}, (TEMPLATES / "search.md").read_text(encoding="utf-8"))
