@@ -27,10 +27,11 @@ def front_matter(page: str) -> dict:
     return yaml.safe_load(page.split("---\n")[1])
 
 
-def test_without_corrections_the_machine_misattributes_a_quote(annotator, kb):
-    # The baseline the corrections below fix: "he said" after a Putin paragraph goes to Putin.
+def test_without_corrections_the_machine_leaves_a_quote_unattributed(annotator, kb):
+    # The baseline the corrections below fix: "he said" after a paragraph that names Peskov, Trump and Putin
+    # is nobody's (it went to Putin before issue 14's abstention).
     item, problems = annotate_with_header(annotator, kb, "lang: en\n")
-    assert speaker_of(item, "What counts is not") == "vladimir-putin"
+    assert not [s.id for s in item.annotation.speakers for q in s.quotes if q.text.startswith("What counts is not")]
     assert not [p for p in problems if p.severity == "error"]
     assert item.by_editor == {"lang"}
 
