@@ -8,6 +8,8 @@ that" for "noted that", "instructed TASS" for "told TASS") is listed too, as it 
 from datetime import date
 
 CAPITALS = "A-Z"
+QUOTES = [("“", "”", "”“"), ('"', '"”', '"\n”')]
+"""Quotation marks: (opening, the marks that close it, what may not stand inside)."""
 """Capital letters that may open a name or a sentence (a regex character-class body)."""
 
 # --- reporting speech ------------------------------------------------------------------------------------

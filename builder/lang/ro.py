@@ -3,6 +3,7 @@
 CAPITALS = "ȘȚĂÂÎ"
 LETTER_FOLDS = ("şŞţŢ", "șȘțȚ")
 """Letters written in place of others (cedilla for comma below), folded when text is read."""
+QUOTES = [("„", "”“", "”“„")]
 
 SPEECH_VERBS = [
     r"(?:a|au|a mai|au mai|ar fi) (?:declarat|spus|explicat|precizat|subliniat|afirmat|adăugat|replicat|sugerat|"

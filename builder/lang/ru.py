@@ -1,6 +1,7 @@
 """Russian: every Russian word the builder matches, in one place (see en.py for what each name means)."""
 
 CAPITALS = "А-ЯЁ"
+QUOTES = [("«", "»", "»")]
 
 SPEECH_VERBS = [
     r"(?:заяви|сказа|сообщи|отмети|подчеркну|добави|поясни|указа|напомни|уточни|призна|предупреди|написа|"

@@ -1,6 +1,7 @@
 """Ukrainian: every Ukrainian word the builder matches, in one place (see en.py for what each name means)."""
 
 CAPITALS = "ІЇЄҐ"
+QUOTES = [("«", "»", "»")]
 
 SPEECH_VERBS = [
     r"(?:заяви|сказа|повідоми|зазначи|наголоси|дода|поясни|підкресли|нагада|написа|відпові|розпові|"

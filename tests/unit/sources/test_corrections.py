@@ -111,7 +111,7 @@ def test_bad_corrections_are_reported_with_line_and_closest_ids(annotator, kb):
         "content/articles/peskov.txt:7: error: 'speakers' takes 'remove: [ids]'",
         "content/articles/peskov.txt:12: error: unknown key 'speeker' in a quote correction; did you mean 'speaker'?",
         "content/articles/peskov.txt:11: error: a quote correction needs 'speaker: <id>'",
-        "content/articles/peskov.txt:13: warning: unknown header key 'peeple' is ignored; did you mean 'people'?",
+        "content/articles/peskov.txt:13: warning: unknown header key 'peeple' (ignored); did you mean 'people'?",
         "content/articles/peskov.txt:3: error: the correction of 'people' names 'sergei-lavrov', which is not in data/people.yml. "
         "Closest: sergey-lavrov",
         "content/articles/peskov.txt:6: error: the correction of 'topics' names 'sanctionz', which is not in data/topics.yml. "
