@@ -26,6 +26,8 @@ from builder.pipeline import codeid
 BUILD_FILE = ".briefing-build.json"
 """The record of a build, in docs/ and site/ (MkDocs leaves files whose name starts with a dot out of the
 site, so the one in docs/ is not published)."""
+OVERRIDES = Path(__file__).resolve().parent.parent / "site" / "overrides"
+"""The theme overrides builder.pipeline.mkdocs_run adds (not Python, so not in the code digest)."""
 PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "pagefind-bin", "markdown", "pymdown-extensions")
 
 
@@ -49,6 +51,7 @@ def stamp(mkdocs_config: Path) -> str:
         except importlib.metadata.PackageNotFoundError:
             h.update(f"{package} missing\n".encode())
     h.update(codeid.current(codeid.EVERYTHING).encode())  # the builder's own code, every module
+    h.update(tree_digest(OVERRIDES).encode())  # its theme overrides (templates, stylesheet)
     return h.hexdigest()
 
 

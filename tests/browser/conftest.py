@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import shutil
 import subprocess
 import sys
 import threading
@@ -121,3 +122,36 @@ def screenshots() -> Path:
     """The folder screenshots go into (tests/screenshots/, ignored by git)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture
+def phone(browser, page_errors):
+    """A fresh page at a phone's viewport (390×844, touch), errors into `page_errors` like `page`."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=3, is_mobile=True,
+                                  has_touch=True)
+    tab = context.new_page()
+    tab.on("console", lambda message: page_errors.append(f"console error: {message.text} ({tab.url})")
+           if message.type == "error" else None)
+    tab.on("pageerror", lambda error: page_errors.append(f"page error: {error} ({tab.url})"))
+    yield tab
+    context.close()
+
+
+AXE = HERE / "axe"
+"""The npm project of the test tools that run in the page: axe-core, pinned by package-lock.json."""
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's axe.min.js, from tests/browser/axe/node_modules (installed by `make test` with `npm ci`;
+    installed here too when missing and npm is on the PATH)."""
+    script = AXE / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.is_file():
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.skip("the accessibility tests need axe-core from the npm registry: install Node.js and npm "
+                        "(Debian: apt-get install npm), then `make test` (it runs npm ci in tests/browser/axe)")
+        result = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--prefix", str(AXE)],
+                                capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, f"npm ci in {AXE} failed:\n{result.stderr}"
+    return script.read_text(encoding="utf-8")
