@@ -46,16 +46,13 @@ class BriefingPages(BasePlugin):
             feeds.append((own, f"{config.site_name}: {unescape(str(page.meta.get('title', '')))}"))
         links = "".join(f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" '
                         f'href="{escape(get_relative_url(path, page.url or "."))}">' for path, title in feeds)
-        output = output.replace("</head>", links + HEADER_SEARCH_STYLE + "</head>", 1)
+        output = output.replace("</head>", links + "</head>", 1)
         return _with_header_search(output, get_relative_url("search/", page.url or "."))
 
 
 # The theme shows its search box only with its own (lunr) search plugin, which Pagefind replaces; this
-# plain form in the header sends the words to the search page (?q=), which runs Pagefind.
-HEADER_SEARCH_STYLE = ("<style>.briefing-header-search{margin:0 .6rem;flex-shrink:0}"
-                       ".briefing-header-search input{width:11rem;padding:.35rem .6rem;border:none;border-radius:.2rem;"
-                       "background:rgba(255,255,255,.15);color:inherit;font:inherit;font-size:.75rem}"
-                       ".briefing-header-search input::placeholder{color:inherit;opacity:.8}</style>")
+# plain form in the header sends the words to the search page (?q=), which runs Pagefind. Its style is in
+# builder/site/overrides/assets/stylesheets/briefing.css.
 
 
 def _with_header_search(output: str, action: str) -> str:
