@@ -3,7 +3,8 @@ mkdocs.yml cannot lose it). It reads the front matter that builder.site.render w
 
 - `search: {facets: {Name: [values]}}` marks a page for the Pagefind index: its content is wrapped in
   `data-pagefind-body` (pages without it, such as index pages, stay out of search results) and each
-  facet value becomes a `data-pagefind-filter` element, hidden and left out of the indexed text;
+  facet value becomes a `data-pagefind-filter` element and each of `shown` (type, date) a
+  `data-pagefind-meta` one, hidden and left out of the indexed text;
 - every page links the archive's Atom feed, and a page with `feed: <path>` its own, with
   <link rel="alternate">;
 - every page gets a search box in the header that leads to the search page.
@@ -36,6 +37,9 @@ class BriefingPages(BasePlugin):
         html = re.sub(r'(<h2 id="(?:%s)">.*?</h2>\s*<ul)' % "|".join(NOT_INDEXED), r"\1 data-pagefind-ignore", html, flags=re.S)
         filters = "".join(f'<span data-pagefind-filter="{escape(str(name))}">{escape(str(value))}</span>'
                           for name, values in (search.get("facets") or {}).items() for value in values)
+        # What the search result shows under its title (Pagefind's UI lists a page's meta but its title).
+        filters += "".join(f'<span data-pagefind-meta="{escape(str(name))}">{escape(str(value))}</span>'
+                           for name, value in (search.get("shown") or {}).items())
         return f'{BODY_OPEN}\n{html}\n<div hidden data-pagefind-ignore>{filters}</div>\n</div>'
 
     def on_post_page(self, output, page, config):
