@@ -84,3 +84,14 @@ AND = re.compile(r"(?i)\s+(?:" + "|".join(packs.every("AND")) + r")\s+|\s*&\s*|,
 """Where a list of names splits ("X and Y", "X & Y", "X, Y")."""
 THAT = "|".join(packs.every("THAT"))
 """The conjunctions that open a reported clause, as one alternation."""
+
+
+def _quotation(opening: str, closing: str, inside_not: str) -> str:
+    return re.escape(opening) + "[^" + re.escape(inside_not) + "]*[" + re.escape(closing) + "]"
+
+
+QUOTE_PAIRS = re.compile("|".join(dict.fromkeys(_quotation(*marks) for marks in packs.every("QUOTES"))))
+"""A quotation in the marks of any language: English curly and straight, Romanian „…”, Russian and
+Ukrainian «…» (the one pattern for quotations)."""
+OPENERS = "".join(dict.fromkeys(marks[0] for marks in packs.every("QUOTES")))
+CLOSERS = "".join(dict.fromkeys(c for marks in packs.every("QUOTES") for c in marks[1]))

@@ -186,7 +186,7 @@ def failed(shown: str, stage: str, error: Exception) -> Problem:
 
 def cached_reader(cache: Cache) -> Callable[..., tuple[Article, list[Problem]]]:
     """read_article through the cache: a file whose bytes, name and page name are unchanged since it was
-    last read is not decoded, repaired, cleaned and language-identified again (35 s for the whole corpus).
+    last read is not decoded, repaired, cleaned and language-identified again (README, *Benchmarks*).
     Articles whose header corrects their annotation are always read afresh."""
     def read(path: Path, shown: str, slug_name: str, languages: tuple[str, ...]) -> tuple[Article, list[Problem]]:
         if path.stat().st_size > MAX_BYTES:  # read_article refuses it, with the reason

@@ -1,7 +1,6 @@
 """Rebuild only what changed: the HTML of every page whose Markdown is the same as in the previous build,
 and every part of the search index whose pages are the same, are taken from the previous site instead of
-being made again (MkDocs converts and renders about 170 pages a second, so the whole corpus takes it
-100 s; Pagefind takes 40 s more).
+being made again (MkDocs and Pagefind take most of a warm rebuild's time: README, *Benchmarks*).
 
 A build leaves a record, BUILD_FILE, in docs/ and in site/: a digest of the whole generated docs tree
 and a stamp of everything else that shapes the HTML (mkdocs.yml, the versions of MkDocs, Material and
@@ -26,8 +25,6 @@ from builder.pipeline import codeid
 BUILD_FILE = ".briefing-build.json"
 """The record of a build, in docs/ and site/ (MkDocs leaves files whose name starts with a dot out of the
 site, so the one in docs/ is not published)."""
-OVERRIDES = Path(__file__).resolve().parent.parent / "site" / "overrides"
-"""The theme overrides builder.pipeline.mkdocs_run adds (not Python, so not in the code digest)."""
 PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "pagefind-bin", "markdown", "pymdown-extensions")
 
 
@@ -52,7 +49,9 @@ def stamp(mkdocs_config: Path) -> str:
         except importlib.metadata.PackageNotFoundError:
             h.update(f"{package} missing\n".encode())
     h.update(codeid.current(codeid.EVERYTHING).encode())  # the builder's own code, every module
-    h.update(tree_digest(OVERRIDES).encode())  # its theme overrides (templates, stylesheet)
+    from builder.site.site_plugin import OVERRIDES
+
+    h.update(tree_digest(OVERRIDES).encode())  # its theme overrides (templates, stylesheet): not Python
     return h.hexdigest()
 
 

@@ -52,7 +52,7 @@ def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str | None = Non
     from mkdocs.commands.build import build as run_build
     from mkdocs.config import load_config
 
-    from builder.site.site_plugin import BriefingPages
+    from builder.site.site_plugin import OVERRIDES, BriefingPages
 
     epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is not None:
@@ -61,10 +61,8 @@ def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str | None = Non
         mk_config = load_config(config_file=str(config.mkdocs_config), docs_dir=str(docs), site_dir=str(site),
                                 strict=config.strict)
         mk_config.plugins["briefing-pages"] = BriefingPages()
-        # The builder's theme overrides (Material's custom_dir: templates and the archive's stylesheet), added
-        # here rather than in mkdocs.yml so that a copied or edited mkdocs.yml cannot lose them.
-        if str(incremental.OVERRIDES) not in mk_config.theme.dirs:
-            mk_config.theme.dirs.insert(0, str(incremental.OVERRIDES))
+        # Set here, not in mkdocs.yml, so that a project's own mkdocs.yml cannot lose them.
+        mk_config.theme.dirs.insert(0, str(OVERRIDES))
         if progress:
             mk_config.plugins["briefing-progress"] = mkdocs_plugin(progress)
         reused = incremental.reuse_pages(previous, docs, site, mk_config.use_directory_urls) if previous else 0

@@ -17,7 +17,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NamedTuple
 
 import jinja2
 import jinja2.bccache
@@ -81,6 +81,16 @@ class _TemplateCache(jinja2.FileSystemBytecodeCache):
             pass
 
 
+class _Corrected(NamedTuple):
+    """An article's corrected annotation, and what it was made from."""
+
+    article: Article
+    annotation: Annotation
+    kb: KnowledgeBase
+    item: AnnotatedArticle
+    problems: list[Problem]
+
+
 class PreviewReuse(Reuse):
     """The preview's memory between rounds, for the same stages as the build (builder.pipeline.generate):
     the knowledge base is read again only when data/ changed, an article file only when its bytes did,
@@ -96,7 +106,7 @@ class PreviewReuse(Reuse):
         self._read_problems: list[Problem] = []
         self._ingested: dict[Path, tuple[tuple[bytes, str], Article, list[Problem]]] = {}
         self.annotations: dict[str, tuple[Article, Annotation]] = {}
-        self._fixed: dict[str, tuple] = {}
+        self._fixed: dict[str, _Corrected] = {}
         self._archive: Archive | None = None
         self._indexed: list[AnnotatedArticle] = []
         self._memo = PageMemo()
@@ -153,12 +163,12 @@ class PreviewReuse(Reuse):
         """The article with its annotation and corrections; the same object while none of them changed."""
         annotation = self.annotations[article.source][1]
         known = self._fixed.get(article.source)
-        if known and known[0] is article and known[1] is annotation and known[2] is kb:
-            problems += known[4]
-            return known[3]
+        if known and known.article is article and known.annotation is annotation and known.kb is kb:
+            problems += known.problems
+            return known.item
         found: list[Problem] = []
         item = corrected(AnnotatedArticle(article, annotation), kb, found)
-        self._fixed[article.source] = (article, annotation, kb, item, found)
+        self._fixed[article.source] = _Corrected(article, annotation, kb, item, found)
         problems += found
         return item
 

@@ -7,12 +7,13 @@ mkdocs.yml cannot lose it). It reads the front matter that builder.site.render w
   `data-pagefind-meta` one, hidden and left out of the indexed text;
 - every page links the archive's Atom feed, and a page with `feed: <path>` its own, with
   <link rel="alternate">;
-- every page gets a search box in the header that leads to the search page.
+- the theme overrides (OVERRIDES) add the header's search box and the archive's stylesheet.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from html import escape, unescape
 
 from mkdocs.plugins import BasePlugin
@@ -21,6 +22,11 @@ from mkdocs.utils import get_relative_url
 from builder.site.feeds import ARCHIVE_FEED
 from builder.site.search import BODY_OPEN
 
+OVERRIDES = Path(__file__).resolve().parent / "overrides"
+"""The builder's theme overrides (MkDocs' custom_dir), put before the theme's own templates on every build: the
+header with a search form (the theme shows its box only with its own lunr search, which Pagefind replaces;
+the form sends the words to the search page, ?q=), main.html with the archive's stylesheet
+(assets/stylesheets/briefing.css: palette, links, the form's look, phones)."""
 NOT_INDEXED = ("related-articles", "appears-most-with")
 """Sections (heading ids) whose list of other pages stays out of the search index: a search for a name
 should not bring up every page that merely lists that name as a companion."""
@@ -50,21 +56,4 @@ class BriefingPages(BasePlugin):
             feeds.append((own, f"{config.site_name}: {unescape(str(page.meta.get('title', '')))}"))
         links = "".join(f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" '
                         f'href="{escape(get_relative_url(path, page.url or "."))}">' for path, title in feeds)
-        output = output.replace("</head>", links + "</head>", 1)
-        return _with_header_search(output, get_relative_url("search/", page.url or "."))
-
-
-# The theme shows its search box only with its own (lunr) search plugin, which Pagefind replaces; this
-# plain form in the header sends the words to the search page (?q=), which runs Pagefind. Its style is in
-# builder/site/overrides/assets/stylesheets/briefing.css.
-
-
-def _with_header_search(output: str, action: str) -> str:
-    """The page with a search form at the end of the theme's header bar (unchanged when there is none)."""
-    start = output.find('class="md-header__inner')
-    end = output.find("</nav>", start) if start >= 0 else -1
-    if end < 0:
-        return output
-    form = (f'<form class="briefing-header-search" action="{escape(action)}" role="search">'
-            '<input type="search" name="q" placeholder="Search" aria-label="Search the archive"></form>')
-    return output[:end] + form + output[end:]
+        return output.replace("</head>", links + "</head>", 1)

@@ -5,7 +5,7 @@ import threading
 from bench.serve import fetch, free_port, time_until
 from builder.config import load_config
 from builder.pipeline.serve import Preview, serve
-from tests.test_nothing_lost import tree_hashes
+from tests.e2e.test_nothing_lost import tree_hashes
 
 
 def wait_for(url: str, marker: str) -> str:
