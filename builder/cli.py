@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from builder.errors import BuildFailed
-from builder.pipeline.generate import article_files, read_articles, shown_path
+from builder.pipeline.generate import shown_path
 from builder.pipeline.build import build, print_problems
 from builder.config import load_config, with_overrides
 from builder.annotate.nlp import ModelNotFound
@@ -60,19 +60,21 @@ def cmd_build(args) -> int:
 
 
 def cmd_annotate(args) -> int:
-    from builder.pipeline.generate import annotate_all, corrected
-    from builder.sources.kb import load_kb
+    from builder.pipeline.generate import Report, annotated_articles
     from builder.site.render import article_meta
 
     config, problems = load_config(Path(args.root))
-    config = with_overrides(config, data=Path(args.data) if args.data else None, spacy_model=args.model)
+    config = with_overrides(config, data=Path(args.data) if args.data else None, spacy_model=args.model,
+                            articles=tuple(Path(f) for f in args.files))
     config = _with_cache(config, args)
-    kb, kb_problems = load_kb(config.data, config.root)
-    problems += kb_problems
-    files = article_files([Path(f) for f in args.files], config.root, problems)
-    articles = read_articles(files, config, problems)
-    for found in annotate_all(config, kb, files, articles, problems=problems):
-        item = corrected(found, kb, problems)
+    report = Report(problems=problems)
+    try:
+        _, annotated = annotated_articles(config, report)
+    except BuildFailed as failure:
+        print_problems([*problems, *failure.problems])
+        print(f"briefing: {failure}", file=sys.stderr)
+        return 1
+    for item in annotated:
         meta = article_meta(item)
         record = {"source": meta.pop("source"), **meta}
         if args.json:
@@ -81,8 +83,8 @@ def cmd_annotate(args) -> int:
             print(f"{record['source']}: {record['title']} ({record['date'] or 'undated'}, {record['lang']})")
             for speaker in record["speakers"]:
                 print(f"  {speaker['name']}: {len(speaker['quotes'])} quote(s)")
-    print_problems(problems)
-    return 1 if any(p.severity == "error" for p in problems) else 0
+    print_problems(report.problems)
+    return 1 if report.errors else 0
 
 
 def cmd_check(args) -> int:
@@ -142,6 +144,10 @@ def cmd_serve(args) -> int:
     except OutputRefused as refused:
         print(f"briefing: {refused}", file=sys.stderr)
         return 1
+    except BuildFailed as failure:
+        print_problems(failure.problems)
+        print(f"briefing: the preview could not be built: {failure}", file=sys.stderr)
+        return 1
     except OSError as error:  # the port is taken, most often
         print(f"briefing: cannot serve on 127.0.0.1:{args.port}: {error.strerror}. Try another --port.", file=sys.stderr)
         return 1
@@ -164,9 +170,8 @@ def cmd_eval(args) -> int:
 
 
 def cmd_suggest(args) -> int:
-    from builder.pipeline.generate import annotate_all, corrected
     from builder.archive.index import index_archive
-    from builder.sources.kb import KnowledgeBaseUnreadable, load_kb
+    from builder.pipeline.generate import Report, annotated_articles
     from builder.pipeline.outputs import check_appendable
     from builder.archive.suggest import SUGGESTIONS_FILE, append_suggestions, format_suggestions, suggest_events, suggest_people
 
@@ -177,27 +182,23 @@ def cmd_suggest(args) -> int:
     if args.min < 1:
         print("briefing: --min must be at least 1 (the number of articles a suggestion must appear in).", file=sys.stderr)
         return 1
+    report = Report(problems=problems)
     try:
         if args.write:
             check_appendable(config.data / SUGGESTIONS_FILE, config.root)
-        # Suggestions over a knowledge base that could not be read would name everyone.
-        kb, kb_problems = load_kb(config.data, config.root, fatal=True)
-    except (OutputRefused, KnowledgeBaseUnreadable) as error:
+        # Suggestions over a knowledge base that could not be read would name everyone: it stops the run.
+        # Editors' corrections win here too: a person an editor removed from an article is not suggested.
+        kb, annotated = annotated_articles(config, report, printer(sys.stderr))
+    except (OutputRefused, BuildFailed) as error:
         print_problems(getattr(error, "problems", []))
         print(f"briefing: {error}", file=sys.stderr)
         return 1
-    problems += kb_problems
-    files = article_files(config.articles, config.root, problems)
-    progress = printer(sys.stderr)
-    articles = read_articles(files, config, problems, lambda done, total: progress("read", done, total))
+    articles = [item.article for item in annotated]
     if not articles:
-        print_problems(problems)
+        print_problems(report.problems)
         print("briefing: no article could be read, so there is nothing to suggest.", file=sys.stderr)
         return 1
-    # Editors' corrections win here too: a person an editor removed from an article is not suggested.
-    annotated = [corrected(item, kb, problems) for item in
-                 annotate_all(config, kb, files, articles, lambda done, total: progress("annotate", done, total), problems=problems)]
-    print_problems(problems)
+    print_problems(report.problems)
     people = suggest_people(index_archive(kb, annotated, []), args.min)
     events = suggest_events(kb, annotated, args.min)
     if not people and not events:

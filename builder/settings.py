@@ -84,18 +84,20 @@ def choice(*values: str, other: Callable[[Any], Any] | None = None) -> Callable[
     return check
 
 
-def unknown_keys(values: dict, known, shown: str, line_of: Callable[[str], int | None], what: str,
-                 severity: str = "warning", skip: Callable[[str], bool] = lambda key: False) -> list[Problem]:
-    """A problem for every key of `values` not in `known`, with the closest known key and the list of them.
-    `what` names the key in the message ("setting", "header key", "key in a person entry")."""
+def unknown_keys(values: dict, known, shown: str, line_of: Callable[[str], int | None], what: str = "key",
+                 where: str = "", severity: str = "warning") -> list[Problem]:
+    """A problem for every key of `values` not in `known` (line bookkeeping, keys starting with "__", is
+    passed over), with the closest known key and the list of them: "unknown {what} 'x'{where}; did you
+    mean 'y'? Known: …". The one check of unknown keys for settings, headers, notes, corrections and the
+    knowledge base."""
     from builder.text import closest
 
     problems = []
     for key in values:
-        if key in known or skip(str(key)):
+        if key in known or str(key).startswith("__"):
             continue
         hint = closest(str(key), known, 1)
-        problems.append(Problem(shown, line_of(str(key)), f"unknown {what} '{key}'"
+        problems.append(Problem(shown, line_of(str(key)), f"unknown {what} '{key}'{where}"
                                 + (f"; did you mean '{hint[0]}'?" if hint else ".")
                                 + f" Known: {', '.join(sorted(known))}.", severity))
     return problems

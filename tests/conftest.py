@@ -67,3 +67,15 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip(f"the shared corpus is not at {CORPUS} (../shared is beside the project only in the team's workspace)")
     return CORPUS
+
+
+def pytest_collection_modifyitems(config, items):
+    """Markers by where a test lives and what it uses: `slow` for whole builds (tests/e2e, tests/browser),
+    `model` for tests that run the English spaCy model (the `annotator` fixtures). `pytest -m "not slow"`
+    is the quick loop; the README's test command runs everything."""
+    for item in items:
+        parts = Path(str(item.fspath)).relative_to(ROOT / "tests").parts
+        if parts[0] in ("e2e", "browser"):
+            item.add_marker(pytest.mark.slow)
+        if {"annotator", "annotate_text"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.model)

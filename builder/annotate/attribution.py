@@ -18,6 +18,52 @@ STOP_CLAUSE = re.compile(r"(?i)^(?:" + "|".join(packs.every("CLAUSE_FILLERS")) +
 ROLE_KEYS = tuple((stems, packs.pack(packs.FALLBACK).KB_ROLE_WORDS[kind]) for kind, stems in packs.keyed("ROLE_STEMS").items())
 NATION_KEYS = tuple((stems, packs.pack(packs.FALLBACK).KB_NATION_WORDS[kind])
                     for kind, stems in packs.keyed("NATION_STEMS").items())
+ROLE_HEAD_END = re.compile(packs.pack(packs.FALLBACK).ROLE_HEAD_END, re.IGNORECASE)
+VICE = re.compile(r"(?i)(?<!\w)(?:" + "|".join(packs.every("VICE")) + r")")
+
+
+def role_heads(role: str) -> list[str]:
+    """The head nouns of a knowledge-base role, one per office it lists: "Kremlin spokesman, Press Secretary
+    of the President of Russia" -> ["kremlin spokesman", "press secretary"] (he is not "the president")."""
+    return [ROLE_HEAD_END.split(part, maxsplit=1)[0].strip().lower() for part in role.split(",") if part.strip()]
+
+
+def after_preposition(masked: str, position: int, lang: str) -> bool:
+    """Whether the word before `position` makes a name there the object of a preposition ("with Putin")."""
+    before = WORD.findall(masked[max(0, position - 30):position])
+    return bool(before) and before[-1].lower() in _prepositions(lang)
+
+
+_PREPOSITIONS: dict[str, frozenset[str]] = {}
+NAMING = re.compile(r"(?i)(?:(?<!\w)(?:" + "|".join(packs.every("NAMING")) + r")|\w['’]s)\s*$")
+WHAT = re.compile(r"(?i)(?<!\w)(?:" + "|".join(packs.every("WHAT")) + r")(?!\w)")
+CAPITALISED = re.compile(r"(?<![\w’'-])[" + packs.capitals() + r"][\w’'-]+")
+
+
+def nested(view: Paragraph, verb_end: int, quote_start: int) -> bool:
+    """Whether a quotation after a reporting verb is the wording of someone else named in between, after
+    "what": "Peskov replied that he did not know what Vance meant by “progress”", "Peskov highlighted what
+    the Kremlin calls the “spirit of Anchorage”". (After "that", the words are usually still the speaker's
+    own: "Putin noted that Trump had “expressed similar sentiments”".)"""
+    what = WHAT.search(view.masked, verb_end, quote_start)
+    return bool(what and CAPITALISED.search(view.masked, what.end(), quote_start))
+
+
+def indefinite(words_before_role: str, lang: str) -> bool:
+    """Whether an indefinite article stands among the few words before a role noun ("a White House official")."""
+    articles = packs.own(lang, "INDEFINITE", [])
+    return any(w.lower() in articles for w in WORD.findall(words_before_role)[-4:])
+
+
+def names_a_work(masked: str, quote_start: int) -> bool:
+    """Whether the words right before a quotation make it a title ("on “Face the Nation”", "CNN's “Newsroom”")."""
+    return bool(NAMING.search(masked[max(0, quote_start - 30):quote_start]))
+
+
+def _prepositions(lang: str) -> frozenset[str]:
+    if lang not in _PREPOSITIONS:
+        _PREPOSITIONS[lang] = frozenset(packs.pack(lang).PREPOSITIONS if packs.has(lang, "PREPOSITIONS") else ())
+    return _PREPOSITIONS[lang]
 
 
 class Antecedents(Protocol):
@@ -26,6 +72,8 @@ class Antecedents(Protocol):
     def salient(self, position: int) -> str | None: ...
 
     def earlier(self, position: int) -> list[Found]: ...
+
+    def speaker_of(self, paragraph: int) -> str | None: ...
 
 
 def clause_words(text: str) -> list[str]:
@@ -46,6 +94,8 @@ class Attributor:
 
     def __init__(self, index: PersonIndex):
         self.index = index
+        self.basis = ""
+        """How the last speaker found was established (see BASES)."""
 
     def role_person(self, phrase: str, earlier: list[Found]) -> str | None:
         """The person a role phrase ("the Kremlin spokesman", "the Russian president") stands for: the most
@@ -63,12 +113,24 @@ class Attributor:
             if person is None:
                 continue
             described = f"{person.role or ''} {person.org or ''}".lower()
-            if wanted and not any(key in described for key in wanted):
+            heads = role_heads(person.role or "")
+            if wanted and not any(key in head for key in wanted for head in heads
+                                  if not VICE.search(head) or VICE.search(lower)):
                 continue
             if any(not any(key in described for key in keys) for keys in nation):
                 continue
             return found.id
         return None
+
+    def _role(self, phrase: str, before: Antecedents, position: int, lang: str) -> str | None:
+        # A role no knowledge-base person fits ("the official", "the president" when no president was
+        # named) is abstained on: the nearest salient person was wrong for it more often than right. An
+        # indefinite role ("a senior Ukrainian official told CNN") is an unnamed source, nobody named before.
+        self.basis = "role"
+        role = lexicon.role_pattern(lang).search(phrase)
+        if role and indefinite(phrase[:role.start()], lang):
+            return None
+        return self.role_person(phrase, before.earlier(position))
 
     def subject(self, view: Paragraph, clause: tuple[int, int], verb: tuple[int, int], lang: str,
                 before: Antecedents) -> str | None:
@@ -80,13 +142,24 @@ class Attributor:
         subjects = [] if prepositional else self._subjects_before(view, clause_start, verb_start, lang)
         found = self._subject_before(view, subjects, verb)
         if found is not None:
+            self.basis = "subject"
             return found
         tail_words = [] if prepositional else WORD.findall(masked[clause_start:verb_start])[-5:]
         roles, pronouns = lexicon.role_pattern(lang), lexicon.pronoun_pattern(lang)
+        if not prepositional and masked[verb_start:verb_end].endswith("ing") \
+                and masked[:verb_start].rstrip().endswith(","):
+            # "The President also touted …, saying …": the participle's subject opens the sentence
+            head = WORD.findall(masked[clause_start:verb_start])[:4]
+            if head and pronouns.fullmatch(head[0]):
+                self.basis = "pronoun"
+                return before.salient(base + verb_start)
+            if roles.search(" ".join(head)):
+                return self._role(" ".join(head), before, base + verb_start, lang)
         if pronouns.search(" ".join(tail_words[-3:])):
+            self.basis = "pronoun"
             return before.salient(base + verb_start)
         if roles.search(" ".join(tail_words)):
-            return self.role_person(" ".join(tail_words), before.earlier(base + verb_start)) or before.salient(base + verb_start)
+            return self._role(" ".join(tail_words), before, base + verb_start, lang)
         inverting = lexicon.inverting_pattern(lang)
         if inverting is None or inverting.match(masked[verb_start:verb_end]):
             return self._subject_after(view, verb_end, clause_end, lang, prepositional, before, base + verb_start)
@@ -99,6 +172,7 @@ class Attributor:
         roles = lexicon.role_pattern(lang)
         return [f for f in view.people if clause_start <= f.start - view.base and f.end - view.base <= verb_start
                 and not MODIFIER.match(view.masked[f.end - view.base:]) and names.may_be_subject(f.surface, lang)
+                and not after_preposition(view.masked, f.start - view.base, lang)
                 and not (names.genitive_surname(f.surface, lang) and
                          roles.search(" ".join(view.words(clause_start, f.start - view.base)[-1:])))]
 
@@ -126,11 +200,13 @@ class Attributor:
         lower, words = len([w for w in WORD.findall(gap) if w[:1].islower()]), len(WORD.findall(gap))
         if following and (lower <= 1 and words <= 3 or  # "said Peskov", "said the Kremlin's Dmitry Peskov"
                           lang != "en" and lower <= 3 and words <= 6 and "," not in gap):  # a title between
+            self.basis = "inverted"
             return following[0].id
         head = " ".join(WORD.findall(masked[verb_end:clause_end])[:4])
         if lexicon.role_pattern(lang).search(head):
-            return self.role_person(head, before.earlier(position)) or before.salient(position)
+            return self._role(head, before, position, lang)
         if lexicon.pronoun_pattern(lang).search(" ".join(WORD.findall(masked[verb_end:clause_end])[:1])):
+            self.basis = "pronoun"
             return before.salient(position)
         return None
 
@@ -138,7 +214,7 @@ class Attributor:
                 previous: Quotation | None) -> str | None:
         """Who said quotation `index` of the paragraph: a reporting verb next to it, the subject before a
         colon, else the speaker of the quotation just before (in this paragraph, or the paragraph before
-        when this one opens with the quotation and names nobody)."""
+        when this one opens with the quotation and names nobody); None when none of these is established."""
         quote = view.quotes[index]
         qs, qe = quote.start - view.base, quote.end - view.base
         sent_start, _ = view.sentence_of(qs)
@@ -146,17 +222,23 @@ class Attributor:
         prev_end = view.quotes[index - 1].end - view.base if index else 0
         next_start = view.quotes[index + 1].start - view.base if index + 1 < len(view.quotes) else len(view.text)
         before_start, after_end = max(sent_start, prev_end), min(sent_end, next_start)
+        self.basis = ""
+        if names_a_work(view.masked, qs):
+            return None
         speaker = self._by_verb(view, (before_start, qs), (qe, after_end), speech, lang, before)
         if speaker is None and view.masked[before_start:qs].rstrip().endswith(":"):
             near = [f for f in view.people if before_start <= f.start - view.base < qs and names.may_be_subject(f.surface, lang)]
             speaker = near[0].id if near else None  # "Zelenskyy thanked Biden … and invited him: “…”": the subject
+            self.basis = "colon"
         starts_sentence = not view.masked[sent_start:qs].strip()
         if speaker is None and index and view.quotes[index - 1].speaker and (
                 prev_end >= sent_start - 2 or starts_sentence or not clause_words(view.masked[prev_end:qs])):
             speaker = view.quotes[index - 1].speaker
-        if speaker is None and index == 0 and qs <= 1 and previous is not None and previous.speaker \
+            self.basis = "carried"
+        if speaker is None and index == 0 and qs <= 1 and previous is not None \
                 and view.number - previous.paragraph == 1 and not view.people:
-            speaker = previous.speaker
+            speaker = before.speaker_of(previous.paragraph)  # the last speaker there, of a quote or a verb
+            self.basis = "carried-paragraph"
         return speaker
 
     def _by_verb(self, view: Paragraph, ahead: tuple[int, int], behind: tuple[int, int], speech: re.Pattern[str],
@@ -175,9 +257,23 @@ class Attributor:
             verb = before_verbs[-1]
             if limit is not None and len(WORD.findall(masked[before_start + verb.end():qs])) > limit:
                 return None
+            if nested(view, before_start + verb.end(), qs):
+                return None
             return self.subject(view, (before_start, qs), (before_start + verb.start(), before_start + verb.end()), lang, before)
 
         speaker = from_before(8)
-        if speaker is None and after_verb and len(WORD.findall(after_text[: after_verb.start()])) <= 4:
+        if speaker is not None:
+            self.basis = "before:" + self.basis
+            return speaker
+        if after_verb and len(WORD.findall(after_text[: after_verb.start()])) <= 4:
             speaker = self.subject(view, (qe, after_end), (qe + after_verb.start(), qe + after_verb.end()), lang, before)
-        return speaker if speaker is not None else from_before(None)
+            if speaker is not None:
+                self.basis = "after:" + self.basis
+                return speaker
+        # A verb far before the quotation holds only when its subject is named there: a pronoun or role
+        # so far away was wrong more often than right.
+        speaker = from_before(None)
+        if speaker is None or self.basis not in ("subject", "inverted"):
+            return None
+        self.basis = "far:" + self.basis
+        return speaker

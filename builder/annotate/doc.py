@@ -27,6 +27,8 @@ class Quotation:
     """The person who said it; None while (or when) that is not established."""
     fixed: bool = False
     """The speaker is known from the layout (a block quotation after "… said:"), not to be attributed."""
+    basis: str = ""
+    """How the speaker was established ("before:subject", "after:inverted", "carried", …; "" for none)."""
 
 
 @dataclass

@@ -88,3 +88,14 @@ NOT_NAME_WORDS = frozenset(packs.every("NOT_NAME_WORDS"))
 """Ranks, honorifics and determiners: never a word of a person's name."""
 NOT_PERSON_LABELS = frozenset(packs.every("NOT_PERSON_LABELS"))
 """Entity labels of things that are not people."""
+
+
+def _quotation(opening: str, closing: str, inside_not: str) -> str:
+    return re.escape(opening) + "[^" + re.escape(inside_not) + "]*[" + re.escape(closing) + "]"
+
+
+QUOTE_PAIRS = re.compile("|".join(dict.fromkeys(_quotation(*marks) for marks in packs.every("QUOTES"))))
+"""A quotation in the marks of any language: English curly and straight, Romanian „…”, Russian and
+Ukrainian «…» (the one pattern for quotations)."""
+OPENERS = "".join(dict.fromkeys(marks[0] for marks in packs.every("QUOTES")))
+CLOSERS = "".join(dict.fromkeys(c for marks in packs.every("QUOTES") for c in marks[1]))

@@ -19,6 +19,8 @@ KEEP = ("tok2vec", "ner")
 # batch of long transcripts stays well under the memory budget.
 BATCH_SIZE = 32
 
+# Entity labels that never name a person ("Moscow says", "Russia denied"): not a speaker "he" can stand for.
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # An entity span: (start_char, end_char, label, text) in the text given to the model.
 Span = tuple[int, int, str, str]
 

@@ -7,13 +7,10 @@ import re
 from dataclasses import dataclass, field
 
 from builder import lang as packs
+from builder.annotate.lexicon import CLOSERS, OPENERS, QUOTE_PAIRS
 from builder.annotate.doc import Quotation
 from builder.annotate.resolve import Found
 
-# Quotation marks: English curly, straight, Romanian/German „…”, French/Russian «…».
-QUOTE_PAIRS = re.compile(r"“[^”“]*”|„[^”“„]*[”“]|«[^»]*»|\"[^\"\n”]*[\"”]")
-OPENERS = "“„«\""
-CLOSERS = "”“»\""
 SENTENCE_BREAK = re.compile(r"[.!?…]+['’”»\"]*\s+(?=[\"“„«‘(\[]|[" + packs.capitals() + "0-9])")
 ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\b(?:" + "|".join(packs.every("ABBREVIATIONS")) + r")\.)$")
 WORD = re.compile(r"[\w’'-]+")
@@ -29,7 +26,7 @@ def quote_spans(paragraph: str) -> list[tuple[int, int]]:
     for s, e in spans:
         covered.update(range(s, e))
     for index, char in enumerate(paragraph):
-        if char in "“„«" and index not in covered:
+        if char in OPENERS and char != '"' and index not in covered:
             spans.append((index, len(paragraph)))
             break
     return sorted(spans)

@@ -9,7 +9,8 @@ from builder import lang as packs
 from builder.annotate import lexicon
 from builder.annotate.attribution import PREPOSITIONAL, Attributor, clause_words, few_words
 from builder.annotate.doc import Doc, Quotation
-from builder.annotate.quotations import OPENERS, WORD, Paragraph, read_paragraph
+from builder.annotate.nlp import PLACE_LABELS
+from builder.annotate.quotations import OPENERS, WORD, Paragraph, quote_spans, read_paragraph
 from builder.annotate.resolve import Found, PersonIndex
 
 # "said in Berlin: Tear down this wall!": a colon after the verb opens direct speech whose marks were lost.
@@ -21,8 +22,33 @@ NOT_A_CLAUSE = re.compile(r"(?i)^\s*(?:" + "|".join(packs.every("NOT_A_CLAUSE"))
 CONJUNCTION = re.compile(r"\b(?:" + lexicon.THAT + r")\b", re.IGNORECASE)
 """The conjunction that opens a reported clause: a name after it is inside the clause, not the verb's subject."""
 THAT_OPENING = re.compile(r"^(?:" + lexicon.THAT + r")\s+")
+DENYING = re.compile(r"(?i)^(?:" + "|".join(packs.every("DENYING")) + r")$")
 LONGEST = 400
 """Reported words kept, in characters."""
+
+
+def whole_clause(words: str, speech: re.Pattern[str]) -> str | None:
+    """What was said as a whole clause, or None: circumstances before "that" go ("Monday that …", "at the
+    start of the month that …"), and so does a later clause of another reporting verb ("…, but Peskov said
+    …"); words that open a circumstance, not a clause ("in his address …", "to a
+    question …"), a clause that is a quotation (the direct quotation is there already) and a clause
+    of fewer than three words are none."""
+    words = words.strip(" ,:—–-")
+    that = CONJUNCTION.search(words)
+    if that and len(WORD.findall(words[:that.start()])) <= 10:
+        words = words[that.end():]
+    for later in speech.finditer(words):  # "… in Moscow, but Peskov said that …": someone else's clause
+        subject = WORD.findall(words[:later.start()])[-1:]
+        cut = max(words.rfind(",", 0, later.start()), words.rfind(". ", 0, later.start()))
+        if subject and subject[0][:1].isupper() and len(clause_words(words[:later.start()])) >= 3 and cut > 0 \
+                and WORD.search(words, cut + 1, later.start()):
+            words = words[:cut]
+            break
+    words = words.strip(" ,:—–-").rstrip(" ,")
+    if NOT_A_CLAUSE.match(words) or len(clause_words(words)) < 3:
+        return None
+    quoted = sum(e - s for s, e in quote_spans(words))
+    return None if words[:1] in OPENERS and quoted > len(words) / 2 else words
 
 
 class Speech:
@@ -48,6 +74,7 @@ class SpeechReader:
         self.lang = doc.lang
         self.speech = lexicon.speech_pattern(doc.lang)
         self.outside: list[Found] = []  # people named outside quotations in earlier paragraphs
+        self.current: list[Found] = []  # the same in the paragraph being read
         self.last_speaker: str | None = None
         self.last_paragraph = -10
         self.previous_quote: Quotation | None = None  # the last quotation of the paragraph before
@@ -55,23 +82,29 @@ class SpeechReader:
 
     # --- antecedents ---------------------------------------------------------------------------------------
     def earlier(self, position: int) -> list[Found]:
-        return [f for f in self.outside if f.end <= position]
+        """People named outside quotations before `position`: in earlier paragraphs and in this one."""
+        return [f for f in self.outside if f.end <= position] + [f for f in self.current if f.end <= position]
 
     def salient(self, position: int) -> str | None:
-        """The antecedent of "he", "she" or a role noun: the last speaker in this paragraph, else the
-        paragraph's first person (its subject), else the last speaker of the paragraph before, else the
-        last person mentioned."""
+        """The antecedent of "he", "she" or a role noun, or None when it is not established: the last speaker
+        in this paragraph; else the one person this paragraph names before it (as a subject or a modifier,
+        "Mr. Biden’s announcement … He said"), none when it names two; else the last speaker of the
+        paragraph before. A reporting verb whose subject was not recognised (an unknown name, an
+        institution) makes the last speaker unknown, and nothing older stands in for it."""
         paragraph = self.doc.paragraph_of(position)
-        if self.last_speaker and self.last_paragraph == paragraph:
-            return self.last_speaker
+        if self.last_speaker is not None and self.last_paragraph == paragraph:
+            return self.last_speaker or None
         here = [f for f in self.doc.people if self.doc.offsets[paragraph] <= f.start < position and not f.inside_quote
-                and not f.modifier and not f.in_label]
+                and not f.in_label]
         if here:
-            return here[0].id
+            return here[0].id if len({f.id for f in here}) == 1 else None
         if self.last_speaker and paragraph - self.last_paragraph <= 1:
             return self.last_speaker
-        before = self.earlier(position)
-        return before[-1].id if before else None
+        return None
+
+    def speaker_of(self, paragraph: int) -> str | None:
+        """The last speaker, when they spoke in that paragraph and were recognised."""
+        return self.last_speaker or None if self.last_paragraph == paragraph else None
 
     def participants(self) -> list[str]:
         """The two parties of a conversation: the first two people the title names, then the text (outside
@@ -101,9 +134,11 @@ class SpeechReader:
                 self._spoke(None, -10)
                 self.previous_quote = None
             view = self._view(number, base, paragraph, labels)
+            self.current = view.people
             self._paragraph(view)
             self.previous_quote = view.quotes[-1] if view.quotes else None
             self.outside.extend(view.people)
+            self.current = []
 
     def _view(self, number: int, base: int, paragraph: str, labels: list[tuple[int, int]]) -> Paragraph:
         block_speaker, self.introducer = self.introducer, None
@@ -130,11 +165,17 @@ class SpeechReader:
 
     def _quotation(self, view: Paragraph, index: int) -> None:
         quote = view.quotes[index]
-        if not quote.fixed:
+        if not quote.fixed and not self._in_turn(quote.start):
             quote.speaker = self.attributor.speaker(view, index, self.speech, self.lang, self, self.previous_quote)
+            quote.basis = self.attributor.basis if quote.speaker else ""
         if quote.speaker:
             self._spoke(quote.speaker, view.number)
         self.doc.quotations.append(quote)
+
+    def _in_turn(self, position: int) -> bool:
+        """Whether a position lies inside a labelled transcript turn: the turn is its speaker's words, and a
+        quotation inside it is speech nested in them, nobody's ("the last thing veterans are is “suckers”")."""
+        return any(turn.start <= position < turn.end for turn in self.doc.turns)
 
     def _verb(self, view: Paragraph, sent_start: int, sent_end: int, verb: re.Match, done: set[tuple[str, int]]) -> None:
         """A reporting verb outside quotations: who it belongs to, and the clause of what was said."""
@@ -148,6 +189,8 @@ class SpeechReader:
         if sent_end >= len(masked.rstrip()) and masked.rstrip().endswith(":"):
             self.introducer = who or ""
         if not who:
+            if self._named_subject(view, sent_start, v_start, v_end, self.lang) and not self._place_before(view.base + v_start):
+                self._spoke("", view.number)  # someone not recognised spoke: "he" may be them now
             return
         self._spoke(who, view.number)
         colon = COLON_SPEECH.match(masked, v_end, sent_end) if not view.spans or next_quote >= sent_end else None
@@ -161,6 +204,23 @@ class SpeechReader:
             return
         done.add((who, sent_start))
         self.doc.reported.append((who, words[:LONGEST], view.number))
+
+    @staticmethod
+    def _named_subject(view: Paragraph, sent_start: int, v_start: int, v_end: int, lang: str) -> bool:
+        """Whether a capitalised word stands right before the verb (not opening the sentence), or right after
+        a verb that inverts: a subject the annotator did not recognise ("Haines said", "said Haines"), unlike
+        "… and repeated Vladimir Putin's line"."""
+        before = WORD.findall(view.masked[sent_start:v_start])
+        after = WORD.findall(view.masked[v_end:v_end + 40])[:1]
+        inverting = lexicon.inverting_pattern(lang)
+        inverts = inverting is None or bool(inverting.match(view.masked[v_start:v_end]))
+        return (len(before) > 1 and before[-1][:1].isupper()) or bool(inverts and after and after[0][:1].isupper())
+
+    def _place_before(self, position: int) -> bool:
+        """Whether the words just before a verb are a place ("Moscow says"), which "he" cannot stand for."""
+        text = self.doc.text[:position].rstrip()
+        return any(label in PLACE_LABELS and start < len(text) <= end
+                   for start, end, label, _ in self.doc.entities or ())
 
     def _joint(self, view: Paragraph, v_end: int, sent_end: int) -> None:
         """"Both leaders acknowledged that …": a joint statement of the conversation's named parties."""
@@ -182,6 +242,10 @@ class SpeechReader:
             if clause.lstrip().startswith(",") or NOT_A_CLAUSE.match(clause):
                 clause = ""
         trailing = not clause_words(masked[v_end:sent_end])
+        # "Putin has received the response, Lavrov added, and officials will now …": a verb set off by commas
+        # reports the words before it; what follows the comma is the writer's.
+        trailing = trailing or (masked[v_end:sent_end].lstrip().startswith(",") and
+                                len(clause_words(masked[sent_start:v_start])) >= 6 and "," in masked[sent_start:v_start])
         # "…, așa cum afirmase președintele Volodimir Zelenski": what follows the verb is only its subject
         # (with a title); there is no clause of his there, as in "…, said Lavrov".
         inverted = next((f for f in view.people if f.id == who and v_end <= f.start - view.base
@@ -195,6 +259,9 @@ class SpeechReader:
             if len(clause_words(head)) < 6 or quoted > len(head) / 3:
                 return None
             words = " ".join(view.text[sent_start:v_start].split())
+            before_subject, comma, subject = words.rpartition(",")
+            if comma and len(WORD.findall(subject)) <= 8:
+                words = before_subject  # "…, Kremlin spokesman Dmitry Peskov has [stated]": the subject goes
         else:
             if len(clause_words(clause)) < 3 or any(e <= v_start and few_words(masked, e, v_start, 2) for _, e in view.spans):
                 return None  # "“…,” Lavrov said in an interview": the verb attributes the quote before it
@@ -204,4 +271,7 @@ class SpeechReader:
                 words = ADDRESSEE.sub("", words, count=1)
             if PREPOSITIONAL.match(verb.group(0)) and "," in words[:60]:
                 words = words.split(",", 1)[1]  # "according to Peskov, …": the words after the name
-        return THAT_OPENING.sub("", words.strip(" ,:—–-")).rstrip(" ,")
+        words = whole_clause(words, self.speech)
+        if words and not trailing and DENYING.match(verb.group(0)):
+            words = f"{verb.group(0)} {words}"  # "rejected the envoy's claims that …": not his claim
+        return words

@@ -19,7 +19,7 @@ from typing import Callable
 
 from builder.annotate import lexicon
 from builder import lang as packs
-from builder.annotate.lexicon import AND, TITLES
+from builder.annotate.lexicon import AND, QUOTE_PAIRS, TITLES
 from builder.annotate.resolve import Found, PersonIndex, plausible_name, unknown_person_id
 
 # "MS. JEAN-PIERRE:", "THE PRESIDENT:", "SENIOR ADMINISTRATION OFFICIAL:" at the start of a paragraph.
@@ -34,7 +34,6 @@ MIXED_LABEL = re.compile(
     r"{0,9}):\s+(?=\S)")
 HONORIFIC = re.compile(r"^(?:" + "|".join(packs.every("HONORIFICS")) + r")\.?\s+", re.IGNORECASE)
 SELF_INTRODUCTION = re.compile("|".join(packs.strings("SELF_INTRODUCTION")) + r"\s+$")
-QUOTED = re.compile(r"“[^”]*”|„[^”“]*[”“]|«[^»]*»|\"[^\"\n]*\"")
 
 
 @dataclass(frozen=True)
@@ -208,7 +207,7 @@ class TurnFinder:
             after = title[known[0].end:]
             verb = lexicon.speech_pattern(lang).match(after.strip())
             pronoun = lexicon.first_person_pattern(lang)
-            unquoted = QUOTED.sub(" ", first_paragraphs)
+            unquoted = QUOTE_PAIRS.sub(" ", first_paragraphs)
             if verb and pronoun is not None and pronoun.search(unquoted):
                 return known[0].id, None
         return None, None

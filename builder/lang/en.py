@@ -8,6 +8,8 @@ that" for "noted that", "instructed TASS" for "told TASS") is listed too, as it 
 from datetime import date
 
 CAPITALS = "A-Z"
+QUOTES = [("“", "”", "”“"), ('"', '"”', '"\n”')]
+"""Quotation marks: (opening, the marks that close it, what may not stand inside)."""
 """Capital letters that may open a name or a sentence (a regex character-class body)."""
 
 # --- reporting speech ------------------------------------------------------------------------------------
@@ -25,9 +27,12 @@ SPEECH_VERBS = [
     r"voic(?:ed|ing)", r"express(?:es|ed|ing)", r"instructed", r"burdened", r"famous(?= that)",
     r"reaffirm(?:s|ed|ing)",
 ]
+DENYING = [r"den(?:ies|ied|ying)", r"reject(?:s|ed|ing)"]
+"""Reporting verbs whose object is a claim the speaker refuses: the reported entry keeps the verb ("rejected
+the envoy's claims that …"), so the claim is not read as the speaker's."""
 INVERTING = r"(?:says|said|added|adds|asked|according to|wrote|writes|continued|noted|explained|stressed|told)"
 """Verbs after which the speaker may follow ("said Peskov"); languages without it let any verb invert."""
-TOLD = ("told", "tells", "telling")
+TOLD = ("told", "tells", "telling", "instructed")
 """Forms of the verb whose object is the addressee, not what was said ("told reporters")."""
 ACCORDING_TO = ["according to"]
 """Prepositions that name the speaker after them ("according to X")."""
@@ -43,9 +48,25 @@ AND = ["and"]
 
 # "told reporters", "told TASS", "told state TV": the addressee is not part of what was said.
 ADDRESSEE = (r"(?:the|a|state|state-owned|government-owned|russian|reporters|journalists|press|media|news|agency|"
-             r"channel|television|tv|radio|newspaper|broadcaster|outlet|[A-Z][\w.-]*)")
+             r"channel|television|tv|radio|newspaper|broadcaster|outlet|information|company|[A-Z][\w.-]*(?:['’]s)?)")
 NOT_A_CLAUSE = ["at", "in", "on", "during", "after", "before", "from", "by", "with", "outside", "as"]
 """Words after "told …" that start a circumstance, not what was said."""
+PREPOSITIONS = ["with", "to", "by", "of", "for", "from", "about", "against", "and", "between", "on", "at", "in", "like",
+                "than", "toward", "towards", "among", "including", "versus", "unlike"]
+"""Words before a name that make it the object of a preposition (or the second of two names), not the
+subject of the verb after it ("relations with Putin and insisted …")."""
+NAMING = ["on", "newspaper", "magazine", "channel", "show", "program", "programme", "film", "book", "documentary"]
+"""Words right before a quotation that make it the name of a programme or work, not somebody's words
+("told CNN's “State of the Union”", "said on “Face the Nation”"); a possessive does the same."""
+WHAT = ["what"]
+"""A relative that opens someone else's wording inside a clause ("highlighted what the Kremlin calls …")."""
+INDEFINITE = ["a", "an", "another", "one"]
+"""Articles that make a role noun somebody new and unnamed ("a White House official said"), not a
+person named earlier."""
+ROLE_HEAD_END = r"\s+(?:of|to|for|on|at)\s+|,"
+"""Where the head of a knowledge-base role ends ("Press Secretary| of the President of Russia")."""
+VICE = ["vice", "deputy"]
+"""Words of a subordinate office: "the president" is not a vice president."""
 ABBREVIATIONS = ["Mr", "Mrs", "Ms", "Dr", "St", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
                  "Nov", "Dec", "Gen", "Col", "Lt", "Sen", "Rep", "Gov", "No", "vs", "etc"]
 """Abbreviations whose full stop does not end a sentence (case-sensitive)."""

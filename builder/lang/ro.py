@@ -3,6 +3,7 @@
 CAPITALS = "ȘȚĂÂÎ"
 LETTER_FOLDS = ("şŞţŢ", "șȘțȚ")
 """Letters written in place of others (cedilla for comma below), folded when text is read."""
+QUOTES = [("„", "”“", "”“„")]
 
 SPEECH_VERBS = [
     r"(?:a|au|a mai|au mai|ar fi) (?:declarat|spus|explicat|precizat|subliniat|afirmat|adăugat|replicat|sugerat|"
@@ -13,6 +14,7 @@ SPEECH_VERBS = [
     r"potrivit (?:lui|declarațiilor lui|spuselor lui)", r"conform (?:lui|declarațiilor lui)",
     r"în opinia lui", r"citat de",
 ]
+DENYING = [r"(?:a|au|ar fi) (?:respins|negat)"]
 ACCORDING_TO = ["potrivit", "conform", "în opinia", "citat de"]
 THAT = ["că"]
 CLAUSE_FILLERS = ["că", "ca"]
@@ -20,6 +22,10 @@ PRONOUNS = ["el", "ea", "acesta", "aceasta"]
 FIRST_PERSON = r"(?i)(?<!\w)(?:eu|noi|meu|mea|nostru|noastră|mi-?|ne)(?!\w)"
 AND = ["și"]
 ABBREVIATIONS = ["nr", "Nr"]
+PREPOSITIONS = ["lui", "cu", "de", "la", "pentru", "despre", "și", "între", "către", "contra", "împotriva", "decât"]
+VICE = ["vice", "adjunct"]
+WHAT = ["ce"]
+INDEFINITE = ["un", "o", "unui", "unei", "alt", "altă"]
 
 ROLE_STEMS = {"spokes": "purtătorul de cuvânt", "president": "președint", "envoy": "emisar", "ambassador": "ambasador",
               "aide": "consilier"}

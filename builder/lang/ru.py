@@ -1,6 +1,7 @@
 """Russian: every Russian word the builder matches, in one place (see en.py for what each name means)."""
 
 CAPITALS = "А-ЯЁ"
+QUOTES = [("«", "»", "»")]
 
 SPEECH_VERBS = [
     r"(?:заяви|сказа|сообщи|отмети|подчеркну|добави|поясни|указа|напомни|уточни|призна|предупреди|написа|"
@@ -54,3 +55,5 @@ EVENT_WORDS = (r"^(?:саммит\w*|переговор\w*|встреч\w+|ко�
 CONNECTORS = ["в", "во", "на", "по", "с", "со", "у", "между", "и"]
 NOT_EVENT_NAMES = ("Президент Президента Глава Министр Премьер "
                    "Это Этот Эта Эти Всё Все Наша Наши После Перед В На И Но Вчера Сегодня").split()
+NAMING = ["телеканал\\w*", "газет\\w*", "агентств\\w*", "радио\\w*", "издани\\w*", "журнал\\w*", "программ\\w*", "передач\\w*", "фильм\\w*", "книг\\w*"]
+"""Words right before a quotation that make it a name (a channel, a newspaper, a programme), not speech."""

@@ -1,6 +1,7 @@
 """Ukrainian: every Ukrainian word the builder matches, in one place (see en.py for what each name means)."""
 
 CAPITALS = "ІЇЄҐ"
+QUOTES = [("«", "»", "»")]
 
 SPEECH_VERBS = [
     r"(?:заяви|сказа|повідоми|зазначи|наголоси|дода|поясни|підкресли|нагада|написа|відпові|розпові|"
@@ -50,3 +51,5 @@ EVENT_WORDS = r"^(?:саміт\w*|зустріч\w*|конференці\w+|ві
 CONNECTORS = ["з", "із", "між", "і", "та"]
 NOT_EVENT_NAMES = ("Прем'єр Міністр "
                    "Це Цей Ця Ці Все Всі Наша Наші Після Перед У На І Але Вчора Сьогодні").split()
+NAMING = ["телеканал\\w*", "газет\\w*", "агентств\\w*", "радіо\\w*", "видання\\w*", "журнал\\w*", "програм\\w*", "передач\\w*", "фільм\\w*", "книг\\w*"]
+"""Words right before a quotation that make it a name (a channel, a newspaper, a programme), not speech."""

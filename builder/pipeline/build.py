@@ -20,7 +20,7 @@ from builder.pipeline.generate import Report, _stage, generate
 from builder.pipeline.output import clean_leftovers, release_memory, swap_in, write_tree
 from builder.pipeline.progress import Progress
 from builder.site.feeds import render_feeds
-from builder.site.mkdocs_run import mkdocs_build, mkdocs_site_url, source_date_epoch
+from builder.pipeline.mkdocs_run import mkdocs_build, mkdocs_site_url, source_date_epoch
 from builder.site.search import MB, SearchIndexFailed, index_site
 
 

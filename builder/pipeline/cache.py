@@ -171,7 +171,7 @@ def article_from_json(data: dict) -> tuple[Article, list[Problem]]:
 
 @lru_cache(maxsize=None)
 def _hints(kind: type) -> dict[str, Any]:
-    """The field types of a model dataclass (typing resolves them slowly: 13,500 annotations hold 130,000 objects)."""
+    """The field types of a model dataclass (typing resolves them slowly, and an archive's annotations hold many objects)."""
     return get_type_hints(kind)
 
 

@@ -11,19 +11,17 @@ by exactly the code that scores our annotation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
 import yaml
 
-from builder.pipeline.generate import make_annotator
 from builder.config import Config
-from builder.sources.ingest import read_article
-from builder.sources.kb import load_kb
+from builder.pipeline.generate import Report, annotated_articles, shown_path
 from builder.model import KnowledgeBase
 from builder.annotate.resolve import PersonIndex, unknown_person_id
-from builder.text import normalize_space, slug
+from builder.text import normalize_space
 
 SET_FIELDS = ("people", "speakers", "reported", "events", "topics")
 PERSON_FIELDS = ("people", "speakers", "reported")
@@ -277,17 +275,19 @@ def _exact(scored: DocumentScore, name: str, expected, got) -> None:
 def evaluate(gold_path: Path, config: Config) -> Result:
     """Annotate every document a gold file names and compare."""
     gold = read_gold(gold_path)
-    kb, _ = load_kb(config.data, config.root)
-    person_id = person_resolver(kb)
-    annotator = make_annotator(kb, config)
     result = Result(gold_path.name)
-    for doc in gold.documents:
-        path = gold.root / doc["file"]
-        if not path.is_file():
-            result.problems.append(f"{doc['file']}: not found under {gold.root}; skipped")
+    found = [doc for doc in gold.documents if (gold.root / doc["file"]).is_file()]
+    result.problems += [f"{doc['file']}: not found under {gold.root}; skipped" for doc in gold.documents if doc not in found]
+    # The documents go through the same pipeline as a build (read, annotate, correct), in one batch.
+    paths = {shown_path(gold.root / doc["file"], config.root): doc for doc in found}
+    kb, annotated = annotated_articles(replace(config, articles=tuple(gold.root / doc["file"] for doc in found)), Report())
+    person_id = person_resolver(kb)
+    items = {item.article.source: item for item in annotated}
+    for source, doc in paths.items():
+        if source not in items:
+            result.problems.append(f"{doc['file']}: could not be read or annotated; skipped")
             continue
-        article, _ = read_article(path, doc["file"], slug(path.stem), config.languages)
-        annotation = annotator.annotate(article)
+        article, annotation = items[source].article, items[source].annotation
         scored = DocumentScore(doc["file"], gold.folder(doc), lang=str(doc.get("lang") or article.lang))
         score_document(scored, predicted_sets(annotation), expected_sets(doc, person_id))
         if "quotes" in doc:

@@ -186,7 +186,7 @@ def failed(shown: str, stage: str, error: Exception) -> Problem:
 
 def cached_reader(cache: Cache) -> Callable[..., tuple[Article, list[Problem]]]:
     """read_article through the cache: a file whose bytes, name and page name are unchanged since it was
-    last read is not decoded, repaired, cleaned and language-identified again (35 s for the whole corpus).
+    last read is not decoded, repaired, cleaned and language-identified again (README, *Benchmarks*).
     Articles whose header corrects their annotation are always read afresh."""
     def read(path: Path, shown: str, slug_name: str, languages: tuple[str, ...]) -> tuple[Article, list[Problem]]:
         if path.stat().st_size > MAX_BYTES:  # read_article refuses it, with the reason
@@ -338,42 +338,113 @@ def read_notes(config: Config, kb: KnowledgeBase, articles: list[Article], probl
     return notes
 
 
-def generate(config: Config, report: Report, progress: Progress | None = None) -> tuple[Archive, dict[str, str]]:
-    """Read, annotate, index and render; returns the archive and the pages (nothing is written)."""
-    started = time.perf_counter()
+@dataclass
+class Run:
+    """One run of the pipeline: what every stage reads."""
+
+    config: Config
+    report: Report
+    progress: Progress | None = None
+    cache: Cache = field(default_factory=lambda: Cache(None))
+    kb: KnowledgeBase | None = None
+    """The knowledge base, once read."""
+    kb_changed: bool = True
+    """Whether the knowledge base differs from the previous run's (always, for a build)."""
+    files: list[Path] = field(default_factory=list)
+    """The article files, once listed."""
+    publishing: bool = True
+    """Whether the run ends in pages (build, serve) or only in annotations (annotate, suggest, eval)."""
+
+    def stage(self, name: str) -> Callable[[int, int], None] | None:
+        return _stage(self.progress, name)
+
+
+class Reuse:
+    """How a run takes over work done before it. This one, the build's: the annotation cache on disk
+    (config.cache) and nothing in memory. The live preview keeps a subclass between its rounds
+    (builder.pipeline.serve.PreviewReuse); both run the same stages through `generate`."""
+
+    def knowledge_base(self, run: Run) -> tuple[KnowledgeBase, bool]:
+        """The knowledge base and whether it changed."""
+        kb, problems = knowledge_base(run.config, run.publishing)
+        run.report.problems.extend(problems)
+        return kb, True
+
+    def read(self, run: Run) -> list[Article]:
+        config = run.config
+        return read_articles(run.files, config, run.report.problems, run.stage("read"),
+                             reader=cached_reader(run.cache) if config.cache else read_article)
+
+    def annotate(self, run: Run, articles: list[Article], tally: Counter) -> list[AnnotatedArticle]:
+        # Corrections are applied after the cache, which holds what the machine found: the editor always wins.
+        return [corrected(item, run.kb, run.report.problems) for item in
+                annotate_all(run.config, run.kb, run.files, articles, run.stage("annotate"), tally, run.report.problems,
+                             run.cache)]
+
+    def index(self, run: Run, annotated: list[AnnotatedArticle]) -> Archive:
+        return index_archive(run.kb, annotated, [])
+
+    def render(self, run: Run, archive: Archive, settings: Settings) -> dict[str, str]:
+        return render_site(archive, settings, progress=run.stage("render"))
+
+
+def knowledge_base(config: Config, publishing: bool = True) -> tuple[KnowledgeBase, list[Problem]]:
+    """data/ read; a file that cannot be read stops the run (BuildFailed), a bad entry is left out."""
     try:
-        kb, kb_problems = load_kb(config.data, config.root, fatal=True)
+        return load_kb(config.data, config.root, fatal=True)
     except KnowledgeBaseUnreadable as error:
-        raise BuildFailed(f"{error} The previous site stays as it was.", error.problems) from None
-    report.problems.extend(kb_problems)
-    files = article_files(config.articles, config.root, report.problems)
-    cache = Cache(config.cache)  # one, so that the damaged entries it meets are counted once for the report
-    articles = read_articles(files, config, report.problems, _stage(progress, "read"),
-                             reader=cached_reader(cache) if config.cache else read_article)
-    report.skipped = len(files) - len(articles)
-    report.timings["read"] = time.perf_counter() - started
+        stays = " The previous site stays as it was." if publishing else ""
+        raise BuildFailed(f"{error}{stays}", error.problems) from None
 
-    started = time.perf_counter()
-    tally: Counter = Counter()
-    # Corrections are applied after the cache, which holds what the machine found: the editor always wins.
-    annotated = [corrected(item, kb, report.problems) for item in
-                 annotate_all(config, kb, files, articles, _stage(progress, "annotate"), tally, report.problems, cache)]
-    report.cached, report.annotated, report.model_runs = tally["cached"], tally["annotated"], tally["model"]
-    report.skipped += tally["failed"]
-    report.cache_ignored = cache.ignored
-    report.timings["annotate"] = time.perf_counter() - started
 
+def render_settings(config: Config, articles: int) -> Settings:
+    """The rendering settings of a project with this many articles (one place: build and preview alike)."""
+    return Settings(per_page=config.per_page, site_name=config.site_name,
+                    person_page_min=page_minimum(config, articles))
+
+
+def generate(config: Config, report: Report, progress: Progress | None = None,
+             reuse: Reuse | None = None) -> tuple[Archive, dict[str, str]]:
+    """Read, annotate, correct, index and render; returns the archive and the pages (nothing is written).
+    The one path of every command: build and serve render pages, annotate, suggest and eval stop earlier
+    (`annotated`)."""
+    reuse = reuse or Reuse()
+    run = Run(config, report, progress, Cache(config.cache))  # one cache: damaged entries are counted once
+    annotated, articles = _read_and_annotate(run, reuse)
     started = time.perf_counter()
-    archive = index_archive(kb, annotated, [])
+    archive = reuse.index(run, annotated)
     # Notes are read once every person has a page, so a note can be about someone not in data/ yet.
-    archive.notes = read_notes(config, kb, articles, report.problems, people=archive.people)
-    pages = render_site(archive, Settings(per_page=config.per_page, site_name=config.site_name,
-                                          person_page_min=page_minimum(config, len(archive.articles))),
-                        progress=_stage(progress, "render"))
+    archive.notes = read_notes(config, run.kb, articles, report.problems, people=archive.people)
+    pages = reuse.render(run, archive, render_settings(config, len(archive.articles)))
     report.timings["render"] = time.perf_counter() - started
     report.articles = len(archive.articles)
     report.pages = len(pages)
     return archive, pages
+
+
+def annotated_articles(config: Config, report: Report, progress: Progress | None = None,
+                       reuse: Reuse | None = None) -> tuple[KnowledgeBase, list[AnnotatedArticle]]:
+    """The first stages of `generate` alone: every article read, annotated and corrected, in file order."""
+    run = Run(config, report, progress, Cache(config.cache), publishing=False)
+    annotated, _ = _read_and_annotate(run, reuse or Reuse())
+    return run.kb, annotated
+
+
+def _read_and_annotate(run: Run, reuse: Reuse) -> tuple[list[AnnotatedArticle], list[Article]]:
+    report, started = run.report, time.perf_counter()
+    run.kb, run.kb_changed = reuse.knowledge_base(run)
+    run.files = article_files(run.config.articles, run.config.root, report.problems)
+    articles = reuse.read(run)
+    report.skipped = len(run.files) - len(articles)
+    report.timings["read"] = time.perf_counter() - started
+
+    started, tally = time.perf_counter(), Counter()
+    annotated = reuse.annotate(run, articles, tally)
+    report.cached, report.annotated, report.model_runs = tally["cached"], tally["annotated"], tally["model"]
+    report.skipped += tally["failed"]
+    report.cache_ignored = run.cache.ignored
+    report.timings["annotate"] = time.perf_counter() - started
+    return annotated, articles
 
 
 def _stage(progress: Progress | None, stage: str) -> Callable[[int, int], None] | None:

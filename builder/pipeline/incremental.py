@@ -1,7 +1,6 @@
 """Rebuild only what changed: the HTML of every page whose Markdown is the same as in the previous build,
 and every part of the search index whose pages are the same, are taken from the previous site instead of
-being made again (MkDocs converts and renders about 170 pages a second, so the whole corpus takes it
-100 s; Pagefind takes 40 s more).
+being made again (MkDocs and Pagefind take most of a warm rebuild's time: README, *Benchmarks*).
 
 A build leaves a record, BUILD_FILE, in docs/ and in site/: a digest of the whole generated docs tree
 and a stamp of everything else that shapes the HTML (mkdocs.yml, the versions of MkDocs, Material and

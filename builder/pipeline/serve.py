@@ -11,26 +11,26 @@ Nothing is written into content/ or data/.
 from __future__ import annotations
 
 import hashlib
-import logging
 import shutil
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NamedTuple
 
 import jinja2
 import jinja2.bccache
 
 from builder.pipeline import outputs
-from builder.pipeline.generate import annotate_all, article_files, corrected, read_articles, read_notes, shown_path
+from builder.pipeline.mkdocs_run import Preview as MkDocsPreview, mkdocs_build
+from builder.pipeline.generate import Report, Reuse, Run, knowledge_base, annotate_all, corrected, generate, read_articles, shown_path
 from builder.archive.index import index_archive
 from builder.pipeline.build import print_problems
 from builder.config import Config
 from builder.pipeline.incremental import BUILD_FILE
 from builder.sources.ingest import read_article
-from builder.sources.kb import load_kb
-from builder.model import AnnotatedArticle, Annotation, Article, KnowledgeBase, Problem
+from builder.model import AnnotatedArticle, Annotation, Archive, Article, KnowledgeBase, Problem
 from builder.site.feeds import render_feeds
 from builder.site.render import PageMemo, Settings, render_site
 from builder.site.search import MB, SearchIndexFailed, index_site
@@ -52,14 +52,6 @@ class Refresh:
     """The whole site must be built again (first build, removed pages, a changed mkdocs.yml)."""
     seconds: float = 0.0
     """Time spent reading, annotating and rendering."""
-
-
-class _DirtyWarning(logging.Filter):
-    """MkDocs warns on every dirty build that links may be stale; the preview rewrites every page a change
-    touches, so the warning would only hide the real ones."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "'dirty' build" not in record.getMessage()
 
 
 def _stamp(paths: list[Path], content: bool = False) -> tuple:
@@ -89,29 +81,61 @@ class _TemplateCache(jinja2.FileSystemBytecodeCache):
             pass
 
 
-class Preview:
-    """The archive in memory, and the preview's docs and site folders."""
+class _Corrected(NamedTuple):
+    """An article's corrected annotation, and what it was made from."""
 
-    def __init__(self, config: Config, folder: Path, url: str = "http://127.0.0.1:8000/"):
-        self.folder = folder
-        self.url = url
-        self.config = replace(config, docs=folder / "docs", site=folder / "site")
+    article: Article
+    annotation: Annotation
+    kb: KnowledgeBase
+    item: AnnotatedArticle
+    problems: list[Problem]
+
+
+class PreviewReuse(Reuse):
+    """The preview's memory between rounds, for the same stages as the build (builder.pipeline.generate):
+    the knowledge base is read again only when data/ changed, an article file only when its bytes did,
+    annotated again only when it or the knowledge base changed, corrected again only when its annotation
+    did; the index is kept when no article object changed and pages are memoised (PageMemo)."""
+
+    def __init__(self):
         self.kb: KnowledgeBase | None = None
-        self.pages: dict[str, str] = {}
-        self.problems: list[Problem] = []
-        self._ingested: dict[Path, tuple[tuple[bytes, str], Article, list[Problem]]] = {}
-        self._annotations: dict[str, tuple[Article, Annotation]] = {}
-        self._mkdocs_digest = b""
         self._data: tuple = ()
         self._kb_problems: list[Problem] = []
         self._files: tuple = ()
         self._articles: list[Article] = []
         self._read_problems: list[Problem] = []
-        self._memo = PageMemo()
-        self._fixed: dict[str, tuple] = {}
-        self._archive = None
+        self._ingested: dict[Path, tuple[tuple[bytes, str], Article, list[Problem]]] = {}
+        self.annotations: dict[str, tuple[Article, Annotation]] = {}
+        self._fixed: dict[str, _Corrected] = {}
+        self._archive: Archive | None = None
         self._indexed: list[AnnotatedArticle] = []
-        self._templates = _TemplateCache(str(folder / "templates"))
+        self._memo = PageMemo()
+        self.annotated = 0
+        """Articles annotated in the last round."""
+
+    def knowledge_base(self, run: Run) -> tuple[KnowledgeBase, bool]:
+        config = run.config
+        data = _stamp(sorted(config.data.glob("*.yml")), content=True) if config.data and config.data.is_dir() else ()
+        changed = False
+        if self.kb is None or data != self._data:
+            kb, self._kb_problems = knowledge_base(config)
+            self._data = data
+            changed = self.kb is None or kb.version != self.kb.version
+            if changed:
+                self.kb = kb
+        run.report.problems.extend(self._kb_problems)
+        return self.kb, changed
+
+    def read(self, run: Run) -> list[Article]:
+        stamp = _stamp(run.files)
+        if stamp != self._files:
+            present = set(run.files)
+            self._ingested = {p: v for p, v in self._ingested.items() if p in present}
+            self._read_problems = []
+            self._articles = read_articles(run.files, run.config, self._read_problems, reader=self._read)
+            self._files = stamp
+        run.report.problems.extend(self._read_problems)
+        return self._articles
 
     def _read(self, path: Path, shown: str, name: str, languages: tuple[str, ...]) -> tuple[Article, list[Problem]]:
         """read_article, remembering the result while the file's bytes and page name stay the same."""
@@ -123,74 +147,74 @@ class Preview:
         self._ingested[path] = (key, article, warnings)
         return article, warnings
 
+    def annotate(self, run: Run, articles: list[Article], tally: Counter) -> list[AnnotatedArticle]:
+        stale = [a for a in articles if run.kb_changed or self.annotations.get(a.source, (None,))[0] is not a]
+        for item in annotate_all(run.config, run.kb, run.files, stale, run.stage("annotate"), tally,
+                                 run.report.problems, run.cache):
+            self.annotations[item.article.source] = (item.article, item.annotation)
+        self.annotated = len(stale)
+        articles = [a for a in articles if a.source in self.annotations]  # one the annotator failed on is reported
+        self.annotations = {a.source: self.annotations[a.source] for a in articles}
+        annotated = [self._corrected(article, run.kb, run.report.problems) for article in articles]
+        self._fixed = {a.source: self._fixed[a.source] for a in articles}
+        return annotated
+
     def _corrected(self, article: Article, kb: KnowledgeBase, problems: list[Problem]) -> AnnotatedArticle:
         """The article with its annotation and corrections; the same object while none of them changed."""
-        annotation = self._annotations[article.source][1]
+        annotation = self.annotations[article.source][1]
         known = self._fixed.get(article.source)
-        if known and known[0] is article and known[1] is annotation and known[2] is kb:
-            problems += known[4]
-            return known[3]
+        if known and known.article is article and known.annotation is annotation and known.kb is kb:
+            problems += known.problems
+            return known.item
         found: list[Problem] = []
         item = corrected(AnnotatedArticle(article, annotation), kb, found)
-        self._fixed[article.source] = (article, annotation, kb, item, found)
+        self._fixed[article.source] = _Corrected(article, annotation, kb, item, found)
         problems += found
         return item
 
-    def refresh(self, progress: Callable[[str, int, int], None] | None = None) -> Refresh:
-        """Bring the pages up to date with content/ and data/; write the pages that changed."""
-        started = time.perf_counter()
-        config, result, problems = self.config, Refresh(), []
-        # What has not changed on disk is not parsed again: the knowledge base when data/ holds the same
-        # bytes, the articles when every file has the same size and modification time.
-        data = _stamp(sorted(config.data.glob("*.yml")), content=True) if config.data and config.data.is_dir() else ()
-        kb_changed = False
-        if self.kb is None or data != self._data:
-            kb, self._kb_problems = load_kb(config.data, config.root)
-            self._data = data
-            kb_changed = self.kb is None or kb.version != self.kb.version
-            if kb_changed:
-                self.kb = kb
-        kb = self.kb
-        problems += self._kb_problems
-        files = article_files(config.articles, config.root, problems)
-        stamp = _stamp(files)
-        if stamp != self._files:
-            present = set(files)
-            self._ingested = {p: v for p, v in self._ingested.items() if p in present}
-            self._read_problems = []
-            self._articles = read_articles(files, config, self._read_problems, reader=self._read)
-            self._files = stamp
-        articles = self._articles
-        problems += self._read_problems
-        stale = [a for a in articles if kb_changed or self._annotations.get(a.source, (None,))[0] is not a]
-        if stale:
-            step = (lambda done, total: progress("annotate", done, total)) if progress else None
-            for item in annotate_all(config, kb, files, stale, step, problems=problems):
-                self._annotations[item.article.source] = (item.article, item.annotation)
-        result.annotated = len(stale)
-        articles = [a for a in articles if a.source in self._annotations]  # one the annotator failed on is reported
-        self._annotations = {a.source: self._annotations[a.source] for a in articles}
-        annotated = [self._corrected(article, kb, problems) for article in articles]
-        self._fixed = {a.source: self._fixed[a.source] for a in articles}
+    def index(self, run: Run, annotated: list[AnnotatedArticle]) -> Archive:
         # Unchanged articles keep their objects from round to round, so when only notes changed the index
         # is the previous one, and the pages that did not change are found by identity, not compared.
-        if kb_changed or self._archive is None or len(annotated) != len(self._indexed) or \
+        if run.kb_changed or self._archive is None or len(annotated) != len(self._indexed) or \
                 any(a is not b for a, b in zip(annotated, self._indexed)):
-            self._archive = index_archive(kb, annotated, [])
+            self._archive = index_archive(run.kb, annotated, [])
             self._indexed = annotated
-        archive = self._archive
-        archive.notes = read_notes(config, kb, articles, problems, people=archive.people)
-        if kb_changed:
+        return self._archive
+
+    def render(self, run: Run, archive: Archive, settings: Settings) -> dict[str, str]:
+        if run.kb_changed:
             self._memo = PageMemo()
-        pages = render_site(archive, Settings(per_page=config.per_page, site_name=config.site_name), self._memo)
+        pages = render_site(archive, settings, self._memo)
         self._memo.next_round()
+        return pages
+
+
+class Preview:
+    """The archive in memory, and the preview's docs and site folders."""
+
+    def __init__(self, config: Config, folder: Path, url: str = "http://127.0.0.1:8000/"):
+        self.folder = folder
+        self.url = url
+        self.config = replace(config, docs=folder / "docs", site=folder / "site")
+        self.pages: dict[str, str] = {}
+        self.problems: list[Problem] = []
+        self.reuse = PreviewReuse()
+        self._mkdocs_digest = b""
+        self._templates = _TemplateCache(str(folder / "templates"))
+
+    def refresh(self, progress: Callable[[str, int, int], None] | None = None) -> Refresh:
+        """Bring the pages up to date with content/ and data/; write the pages that changed."""
+        started, result, report = time.perf_counter(), Refresh(), Report()
+        config = self.config
+        archive, pages = generate(config, report, progress, self.reuse)
+        result.annotated = self.reuse.annotated
         pages.update(render_feeds(archive, config.site_name, self.url))
         result.seconds = time.perf_counter() - started
         self._write(pages, result)
         mkdocs_digest = hashlib.sha256(config.mkdocs_config.read_bytes()).digest()
         result.full = not self._mkdocs_digest or mkdocs_digest != self._mkdocs_digest or bool(result.removed)
         self._mkdocs_digest = mkdocs_digest
-        self.problems = problems
+        self.problems = report.problems
         return result
 
     def _write(self, pages: dict[str, str], result: Refresh) -> None:
@@ -208,29 +232,10 @@ class Preview:
 
     def build_site(self, dirty: bool) -> None:
         """MkDocs into the preview's site folder; a dirty build rebuilds only pages newer than their output."""
-        from mkdocs.commands.build import build as mkdocs_build
-        from mkdocs.config import load_config
-
-        from builder.site.site_plugin import BriefingPages
-
         site = self.config.site
         if not dirty and site.exists():
             shutil.rmtree(site)
-        mk_config = load_config(config_file=str(self.config.mkdocs_config), docs_dir=str(self.config.docs),
-                                site_dir=str(site), strict=False)
-        mk_config.site_url = self.url
-        mk_config.plugins["briefing-pages"] = BriefingPages()
-        theme_env = mk_config.theme.get_env
-
-        def env_with_compiled_templates():
-            # MkDocs makes a new Jinja environment per build, which compiles the theme's templates again
-            # (most of a small rebuild's time); Jinja's bytecode cache keeps them compiled between builds.
-            env = theme_env()
-            env.bytecode_cache = self._templates
-            return env
-
-        mk_config.theme.get_env = env_with_compiled_templates
-        mkdocs_build(mk_config, serve_url=self.url, dirty=dirty)
+        mkdocs_build(self.config, self.config.docs, site, preview=MkDocsPreview(self.url, dirty, self._templates))
 
 
 def serve(config: Config, port: int = 8000, progress: Callable[[str, int, int], None] | None = None,
@@ -256,7 +261,6 @@ def _serve(config: Config, folder: Path, port: int, progress: Callable[[str, int
     folder.mkdir(parents=True)
     (folder / BUILD_FILE).write_text('{"preview": true}\n', encoding="utf-8")  # marks it as output (builder.pipeline.outputs)
     preview = Preview(config, folder, url)
-    logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
 
     first = preview.refresh(progress)
     print_problems(preview.problems, stream)
@@ -266,7 +270,7 @@ def _serve(config: Config, folder: Path, port: int, progress: Callable[[str, int
         index_site(preview.config.site, preview.config.search_part_mb * MB)
     except SearchIndexFailed as error:
         print(f"briefing: the preview has no search: {error}", file=stream)
-    print(f"Preview of {len(preview._annotations)} articles ({len(first.pages)} pages) built in "
+    print(f"Preview of {len(preview.reuse.annotations)} articles ({len(first.pages)} pages) built in "
           f"{shown_path(preview.folder, config.root)}; serving on {url} (Ctrl+C stops).", file=stream, flush=True)
     shown_before = [str(p) for p in preview.problems]
 

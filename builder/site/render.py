@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import urllib.parse
+from pathlib import Path
 from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -18,12 +19,15 @@ from typing import Any, Callable
 
 from builder.config import DEFAULT_SITE_NAME, SCHEMA
 from builder.site.charts import mentions_chart
-from builder.site.feeds import topic_feed
+from builder.site import urls
+from builder.site.feeds import ARCHIVE_FEED, topic_feed
 from builder.model import AnnotatedArticle, Archive, Event, Note, Person
 from builder.site.note_html import note_block
 from builder.text import md_escape
 from builder.sources.yamlio import dump
 
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+"""Page bodies kept as files (HTML and script are not Python strings)."""
 LANGUAGES = {"en": "English", "ro": "Romanian", "ru": "Russian", "uk": "Ukrainian", "xx": "unknown"}
 DATE_SOURCES = {"header": "set by an editor", "dateline": "from the dateline", "text": "from the text", "none": ""}
 EDITED = " *(set by an editor)*"
@@ -106,14 +110,14 @@ def link(text: str, target: str) -> str:
     return f"[{md_escape(text)}]({target})"
 
 
-def person_link(name: str, pid: str, prefix: str = "../people/", paged: Collection[str] | None = None) -> str:
-    """A link to a person's page, or the name alone when the person has none (paged: the ids with a page;
-    None = everyone)."""
-    return link(name, f"{prefix}{pid}.md") if paged is None or pid in paged else md_escape(name)
+def person_link(name: str, pid: str, here: str = urls.IN_A_SECTION, paged: Collection[str] | None = None) -> str:
+    """A link to a person's page from page `here`, or the name alone when the person has none (paged: the
+    ids with a page; None = everyone)."""
+    return link(name, urls.link(urls.person(pid), here)) if paged is None or pid in paged else md_escape(name)
 
 
-def article_link(item: AnnotatedArticle, prefix: str = "../articles/") -> str:
-    return link(item.article.title, f"{prefix}{item.article.slug}.md")
+def article_link(item: AnnotatedArticle, here: str = urls.IN_A_SECTION) -> str:
+    return link(item.article.title, urls.link(urls.article(item.article.slug), here))
 
 
 def _paginate(rows: list[str], per_page: int) -> list[list[str]]:
@@ -125,11 +129,10 @@ def _pager(number: int, total: int, name: str) -> str:
     if total <= 1:
         return ""
 
+    page_one = f"{name}.md"
+
     def target(n: int) -> str:
-        here_nested = number > 1
-        if n == 1:
-            return f"../{name}.md" if here_nested else f"{name}.md"
-        return f"page-{n}.md" if here_nested else f"{name}/page-{n}.md"
+        return urls.link(urls.numbered(page_one, n), urls.numbered(page_one, number))
 
     parts = []
     if number > 1:
@@ -150,7 +153,7 @@ def _paged(path_stem: str, title: str, intro: str, rows: list[str], per_page: in
     name = path_stem.rsplit("/", 1)[-1]
     start = 0
     for number, chunk in enumerate(chunks, start=1):
-        body_rows = chunk if number == 1 else [_deepen(row) for row in chunk]
+        body_rows = chunk if number == 1 else [urls.deepen(row) for row in chunk]
         # A page that starts inside a month repeats that month's heading.
         earlier = [row for row in rows[:start] if row.lstrip("\n").startswith("#")]
         if chunk and earlier and not chunk[0].lstrip("\n").startswith("#"):
@@ -159,14 +162,9 @@ def _paged(path_stem: str, title: str, intro: str, rows: list[str], per_page: in
         heading = title if number == 1 else f"{title} (page {number})"
         top = f"{intro}\n\n{lead}" if number == 1 and lead else intro
         body = f"# {md_escape(heading)}\n\n{top}\n\n" + "\n".join(body_rows) + _pager(number, len(chunks), name)
-        path = f"{path_stem}.md" if number == 1 else f"{path_stem}/page-{number}.md"
+        path = urls.numbered(f"{path_stem}.md", number)
         pages[path] = page({"title": heading, **(meta or {}), **((first_meta or {}) if number == 1 else {})}, body)
     return pages
-
-
-def _deepen(row: str) -> str:
-    """Rewrite relative links in a row for a page one folder deeper."""
-    return re.sub(r"\]\((?!https?:|#)", "](../", row)
 
 
 # --- article pages ---------------------------------------------------------------------------------------
@@ -188,9 +186,10 @@ def _body_links(item: AnnotatedArticle, paged: Collection[str] | None = None) ->
     """The first mention of each person and event, as character spans per paragraph."""
     links: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
     paragraphs = item.article.paragraphs
-    targets = [(p.first_paragraph, p.first_surface, f"../people/{p.id}.md") for p in item.annotation.people
+    here = urls.article(item.article.slug)
+    targets = [(p.first_paragraph, p.first_surface, urls.link(urls.person(p.id), here)) for p in item.annotation.people
                if paged is None or p.id in paged]
-    targets += [(e.first_paragraph, e.first_surface, f"../events/{e.id}.md") for e in item.annotation.events]
+    targets += [(e.first_paragraph, e.first_surface, urls.link(urls.event(e.id), here)) for e in item.annotation.events]
     for number, surface, target in targets:
         if not surface or not 0 <= number < len(paragraphs):
             continue
@@ -260,9 +259,9 @@ def _quote_words(quote) -> str:
     return f"“{md_escape(quote.text)}”" if quote.direct else f"*(reported)* {md_escape(quote.text)}"
 
 
-def _quote_anchor(item: AnnotatedArticle, quote, prefix: str = "../articles/") -> str:
+def _quote_anchor(item: AnnotatedArticle, quote, here: str = urls.IN_A_SECTION) -> str:
     """A link to the paragraph of the article the quote is in."""
-    return f"[¶{quote.paragraph + 1}]({prefix}{item.article.slug}.md#p{quote.paragraph + 1})"
+    return f"[¶{quote.paragraph + 1}]({urls.link(urls.article(item.article.slug), here, f'p{quote.paragraph + 1}')})"
 
 
 def render_article(item: AnnotatedArticle, notes: list[Note],
@@ -293,9 +292,9 @@ def render_article(item: AnnotatedArticle, notes: list[Note],
     if n.speakers:
         lines.append("**Speakers:** " + ", ".join(person_link(s.name, s.id, paged=paged) for s in n.speakers) + _edited(item, "speakers") + "  ")
     if n.events:
-        lines.append("**Events:** " + ", ".join(link(e.name, f"../events/{e.id}.md") for e in n.events) + _edited(item, "events") + "  ")
+        lines.append("**Events:** " + ", ".join(link(e.name, urls.link(urls.event(e.id), urls.IN_A_SECTION)) for e in n.events) + _edited(item, "events") + "  ")
     if n.topics:
-        lines.append("**Topics:** " + ", ".join(link(t.name, f"../topics/{t.id}.md") for t in n.topics) + _edited(item, "topics"))
+        lines.append("**Topics:** " + ", ".join(link(t.name, urls.link(urls.topic(t.id), urls.IN_A_SECTION)) for t in n.topics) + _edited(item, "topics"))
     lines.append("")
     links = _body_links(item, paged)
     for number, paragraph in enumerate(a.paragraphs):
@@ -315,7 +314,7 @@ def render_article(item: AnnotatedArticle, notes: list[Note],
     if related:
         lines.append("\n## Related articles\n")
         for other, shared in related:
-            lines.append(f"- {human_date(other.article.date)}: {article_link(other, '')} (shared: {md_escape(', '.join(shared))})")
+            lines.append(f"- {human_date(other.article.date)}: {article_link(other, urls.article(item.article.slug))} (shared: {md_escape(', '.join(shared))})")
     lines.append(notes_section(notes))
     return page(meta, "\n".join(lines))
 
@@ -400,17 +399,17 @@ def render_person(person: Person, items: list[AnnotatedArticle], archive: Archiv
     if companions:
         lead.append("## Appears most with\n")
         for other, count in sorted(companions.items(), key=lambda kv: (-kv[1], archive.people[kv[0]].name))[:15]:
-            lead.append(f"- {person_link(archive.people[other].name, other, '', paged)} ({count})")
+            lead.append(f"- {person_link(archive.people[other].name, other, urls.person(person.id), paged)} ({count})")
     events = Counter(e.id for i in items for e in i.annotation.events)
     topics = Counter(t.id for i in items for t in i.annotation.topics)
     kb_events = {e.id: e for e in archive.kb.events}
     kb_topics = {t.id: t for t in archive.kb.topics}
     if events:
         lead.append("\n## Events\n")
-        lead.extend(f"- {link(kb_events[e].name, f'../events/{e}.md')} ({c})" for e, c in sorted(events.items(), key=lambda kv: (-kv[1], kv[0])))
+        lead.extend(f"- {link(kb_events[e].name, urls.link(urls.event(e), urls.IN_A_SECTION))} ({c})" for e, c in sorted(events.items(), key=lambda kv: (-kv[1], kv[0])))
     if topics:
         lead.append("\n## Topics\n")
-        lead.extend(f"- {link(kb_topics[t].name, f'../topics/{t}.md')} ({c})" for t, c in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0])))
+        lead.extend(f"- {link(kb_topics[t].name, urls.link(urls.topic(t), urls.IN_A_SECTION))} ({c})" for t, c in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0])))
     lead.append(notes_section(notes))
     lead.append("\n## Articles and quotes, newest first\n")
     rows = []
@@ -421,7 +420,7 @@ def render_person(person: Person, items: list[AnnotatedArticle], archive: Archiv
                 row += [f"    - {_quote_words(q)} {_quote_anchor(item, q)}" for q in speaker.quotes]
         rows.append("\n".join(row))
     meta = {"person_id": person.id, "in_knowledge_base": person.in_kb}
-    return _paged(f"people/{person.id}", person.name, "\n".join(intro), rows, settings.per_page, meta,
+    return _paged(urls.person(person.id)[:-3], person.name, "\n".join(intro), rows, settings.per_page, meta,
                   lead="\n".join(lead), first_meta={"search": search_meta("Person")})
 
 
@@ -451,7 +450,7 @@ def render_event(event: Event, items: list[AnnotatedArticle], archive: Archive, 
     kb_events = {e.id: e for e in archive.kb.events}
     lead = []
     if related:
-        lead.append("**Related events:** " + ", ".join(link(kb_events[r].name, f"{r}.md") for r in related) + "\n")
+        lead.append("**Related events:** " + ", ".join(link(kb_events[r].name, urls.link(urls.event(r), urls.event(event.id))) for r in related) + "\n")
     said: list[tuple[AnnotatedArticle, list]] = []
     for item in items:
         ref = next((e for e in item.annotation.events if e.id == event.id), None)
@@ -477,25 +476,25 @@ def render_event(event: Event, items: list[AnnotatedArticle], archive: Archive, 
         rows.append("\n".join(row))
     facets = {"Year": [str(event.date.year)]} if event.date else {}
     meta = {"event_id": event.id, "date": event.date.isoformat() if event.date else None}
-    return _paged(f"events/{event.id}", event.name, "\n".join(intro), rows, settings.per_page, meta,
+    return _paged(urls.event(event.id)[:-3], event.name, "\n".join(intro), rows, settings.per_page, meta,
                   lead="\n".join(lead), first_meta={"search": search_meta("Event", facets)})
 
 
-def _by_month_rows(items: list[AnnotatedArticle], prefix: str = "../articles/") -> list[str]:
+def _by_month_rows(items: list[AnnotatedArticle], here: str = urls.IN_A_SECTION) -> list[str]:
     rows, current = [], None
     for item in _newest_first(items):
         month = _month(item)
         if month != current:
             rows.append(f"\n### {month_label(month)}\n")
             current = month
-        rows.append(f"- {human_date(item.article.date)}: {article_link(item, prefix)} ({LANGUAGES.get(item.article.lang, item.article.lang)})")
+        rows.append(f"- {human_date(item.article.date)}: {article_link(item, here)} ({LANGUAGES.get(item.article.lang, item.article.lang)})")
     return rows
 
 
 def render_topic(topic, items: list[AnnotatedArticle], settings: Settings, notes: list[Note]) -> dict[str, str]:
     intro = f"{len(items)} article{'s' if len(items) != 1 else ''}, newest first."
     lead = f"[Feed of new articles on this topic](../{topic_feed(topic.id)})\n" + notes_section(notes)
-    return _paged(f"topics/{topic.id}", topic.name, intro, _by_month_rows(items), settings.per_page,
+    return _paged(urls.topic(topic.id)[:-3], topic.name, intro, _by_month_rows(items), settings.per_page,
                   {"topic_id": topic.id, "feed": topic_feed(topic.id)},
                   lead=lead, first_meta={"search": search_meta("Topic")})
 
@@ -584,11 +583,11 @@ def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMem
     for done, item in enumerate(items, start=1):
         page_notes, page_related = notes.get(f"article/{item.article.slug}", []), related.get(item.article.slug, [])
         if memo is None:
-            pages[f"articles/{item.article.slug}.md"] = render_article(item, page_notes, page_related, paged)
+            pages[urls.article(item.article.slug)] = render_article(item, page_notes, page_related, paged)
         else:
             key = (_Same(item), tuple(page_notes), tuple((_Same(other), tuple(why)) for other, why in page_related),
                    tuple(p.id in paged for p in item.annotation.people))
-            pages[f"articles/{item.article.slug}.md"] = memo.get(
+            pages[urls.article(item.article.slug)] = memo.get(
                 key, lambda: render_article(item, page_notes, page_related, paged))
         if progress:
             progress(done, steps)
@@ -616,32 +615,32 @@ def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMem
         pages.update(render_topic(topic, by_topic.get(topic.id, []), settings, notes.get(f"topic/{topic.id}", [])))
 
     # Indexes.
-    rows = [f"- {human_date(i.article.date)}: {article_link(i, '')} ({LANGUAGES.get(i.article.lang, i.article.lang)})"
+    rows = [f"- {human_date(i.article.date)}: {article_link(i, urls.index(urls.ARTICLES))} ({LANGUAGES.get(i.article.lang, i.article.lang)})"
             for i in _newest_first(items)]
-    pages.update(_paged("articles/index", "Articles", f"{len(items)} articles, newest first.", rows, settings.per_page))
+    pages.update(_paged(urls.index(urls.ARTICLES)[:-3], "Articles", f"{len(items)} articles, newest first.", rows, settings.per_page))
     people_rows = ["| Person | Role | Articles | Quoted in |", "| --- | --- | ---: | ---: |"]
     quoted = Counter(s.id for i in items for s in i.annotation.speakers)
     ordered = sorted(archive.people.values(), key=lambda p: (-len(by_person.get(p.id, [])), p.name))
-    body_rows = [f"| {person_link(p.name, p.id, '', paged)} | {md_escape(p.role or ('' if p.in_kb else 'not in the knowledge base yet'))} | "
+    body_rows = [f"| {person_link(p.name, p.id, urls.index(urls.PEOPLE), paged)} | {md_escape(p.role or ('' if p.in_kb else 'not in the knowledge base yet'))} | "
                  f"{len(by_person.get(p.id, []))} | {quoted.get(p.id, 0)} |" for p in ordered]
     chunks = _paginate(body_rows, settings.per_page)
     for number, chunk in enumerate(chunks, start=1):
-        rows_here = chunk if number == 1 else [_deepen(r) for r in chunk]
+        rows_here = chunk if number == 1 else [urls.deepen(r) for r in chunk]
         heading = "People" if number == 1 else f"People (page {number})"
         body = f"# {heading}\n\n{len(archive.people)} people, most mentioned first.\n\n" + "\n".join(people_rows[:2] + rows_here)
         body += _pager(number, len(chunks), "index")
-        pages["people/index.md" if number == 1 else f"people/index/page-{number}.md"] = page({"title": heading}, body)
+        pages[urls.numbered(urls.index(urls.PEOPLE), number)] = page({"title": heading}, body)
     event_rows = ["| Event | Date | Place | Articles |", "| --- | --- | --- | ---: |"]
     for event in sorted(archive.kb.events, key=lambda e: (e.date or date.max, e.id), reverse=True):
-        event_rows.append(f"| {link(event.name, f'{event.id}.md')} | {human_date(event.date)} | {md_escape(event.place or '')} | {len(by_event.get(event.id, []))} |")
-    pages["events/index.md"] = page({"title": "Events"}, "# Events\n\n" + "\n".join(event_rows))
+        event_rows.append(f"| {link(event.name, urls.link(urls.event(event.id), urls.index(urls.EVENTS)))} | {human_date(event.date)} | {md_escape(event.place or '')} | {len(by_event.get(event.id, []))} |")
+    pages[urls.index(urls.EVENTS)] = page({"title": "Events"}, "# Events\n\n" + "\n".join(event_rows))
     topic_rows = ["| Topic | Articles |", "| --- | ---: |"]
     for topic in sorted(archive.kb.topics, key=lambda t: (-len(by_topic.get(t.id, [])), t.name)):
-        topic_rows.append(f"| {link(topic.name, f'{topic.id}.md')} | {len(by_topic.get(topic.id, []))} |")
-    pages["topics/index.md"] = page({"title": "Topics"}, "# Topics\n\n" + "\n".join(topic_rows))
+        topic_rows.append(f"| {link(topic.name, urls.link(urls.topic(topic.id), urls.index(urls.TOPICS)))} | {len(by_topic.get(topic.id, []))} |")
+    pages[urls.index(urls.TOPICS)] = page({"title": "Topics"}, "# Topics\n\n" + "\n".join(topic_rows))
     pages.update(render_timeline(archive, settings))
-    pages["index.md"] = render_home(archive, settings, by_person, by_event, paged)
-    pages["search.md"] = render_search_page()
+    pages[urls.HOME] = render_home(archive, settings, by_person, by_event, paged)
+    pages[urls.SEARCH] = render_search_page()
     return dict(sorted(pages.items()))
 
 
@@ -661,12 +660,12 @@ def render_timeline(archive: Archive, settings: Settings) -> dict[str, str]:
     for year in sorted(years, key=lambda y: (y != "undated", y), reverse=True):
         months = sorted({_month(i) for i in by_year.get(year, [])} | {m for m in events_by_month if m.startswith(year)}, reverse=True)
         n_events = sum(len(events_by_month.get(m, [])) for m in months)
-        index_rows.append(f"| [{year}]({year}.md) | {len(by_year.get(year, []))} | {n_events} |")
+        index_rows.append(f"| [{year}]({urls.link(urls.year(year), urls.index(urls.TIMELINE))}) | {len(by_year.get(year, []))} | {n_events} |")
         rows = []
         for month in months:
             rows.append(f"\n## {month_label(month)}\n")
             # Events and articles together, newest first; on one day the event comes before the articles about it.
-            dated = [((event.date, 1, event.id), f"- **Event:** {human_date(event.date)}: {link(event.name, f'../events/{event.id}.md')}")
+            dated = [((event.date, 1, event.id), f"- **Event:** {human_date(event.date)}: {link(event.name, urls.link(urls.event(event.id), urls.IN_A_SECTION))}")
                      for event in events_by_month.get(month, [])]
             dated += [((item.article.date or date.min, 0, item.article.slug), f"- {human_date(item.article.date)}: {article_link(item)}")
                       for item in by_year.get(year, []) if _month(item) == month]
@@ -674,8 +673,8 @@ def render_timeline(archive: Archive, settings: Settings) -> dict[str, str]:
         n_articles = len(by_year.get(year, []))
         count = (f"{n_articles} article{'s' if n_articles != 1 else ''} and {n_events} event{'s' if n_events != 1 else ''}, "
                  "newest first.")
-        pages.update(_paged(f"timeline/{year}", f"Timeline: {year}", count, rows, settings.per_page))
-    pages["timeline/index.md"] = page({"title": "Timeline"}, "# Timeline\n\nArticles and events by year and month.\n\n" + "\n".join(index_rows))
+        pages.update(_paged(urls.year(year)[:-3], f"Timeline: {year}", count, rows, settings.per_page))
+    pages[urls.index(urls.TIMELINE)] = page({"title": "Timeline"}, "# Timeline\n\nArticles and events by year and month.\n\n" + "\n".join(index_rows))
     return pages
 
 
@@ -686,15 +685,16 @@ def render_home(archive: Archive, settings: Settings, by_person, by_event, paged
              f"An annotated archive of **{len(items)}** diplomatic briefings and news articles in "
              + ", ".join(f"{LANGUAGES.get(code, code)} ({count})" for code, count in sorted(languages.items()))
              + f", with **{len(archive.people)}** people, **{len(archive.kb.events)}** events and **{len(archive.kb.topics)}** topics.", "",
-             "Follow a [person](people/index.md), an [event](events/index.md) or a [topic](topics/index.md) through the archive, "
-             "or read it along the [timeline](timeline/index.md). New articles: [Atom feed](feed.xml).", "",
+             f"Follow a [person]({urls.index(urls.PEOPLE)}), an [event]({urls.index(urls.EVENTS)}) or a "
+             f"[topic]({urls.index(urls.TOPICS)}) through the archive, or read it along the "
+             f"[timeline]({urls.index(urls.TIMELINE)}). New articles: [Atom feed]({ARCHIVE_FEED}).", "",
              SEARCH_FORM, "", "## Latest articles", ""]
     for item in _newest_first(items)[:10]:
-        lines.append(f"- {human_date(item.article.date)}: {article_link(item, 'articles/')}")
+        lines.append(f"- {human_date(item.article.date)}: {article_link(item, urls.HOME)}")
     top = sorted(archive.people.values(), key=lambda p: (-len(by_person.get(p.id, [])), p.name))[:10]
     if top:
         lines += ["", "## Most mentioned people", ""]
-        lines += [f"- {person_link(p.name, p.id, 'people/', paged)} ({len(by_person.get(p.id, []))})" for p in top]
+        lines += [f"- {person_link(p.name, p.id, urls.HOME, paged)} ({len(by_person.get(p.id, []))})" for p in top]
     return page({"title": settings.site_name}, "\n".join(lines))
 
 
@@ -708,46 +708,6 @@ SEARCH_FORM = ('<form class="briefing-search" action="search/" role="search">'
 
 
 def render_search_page() -> str:
-    """The search page: Pagefind's own interface with its filters (facets), fed by site/pagefind/."""
-    body = """# Search
-
-Search every article, person, event and topic, in every language of the archive: an article in Romanian
-or Russian is also found by the English names of the people it quotes. Narrow the results with the
-filters: type of page, speaker, topic, language and year.
-
-<link href="../pagefind/pagefind-ui.css" rel="stylesheet">
-<style>
-/* The theme styles details, summary and lists inside a page as admonitions and bullets; Pagefind's
-   filters and results are plain. */
-#search details, #search summary { background: none; border: none; box-shadow: none; margin: 0; padding: 0;
-  font-size: 0.8rem; line-height: 1.6; min-height: 0; overflow: visible; }
-#search details { margin-bottom: 0.8em; }
-#search summary::before, #search summary::after { display: none; }
-#search ol, #search ul { list-style: none; margin: 0; padding: 0; }
-#search li { margin-left: 0; }
-</style>
-<div id="search"></div>
-<script src="../pagefind/pagefind-ui.js"></script>
-<script>
-(function () {
-  // Result links are made from baseUrl: the site's root, wherever the site is published.
-  var root = new URL("..", window.location.href).pathname;
-  var bundle = new URL("../pagefind/", window.location.href);
-  // A large archive's index comes in parts (builder.site.search); parts.json lists the others, merged here.
-  fetch(new URL("parts.json", bundle)).then(function (response) { return response.ok ? response.json() : []; })
-    .catch(function () { return []; })
-    .then(function (parts) {
-      var ui = new PagefindUI({element: "#search", showSubResults: true, showImages: false, pageSize: 10,
-                               openFilters: ["Type"], baseUrl: root,
-                               mergeIndex: parts.map(function (part) {
-                                 return {bundlePath: new URL(part, bundle).pathname, baseUrl: root};
-                               })});
-      var query = new URLSearchParams(window.location.search).get("q");
-      if (query) { ui.triggerSearch(query); }
-    });
-})();
-</script>
-<noscript>Search needs JavaScript. Without it, follow the <a href="../people/">people</a>,
-<a href="../events/">events</a>, <a href="../topics/">topics</a> or the <a href="../timeline/">timeline</a>.</noscript>
-"""
-    return page({"title": "Search"}, body)
+    """The search page: Pagefind's own interface with its filters (facets), fed by site/pagefind/; its
+    Markdown, HTML and script are the file templates/search.md."""
+    return page({"title": "Search"}, (TEMPLATES / "search.md").read_text(encoding="utf-8"))

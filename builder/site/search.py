@@ -5,8 +5,8 @@ Only pages that builder.site.site_plugin marked with data-pagefind-body are inde
 topics. Every page is indexed as English (the site's language, <html lang="en">) so one index covers the
 archive and a Romanian article is found from the same search box as an English one.
 
-Pagefind holds everything it indexes in memory: about 12 bytes for every byte of HTML (4.2 GB for the
-13,800 article pages of the whole shared corpus). So a large site is indexed in parts of about
+Pagefind holds everything it indexes in memory, many times the size of the HTML (README, *Benchmarks*).
+So a large site is indexed in parts of about
 `search_part_mb` MB of pages each, one Pagefind run after the other: site/pagefind/ holds the first part
 (and Pagefind's scripts), site/pagefind/part-2/ … the others, and site/pagefind/parts.json lists them for
 the search page, which merges them in the browser (Pagefind's mergeIndex: one result list, ranked by score,

@@ -6,12 +6,14 @@ mkdocs.yml cannot lose it). It reads the front matter that builder.site.render w
   facet value becomes a `data-pagefind-filter` element, hidden and left out of the indexed text;
 - every page links the archive's Atom feed, and a page with `feed: <path>` its own, with
   <link rel="alternate">;
-- every page gets a search box in the header that leads to the search page.
+- every page gets the style of the search box that the theme override in builder/site/overrides adds to
+  the header (see OVERRIDES).
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from html import escape, unescape
 
 from mkdocs.plugins import BasePlugin
@@ -20,6 +22,8 @@ from mkdocs.utils import get_relative_url
 from builder.site.feeds import ARCHIVE_FEED
 from builder.site.search import BODY_OPEN
 
+OVERRIDES = Path(__file__).resolve().parent / "overrides"
+"""The builder's theme overrides (MkDocs' custom_dir), put before the theme's own templates on every build."""
 NOT_INDEXED = ("related-articles", "appears-most-with")
 """Sections (heading ids) whose list of other pages stays out of the search index: a search for a name
 should not bring up every page that merely lists that name as a companion."""
@@ -46,24 +50,13 @@ class BriefingPages(BasePlugin):
             feeds.append((own, f"{config.site_name}: {unescape(str(page.meta.get('title', '')))}"))
         links = "".join(f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" '
                         f'href="{escape(get_relative_url(path, page.url or "."))}">' for path, title in feeds)
-        output = output.replace("</head>", links + HEADER_SEARCH_STYLE + "</head>", 1)
-        return _with_header_search(output, get_relative_url("search/", page.url or "."))
+        return output.replace("</head>", links + HEADER_SEARCH_STYLE + "</head>", 1)
 
 
-# The theme shows its search box only with its own (lunr) search plugin, which Pagefind replaces; this
-# plain form in the header sends the words to the search page (?q=), which runs Pagefind.
+# The theme shows its search box only with its own (lunr) search plugin, which Pagefind replaces; a plain
+# form in the header (the theme override builder/site/overrides/partials/header.html) sends the words to
+# the search page (?q=), which runs Pagefind. Its look:
 HEADER_SEARCH_STYLE = ("<style>.briefing-header-search{margin:0 .6rem;flex-shrink:0}"
                        ".briefing-header-search input{width:11rem;padding:.35rem .6rem;border:none;border-radius:.2rem;"
                        "background:rgba(255,255,255,.15);color:inherit;font:inherit;font-size:.75rem}"
                        ".briefing-header-search input::placeholder{color:inherit;opacity:.8}</style>")
-
-
-def _with_header_search(output: str, action: str) -> str:
-    """The page with a search form at the end of the theme's header bar (unchanged when there is none)."""
-    start = output.find('class="md-header__inner')
-    end = output.find("</nav>", start) if start >= 0 else -1
-    if end < 0:
-        return output
-    form = (f'<form class="briefing-header-search" action="{escape(action)}" role="search">'
-            '<input type="search" name="q" placeholder="Search" aria-label="Search the archive"></form>')
-    return output[:end] + form + output[end:]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from builder.settings import unknown_keys
 from builder.model import (AnnotatedArticle, Annotation, Article, Corrections, KnowledgeBase, ListFix, PersonRef, Problem,
                            Quote, QuoteFix, Ref, Speaker)
 from builder.text import closest, normalize_space
@@ -48,13 +49,8 @@ def _list_fix(key: str, value, lines: dict, shown: str, problems: list[Problem])
     if isinstance(value, dict):
         key_lines = value.get("__key_lines__", {})
         fix_line = {k: key_lines.get(k, line - 1) + 1 for k in FIX_KEYS}
-        for name in value:
-            if name.startswith("__") or name in FIX_KEYS:
-                continue
-            hint = closest(str(name), FIX_KEYS, 1)
-            problems.append(Problem(shown, key_lines.get(name, line - 1) + 1,
-                                    f"unknown key '{name}' under '{key}'" + (f"; did you mean '{hint[0]}'?" if hint else ".") +
-                                    " Use 'add' and 'remove'."))
+        problems += unknown_keys(value, FIX_KEYS, shown, lambda name: key_lines.get(name, line - 1) + 1,
+                                 where=f" under '{key}'", severity="error")
         add = _ids(value.get("add"), shown, fix_line["add"], f"{key}: add", problems)
         remove = _ids(value.get("remove"), shown, fix_line["remove"], f"{key}: remove", problems)
         if key == "speakers" and add:
@@ -80,13 +76,8 @@ def _quote_fixes(value, lines: dict, shown: str, problems: list[Problem]) -> tup
         if not isinstance(entry, dict) or not isinstance(entry.get("text"), str) or not entry["text"].strip():
             problems.append(Problem(shown, here, "each entry under 'quotes' needs 'text:' with the start of the quote."))
             continue
-        for name in entry:
-            if not name.startswith("__") and name not in QUOTE_KEYS:
-                hint = closest(str(name), QUOTE_KEYS, 1)
-                problems.append(Problem(shown, entry["__key_lines__"].get(name, here - 1) + 1,
-                                        f"unknown key '{name}' in a quote correction" +
-                                        (f"; did you mean '{hint[0]}'?" if hint else ".") +
-                                        f" Quote keys are: {', '.join(sorted(QUOTE_KEYS))}."))
+        problems += unknown_keys(entry, QUOTE_KEYS, shown, lambda name: entry["__key_lines__"].get(name, here - 1) + 1,
+                                 where=" in a quote correction", severity="error")
         remove = entry.get("remove") is True
         speaker = entry.get("speaker")
         if not remove and (not isinstance(speaker, str) or not speaker.strip()):

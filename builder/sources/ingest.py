@@ -17,8 +17,9 @@ from charset_normalizer import from_bytes
 
 from builder import lang as packs
 from builder.sources.corrections import KEYS as CORRECTION_KEYS, read_corrections
+from builder.settings import unknown_keys
 from builder.model import Article, Problem
-from builder.text import FIRST_YEAR, LAST_YEAR, NOT_TEXT, closest, find_dates, nfc, normalize_space, plausible
+from builder.text import FIRST_YEAR, LAST_YEAR, NOT_TEXT, find_dates, nfc, normalize_space, plausible
 from builder.sources.yamlio import duplicate_keys, load_with_lines, strip_lines, yaml_error_line, yaml_error_text
 
 HEADER_KEYS = {"title", "date", "outlet", "url", "lang"}
@@ -310,16 +311,12 @@ def _header_values(header: dict, shown: str) -> tuple[dict, list[Problem]]:
     values: dict = {}
     warnings: list[Problem] = []
     lines = header.get("__key_lines__", {})
-    for key, value in strip_lines(header).items():
+    fields = strip_lines(header)
+    warnings += unknown_keys(fields, HEADER_KEYS | set(CORRECTION_KEYS), shown, lambda key: lines.get(key, 1) + 1,
+                             "header key", " (ignored)")
+    for key, value in fields.items():
         line = lines.get(key, 1) + 1
-        if key in CORRECTION_KEYS:
-            continue
         if key not in HEADER_KEYS:
-            known = HEADER_KEYS | set(CORRECTION_KEYS)
-            hint = closest(str(key), known, 1)
-            warnings.append(Problem(shown, line, f"unknown header key '{key}' is ignored" +
-                                    (f"; did you mean '{hint[0]}'?" if hint else ".") +
-                                    f" Known keys: {', '.join(sorted(known))}.", "warning"))
             continue
         if value is None or value == "":
             continue

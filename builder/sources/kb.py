@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 import yaml
 
+from builder.settings import unknown_keys
 from builder.model import Event, KnowledgeBase, Outlet, Person, Problem, Topic
 from builder.text import FIRST_YEAR, LAST_YEAR, closest, nfc, plausible, slug
 from builder.sources.yamlio import duplicate_keys, load_with_lines, yaml_error_line, yaml_error_text
@@ -81,12 +82,9 @@ class _Reader:
                 self.problem(at, f"'{key}' is given twice in this entry (first on line {first}); keep one. The entry is left out.")
             if duplicates:
                 continue
-            for key in sorted(k for k in entry if not k.startswith("__")):
-                if key not in KEYS[kind]:
-                    hint = closest(str(key), KEYS[kind], 1)
-                    did_you_mean = f" Did you mean '{hint[0]}'?" if hint else ""
-                    self.problem(entry["__key_lines__"].get(key, line),
-                                 f"unknown key '{key}' in {kind} entry.{did_you_mean} Valid keys: {', '.join(sorted(KEYS[kind]))}.")
+            self.problems += unknown_keys({k: None for k in sorted(entry)}, KEYS[kind], self.shown,
+                                          lambda key: entry["__key_lines__"].get(key, line), where=f" in {kind} entry",
+                                          severity="error")
             missing = [key for key in sorted(REQUIRED) if not isinstance(entry.get(key), str) or not entry.get(key).strip()]
             if missing:
                 self.problem(line, f"the entry needs {' and '.join(missing)} (text).")

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from builder import lang as packs
+from builder.settings import unknown_keys
 from builder.model import Note, Problem
 from builder.text import FIRST_YEAR, LAST_YEAR, closest, nfc, plausible, slug
 from builder.sources.yamlio import duplicate_keys, load_with_lines, strip_lines, yaml_error_line, yaml_error_text
@@ -43,12 +44,7 @@ def read_note(path: Path, shown: str) -> tuple[Note | None, list[Problem]]:
         value = values.get(key)
         if value is not None and (isinstance(value, bool) or not isinstance(value, (str, int, float, date))):
             return None, [Problem(shown, lines.get(key, 0) + 1, f"'{key}' must be text, found a {type(value).__name__}.")]
-    for key in values:
-        if key not in NOTE_KEYS:
-            hint = closest(str(key), NOTE_KEYS, 1)
-            problems.append(Problem(shown, lines.get(key, 0) + 1,
-                                    f"unknown key '{key}'" + (f"; did you mean '{hint[0]}'?" if hint else ".") +
-                                    f" Note keys are: {', '.join(sorted(NOTE_KEYS))}.", "warning"))
+    problems += unknown_keys(values, NOTE_KEYS, shown, lambda key: lines.get(key, 0) + 1, where=" in a note")
     about = values.get("about")
     if isinstance(about, str):
         about = [about]

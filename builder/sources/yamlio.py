@@ -108,8 +108,8 @@ def yaml_error_text(error: yaml.YAMLError) -> str:
     return f"{context}, {problem}" if context else str(problem)
 
 
-# libyaml's emitter too: the front matter of every generated page is dumped on every build (5 times faster
-# than the pure-Python emitter: 18 s of the whole corpus's render). They write the same YAML except that
+# libyaml's emitter too: the front matter of every generated page is dumped on every build (several times
+# faster than the pure-Python emitter). They write the same YAML except that
 # libyaml escapes characters beyond the Basic Multilingual Plane (emoji) in double quotes; PyYAML's wheels
 # carry libyaml, so a given installation always writes the same bytes.
 _SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

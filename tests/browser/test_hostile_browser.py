@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_hostile_input import HOSTILE_LINES, HOSTILE_TITLE, build_hostile_project
+from tests.e2e.test_hostile_input import HOSTILE_LINES, HOSTILE_TITLE, build_hostile_project
 
 # Elements an article's text tried to inject; none may exist inside the page's content.
 INJECTED = "script, img, iframe, svg, b, i, table, hr, .admonition"

@@ -19,6 +19,13 @@ def test_seed_people_and_speakers_f1_at_least_095(seed_scores):
     assert seed_scores.sets["speakers"].f1 >= 0.95, seed_scores.errors
 
 
+def test_no_quotation_of_the_seeds_is_given_to_a_wrong_person(seed_scores):
+    # Issue 14: a wrong speaker is worse than none; on the seeds every attributed quotation is right.
+    quotes = seed_scores.quotes
+    assert quotes.wrong == 0 and quotes.false == 0, seed_scores.errors
+    assert quotes.recall >= 0.9, seed_scores.errors
+
+
 def test_seed_dates_and_languages_are_all_right(seed_scores):
     assert seed_scores.exact["date"] == [5, 5], seed_scores.errors
     assert seed_scores.exact["lang"] == [5, 5], seed_scores.errors

@@ -36,7 +36,7 @@ def test_every_problem_is_reported_at_once_with_file_and_line(tmp_path):
 """)
     kb, problems = load_kb(tmp_path, tmp_path)
     text = messages(problems)
-    assert any(m.startswith("people.yml:7:") and "unknown key 'rol'" in m and "Did you mean 'role'" in m for m in text), text
+    assert any(m.startswith("people.yml:7:") and "unknown key 'rol'" in m and "did you mean 'role'" in m for m in text), text
     assert any(m.startswith("people.yml:6:") and "'Shared Name' is claimed by 'b-two' and by 'a-one'" in m for m in text), text
     assert any(m.startswith("people.yml:8:") and "duplicate person id 'a-one'" in m for m in text), text
     assert any(m.startswith("events.yml:3:") and "YYYY-MM-DD" in m for m in text), text

@@ -86,3 +86,14 @@ def test_the_pipeline_refuses_a_component_before_what_it_reads(kb, index):
     with pytest.raises(ValueError, match="component 'turns' requires \\['people'\\]"):
         check_order([turns, Mentions(kb, index)])
     check_order([Mentions(kb, index), turns])
+
+
+def test_a_quotation_inside_a_transcript_turn_is_nested_speech_of_nobody(kb, index):
+    from builder.annotate.turns import TurnFinder
+
+    doc = _doc("MS. JEAN-PIERRE: Joe Biden said veterans are heroes, not “suckers,” and he meant it.\n\n"
+               "Q: Thank you, Karine.", "en")
+    Mentions(kb, index)(doc)
+    Turns(TurnFinder(index))(doc)
+    Speech(index)(doc)
+    assert [(q.text, q.speaker) for q in doc.quotations] == [("suckers", None)]

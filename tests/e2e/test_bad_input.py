@@ -28,7 +28,7 @@ from builder.sources.kb import load_kb
 from builder.site.note_html import body_html, note_block
 from builder.sources.notes import read_note
 from builder.pipeline.serve import serve
-from tests.test_cli import make_project
+from tests.e2e.test_cli import make_project
 
 ARTICLES = "content/articles"
 BODY = "Dmitry Peskov said on Friday that the talks would go on next week in Geneva.\n"

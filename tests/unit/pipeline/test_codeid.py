@@ -10,7 +10,7 @@ from pathlib import Path
 
 from builder.pipeline import codeid
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import ROOT
 
 
 def _copy(tmp_path: Path) -> Path:

@@ -41,7 +41,7 @@ from builder.site.render import Settings, article_meta, link_target, render_site
 from builder.text import md_escape
 from tests.conftest import ROOT
 from tests.pagefind_index import records
-from tests.test_cli import make_project
+from tests.e2e.test_cli import make_project
 
 ARTICLES = "content/articles"
 

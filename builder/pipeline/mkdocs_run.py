@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from builder.config import Config
@@ -42,33 +43,41 @@ class _Silence(logging.Filter):
         return not record.getMessage().startswith(self.start)
 
 
-def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str, progress: Progress | None = None,
-                 previous: incremental.Previous | None = None) -> int:
-    """Run the MkDocs build of docs/ into site/ with the project's mkdocs.yml. With the previous build, the
-    pages whose Markdown is unchanged are copied from it and MkDocs builds only the others; returns how
-    many pages were copied."""
+def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str | None = None, progress: Progress | None = None,
+                 previous: incremental.Previous | None = None, preview: Preview | None = None) -> int:
+    """Run the MkDocs build of docs/ into site/ with the project's mkdocs.yml and the builder's plugin: the
+    build's (with the previous build, the pages whose Markdown is unchanged are copied from it and MkDocs
+    builds only the others) and the live preview's (`preview`). Returns how many pages were copied."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build as run_build
     from mkdocs.config import load_config
 
-    from builder.site.site_plugin import BriefingPages
+    from builder.site.site_plugin import OVERRIDES, BriefingPages
 
     epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ.setdefault("SOURCE_DATE_EPOCH", epoch)
+    if epoch is not None:
+        os.environ.setdefault("SOURCE_DATE_EPOCH", epoch)
     try:
         mk_config = load_config(config_file=str(config.mkdocs_config), docs_dir=str(docs), site_dir=str(site),
                                 strict=config.strict)
         mk_config.plugins["briefing-pages"] = BriefingPages()
+        # Set here, not in mkdocs.yml, so that a project's own mkdocs.yml cannot lose them.
+        mk_config.theme.dirs.insert(0, str(OVERRIDES))
         if progress:
             mk_config.plugins["briefing-progress"] = mkdocs_plugin(progress)
         reused = incremental.reuse_pages(previous, docs, site, mk_config.use_directory_urls) if previous else 0
+        if preview is not None:
+            preview.configure(mk_config)
         # MkDocs warns that a dirty build may leave navigation stale; here the navigation comes from
-        # mkdocs.yml, whose change makes a full build (builder.pipeline.incremental), so the warning would only
-        # mislead (and fail a --strict build).
+        # mkdocs.yml, whose change makes a full build (builder.pipeline.incremental; the preview rewrites every
+        # page a change touches), so the warning would only mislead (and fail a --strict build).
         notice = _Silence("A 'dirty' build is being performed")
         logging.getLogger("mkdocs.commands.build").addFilter(notice)
         try:
-            run_build(mk_config, dirty=previous is not None)
+            if preview is not None:
+                run_build(mk_config, serve_url=preview.url, dirty=preview.dirty)
+            else:
+                run_build(mk_config, dirty=previous is not None)
         finally:
             logging.getLogger("mkdocs.commands.build").removeFilter(notice)
         return reused
@@ -77,3 +86,28 @@ def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str, progress: P
     finally:
         if epoch_before is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+@dataclass
+class Preview:
+    """How the live preview's MkDocs runs differ from a build's."""
+
+    url: str
+    """The address it is served on (the site's URL and live reload's)."""
+    dirty: bool
+    """Build only the pages newer than their output."""
+    templates: object = None
+    """A Jinja bytecode cache kept between runs (MkDocs compiles the theme's templates again each build)."""
+
+    def configure(self, mk_config) -> None:
+        mk_config.site_url = self.url
+        if self.templates is None:
+            return
+        theme_env = mk_config.theme.get_env
+
+        def env_with_compiled_templates():
+            env = theme_env()
+            env.bytecode_cache = self.templates
+            return env
+
+        mk_config.theme.get_env = env_with_compiled_templates

@@ -5,7 +5,7 @@ import threading
 from bench.serve import fetch, free_port, time_until
 from builder.config import load_config
 from builder.pipeline.serve import Preview, serve
-from tests.test_nothing_lost import tree_hashes
+from tests.e2e.test_nothing_lost import tree_hashes
 
 
 def wait_for(url: str, marker: str) -> str:
@@ -71,3 +71,39 @@ def test_a_refresh_rewrites_only_the_pages_a_change_touches(sample_project, anno
     fresh = Preview(config, project / ".cache/serve-fresh")
     fresh.refresh()
     assert fresh.pages == preview.pages
+
+
+def test_serve_and_build_make_the_same_pages_from_the_same_input(sample_project):
+    """One pipeline: the preview's pages are the build's, settings included (person_page_min: 2 leaves the
+    people named in one article without a page in both)."""
+    from dataclasses import replace
+
+    from builder.pipeline.build import build
+    from builder.pipeline.incremental import BUILD_FILE
+
+    (sample_project / "briefing.yml").write_text("person_page_min: 2\n", encoding="utf-8")
+    config, problems = load_config(sample_project)
+    assert problems == []
+    build(replace(config, cache=None), run_mkdocs=False)
+    built = {p.relative_to(config.docs).as_posix(): p.read_text(encoding="utf-8")
+             for p in config.docs.rglob("*") if p.is_file() and p.name != BUILD_FILE}
+    preview = Preview(replace(config, cache=None), sample_project / ".cache" / "serve")
+    preview.refresh()
+    markdown = {path: text for path, text in preview.pages.items() if path.endswith(".md")}
+    assert markdown == {path: text for path, text in built.items() if path.endswith(".md")}
+    # Feeds differ only by the address they are published at (the build's site_url, the preview's URL).
+    assert {p for p in preview.pages if not p.endswith(".md")} == {p for p in built if not p.endswith(".md")}
+    assert sum(1 for p in markdown if p.startswith("people/") and p != "people/index.md") < \
+        sum(1 for p in build_people(sample_project))
+
+
+def build_people(project):
+    """Person pages of the sample archive when everyone named gets one (person_page_min: 1)."""
+    from builder.pipeline.generate import Report, generate
+
+    (project / "briefing.yml").write_text("person_page_min: 1\n", encoding="utf-8")
+    config, _ = load_config(project)
+    from dataclasses import replace
+
+    _, pages = generate(replace(config, cache=None), Report())
+    return [p for p in pages if p.startswith("people/") and p != "people/index.md"]

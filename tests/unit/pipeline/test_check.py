@@ -45,7 +45,7 @@ def test_check_reports_problems_in_every_file_at_once(tmp_path):
     expected = [
         f"data/people.yml:{lines + 1}: error: duplicate person id 'sergey-lavrov' (first defined on line {lavrov}).",
         f"data/people.yml:{lines + 5}: error: the spelling 'Dmitri Peskov' is claimed by 'maria-z' and by 'dmitry-peskov'",
-        f"data/people.yml:{lines + 6}: error: unknown key 'orgg' in people entry. Did you mean 'org'?",
+        f"data/people.yml:{lines + 6}: error: unknown key 'orgg' in people entry; did you mean 'org'?",
         "content/articles/2024-11-11-peskov-sanctions-race.txt:2: error: the header date '2024-11-31' is not a date",
         "content/articles/2022-01-27-kremlin-little-optimism.txt:2: error: the correction of 'topics' names 'sanction', "
         "which is not in data/topics.yml. Closest: sanctions",

@@ -50,7 +50,7 @@ def test_check_reports_every_problem_as_file_line_message(tmp_path, capsys):
     out = capsys.readouterr().out
     assert code == 1
     assert "data/events.yml:3: error: 'date' must be a date written YYYY-MM-DD, found 'someday'." in out
-    assert "data/events.yml:4: error: unknown key 'plase' in events entry. Did you mean 'place'?" in out
+    assert "data/events.yml:4: error: unknown key 'plase' in events entry; did you mean 'place'?" in out
     assert "content/articles/bad.txt:2: error: the header date '2025-02-30' is not a date" in out
     assert "content/notes/n.md:4: error: the note is about 'person/dmitri-peskov', which does not exist. Closest: person/dmitry-peskov" in out
 

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import ROOT
 from builder import lang as packs
 from builder.annotate import lexicon
 from builder.text import find_dates
 
-BUILDER = Path(__file__).resolve().parents[1] / "builder"
+BUILDER = ROOT / "builder"
 PACKS = BUILDER / "lang"
 # Letters that only Cyrillic or Romanian words have (a run of two Cyrillic letters is a word).
 FOREIGN = re.compile(r"[\u0400-\u04ff]{2,}|(?=\w*[ăâîșțşţĂÂÎȘȚŞŢ])[^\W\d_]{2,}")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from builder.cli import main
-from tests.test_cli import make_project
+from tests.e2e.test_cli import make_project
 
 ARTICLES = "content/articles"
 

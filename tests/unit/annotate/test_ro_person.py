@@ -1,0 +1,84 @@
+"""The Romanian person recogniser committed in models/ro_person (trained by `make train-ro`)."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from tests.conftest import ROOT
+MODEL = ROOT / "models" / "ro_person"
+RONEC = ROOT.parent / "shared" / "corpus" / "ronec"
+F1_TARGET = 0.80   # the target set for this model: NOT met yet (held-out F1 0.648, see README)
+F1_FLOOR = 0.62    # what the committed model reaches, less a little: a retrain below it is a regression
+KNOWN_MISS = pytest.mark.xfail(strict=True, reason="known miss of the committed model (held-out F1 0.648)")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    if not (MODEL / "config.cfg").exists():
+        pytest.fail(f"{MODEL} is missing: it is committed with the repository (`make train-ro` rebuilds it)")
+    return spacy.load(MODEL)
+
+
+def persons(nlp, text: str) -> list[str]:
+    return [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
+
+
+def contains(found: list[str], name: str) -> bool:
+    """The name is found, alone or inside a found span (a span may take in a title: 'premierului Ilie Bolojan')."""
+    return any(name in f for f in found)
+
+
+# Sentences written for this test in news phrasing, on public facts; none comes from RONEC or the seeds.
+SENTENCES = [
+    ("Marcel Ciolacu a declarat marți că guvernul nu va majora TVA anul acesta.", ["Marcel Ciolacu"]),
+    pytest.param("Ministrul de externe Oana Țoiu s-a întâlnit la Bruxelles cu Kaja Kallas.", ["Oana Țoiu", "Kaja Kallas"],
+                 marks=KNOWN_MISS),
+    ("Potrivit premierului Ilie Bolojan, deficitul bugetar trebuie redus în doi ani.", ["Ilie Bolojan"]),
+    ("Mesajul a fost transmis lui Nicușor Dan de președintele francez Emmanuel Macron.",
+     ["Nicușor Dan", "Emmanuel Macron"]),
+    ("Volodimir Zelenski i-a mulțumit lui Klaus Iohannis pentru sprijinul acordat Ucrainei.",
+     ["Volodimir Zelenski", "Klaus Iohannis"]),
+    ("Donald Trump și Vladimir Putin au discutat la telefon despre un armistițiu.", ["Donald Trump", "Vladimir Putin"]),
+]
+
+
+@pytest.mark.parametrize("text,names", SENTENCES)
+def test_finds_named_persons(nlp, text, names):
+    found = persons(nlp, text)
+    for name in names:
+        assert contains(found, name), f"{name!r} not found in {text!r}; found {found}"
+
+
+@pytest.mark.parametrize("text", [
+    "Guvernul României a adoptat ieri o ordonanță de urgență privind bugetul.",
+    "Comisia Europeană a anunțat noi sancțiuni împotriva Rusiei.",
+])
+def test_no_person_in_sentences_without_one(nlp, text):
+    assert persons(nlp, text) == []
+
+
+def heldout_scores() -> dict:
+    if not (RONEC / "valid.json").exists():
+        pytest.skip(f"RONEC is not here ({RONEC}/valid.json): the held-out F1 cannot be measured")
+    spec = importlib.util.spec_from_file_location("bench_ronec", ROOT / "bench" / "ronec.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    sents = bench.sentences(RONEC, "heldout")
+    assert len(sents) > 200
+    return bench.score(spacy.load(MODEL), sents)
+
+
+def test_heldout_named_person_f1_floor():
+    m = heldout_scores()
+    assert m["f"] >= F1_FLOOR, f"held-out named-person F1 {m['f']:.3f} < {F1_FLOOR} (P {m['p']:.3f}, R {m['r']:.3f})"
+
+
+@pytest.mark.xfail(strict=True, reason="target 0.80 not reached: held-out F1 0.648 (see README); "
+                                      "when a model reaches it, this test passes and strict xfail reports it")
+def test_heldout_named_person_f1_target():
+    m = heldout_scores()
+    assert m["f"] >= F1_TARGET, f"held-out named-person F1 {m['f']:.3f} < {F1_TARGET} (P {m['p']:.3f}, R {m['r']:.3f})"
