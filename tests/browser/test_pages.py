@@ -115,10 +115,20 @@ def test_a_ukrainian_article_is_found_by_the_english_name_of_its_speaker(page, p
 
 
 def _all_results(page, site_url: str) -> set[str]:
-    """Press "Load more results" until every result is shown; their paths."""
+    """Press "Load more results" until as many results are shown as the message counts ("22 results for
+    …"; under load the button is drawn after the first results, so its absence proves nothing); their paths."""
+    message = page.locator(".pagefind-ui__message")
+    message.wait_for(timeout=TIMEOUT)
+    page.wait_for_function("() => /^\\d+ results? for/.test(document.querySelector('.pagefind-ui__message').textContent)",
+                           timeout=TIMEOUT)
+    total = int(message.inner_text().split()[0])
+    results = page.locator(".pagefind-ui__result")
     more = page.locator(".pagefind-ui__button")
-    while more.count() and more.first.is_visible():
-        more.first.click()
+    for _ in range(TIMEOUT // 200):  # bounded: a page that never shows them all fails the comparison
+        if results.count() >= total:
+            break
+        if more.count() and more.first.is_visible():
+            more.first.click()
         page.wait_for_timeout(200)
     return set(result_paths(page.locator(".pagefind-ui__result-link"), site_url))
 
