@@ -593,10 +593,11 @@ def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMem
         for t in item.annotation.topics:
             by_topic[t.id].append(item)
 
-    # Scale: people outside the knowledge base named in fewer than person_page_min articles get no page of
-    # their own (unless a note is about them); they are listed on the people index.
+    # Scale: people outside the knowledge base named in fewer than person_page_min articles, or never by a
+    # full name anywhere in the archive (a bare "Lee" is nobody in particular), get no page of their own
+    # (unless a note is about them); they are listed on the people index.
     paged = {pid for pid, person in archive.people.items() if person.in_kb or notes.get(f"person/{pid}")
-             or len(by_person.get(pid, [])) >= settings.person_page_min}
+             or (len(by_person.get(pid, [])) >= settings.person_page_min and len(person.name.split()) > 1)}
     steps = len(items) + len(paged)
     if progress:
         progress(0, steps)
