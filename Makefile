@@ -4,6 +4,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# axe-core, the accessibility checker the browser tests run in the page (npm registry, pinned by its lock file).
+AXE := tests/browser/axe/node_modules/axe-core/axe.min.js
 BUILD_FLAGS ?=
 
 .PHONY: site test check eval accuracy serve clean train-ro train-ro-dev
@@ -19,7 +21,11 @@ $(STAMP): pyproject.toml requirements/model.txt
 site: $(STAMP)
 	$(BIN)/briefing build $(BUILD_FLAGS)
 
-test: $(STAMP)
+$(AXE): tests/browser/axe/package.json tests/browser/axe/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --silent --no-audit --no-fund --prefix tests/browser/axe; \
+	else echo "npm not found: the accessibility tests will be skipped (Debian: apt-get install npm)"; fi
+
+test: $(STAMP) $(AXE)
 	$(BIN)/pytest
 
 check: $(STAMP)

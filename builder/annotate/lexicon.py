@@ -84,6 +84,10 @@ AND = re.compile(r"(?i)\s+(?:" + "|".join(packs.every("AND")) + r")\s+|\s*&\s*|,
 """Where a list of names splits ("X and Y", "X & Y", "X, Y")."""
 THAT = "|".join(packs.every("THAT"))
 """The conjunctions that open a reported clause, as one alternation."""
+NOT_NAME_WORDS = frozenset(packs.every("NOT_NAME_WORDS"))
+"""Ranks, honorifics and determiners: never a word of a person's name."""
+NOT_PERSON_LABELS = frozenset(packs.every("NOT_PERSON_LABELS"))
+"""Entity labels of things that are not people."""
 
 
 def _quotation(opening: str, closing: str, inside_not: str) -> str:

@@ -10,7 +10,7 @@ from collections import Counter
 from builder import lang as packs
 from builder.annotate import names
 from builder.annotate.doc import Doc
-from builder.annotate.lexicon import TITLES
+from builder.annotate.lexicon import NOT_NAME_WORDS, NOT_PERSON_LABELS, ROLE_WORDS, TITLES
 from builder.model import KnowledgeBase
 from builder.annotate.nlp import Span
 from builder.annotate.resolve import Found, PersonIndex, clean_person_name, plausible_name, spelling_pattern, unknown_person_id
@@ -105,7 +105,9 @@ class Mentions:
         """Candidate names that the language model (English), the morphology dictionaries (Russian,
         Ukrainian) or name shapes (other languages) propose."""
         if lang == "en" and entities is not None:
-            return [(start, end, raw, clean_person_name(raw)) for start, end, label, raw in entities if label == "PERSON"]
+            things = not_people(entities)
+            return [with_first_name(text, start, end, raw) for start, end, label, raw in entities if label == "PERSON"
+                    for name in [clean_person_name(raw)] if name.casefold() not in things and not titled(name)]
         if lang in names.MORPHOLOGY:
             return names.find_names(text, lang)
         return [(start, end, raw, clean_person_name(raw)) for start, end, raw in self.shaped_names(text)]
@@ -114,3 +116,36 @@ class Mentions:
         """Pairs of capitalised words whose first word is a known first name."""
         return [(m.start(), m.end(), m.group(0)) for m in NAME_PAIR.finditer(text)
                 if name_key(m.group(1)) in self.index.given_names]
+
+
+def not_people(entities: list[Span]) -> set[str]:
+    """Names the model labels, in this text, more often as a thing (an organisation, a product, a place, a
+    facility, a nationality…) than as a person: "Sputnik Light", "the Belgorod Highway" stay things when the
+    model once takes them for a person."""
+    votes: dict[str, Counter] = {}
+    for _, _, label, raw in entities:
+        key = _THE.sub("", " ".join(raw.split())).casefold()
+        votes.setdefault(key, Counter())["thing" if label in NOT_PERSON_LABELS else label] += 1
+    return {key for key, counted in votes.items() if counted["thing"] > counted["PERSON"]}
+
+
+def titled(name: str) -> bool:
+    """Whether a proposed name holds a rank, honorific or determiner ("Lance Cpl", "His Holiness"), or is
+    made of office words alone ("Second Gentleman")."""
+    words = [word.rstrip(".").casefold() for word in name.split()]
+    return any(word in NOT_NAME_WORDS for word in words) or all(word in ROLE_WORDS for word in words)
+
+
+_BEFORE_INITIAL = re.compile(r"([" + packs.capitals() + r"][a-z\u00e0-\u024f’'-]+)\s+$")
+
+
+def with_first_name(text: str, start: int, end: int, raw: str) -> Candidate:
+    """A candidate whose span the model began at a middle initial ("J. Blinken" of "Antony J. Blinken")
+    takes the capitalised word before it, unless that word is a title or an office."""
+    before = _BEFORE_INITIAL.search(text, max(0, start - 40), start) if re.match(r"[A-Z]\.\s", raw) else None
+    if before and before.group(1).casefold() not in ROLE_WORDS and not TITLES.match(before.group(1) + " "):
+        start, raw = before.start(1), text[before.start(1):end]
+    return start, end, raw, clean_person_name(raw)
+
+
+_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)

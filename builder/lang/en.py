@@ -108,6 +108,13 @@ TITLES = [
     "chairwoman", "chair", "director", "commissioner", "patriarch", "speaker",
 ]
 """Titles before a name ("President", "Mr."), stripped from it."""
+NOT_NAME_WORDS = ["cpl", "sgt", "pfc", "spc", "pvt", "maj", "capt", "cmdr", "adm", "brig", "lt", "col", "gen",
+                  "holiness", "majesty", "highness", "excellency", "eminence", "honorable", "his", "her", "their",
+                  "your", "the", "our", "my"]
+"""Words of a rank, an honorific or a determiner: a name the model proposes with one of them in it ("Lance
+Cpl", "His Holiness") is a title, not a person's name."""
+NOT_PERSON_LABELS = ["ORG", "PRODUCT", "FAC", "LOC", "GPE", "NORP", "EVENT", "WORK_OF_ART", "LAW"]
+"""The English model's entity labels of things that are not people (case-sensitive)."""
 NAME_PARTICLES = ["de", "da", "di", "du", "del", "der", "van", "von", "bin", "al", "la", "le", "ter", "el"]
 """Particles that stay lowercase inside names (de Gaulle, von der Leyen, bin Salman)."""
 # Words of an office in an English title ("Statement by NSC Spokesperson Emily Horne"): not part of a name.
@@ -171,10 +178,28 @@ BOILERPLATE = [
 ]
 """Lines that scrapers leave in (matched case-insensitively); the other languages add to the shared ones."""
 READ_ALSO, ADVERTISEMENT, SUBSCRIBE, HOME, PHOTO, FOLLOW = (
-    [], ["advertisement"], ["subscribe"], ["home"], ["photo"], ["follow us"])
+    [], ["advertisement"], ["subscribe"], ["home"], ["photo"], [r"follow (?:us|him|her|them|me)"])
 PHOTO_BY = ["by"]
 SOURCE_WORDS = ["source", "courtesy"]
 SOURCE_PREFIX = [r"courtesy\s*/\s*"]
+# Bylines and credits, recognised by their grammar: a list of names with these words around it.
+BYLINE = ["by"]
+"""The word a byline opens with ("By Michael D. Shear and Anton Troianovski")."""
+CREDIT_ROLES = ["reporting", "additional reporting", "writing", "editing", "compiled", "compiling", "produced",
+                "production", "graphics", "photography", "research", "translated", "translation", "fact-checking",
+                "video", "photos?"]
+"""What a credit line credits ("Reporting by …; Writing by …; Editing by …")."""
+CONTRIBUTED = [r"contributed(?: reporting)?(?: to)? (?:this|the) (?:report|story|article)", r"contributed reporting",
+               r"reported from"]
+"""What follows the names of a contributor line ("CNN's A and B contributed to this report")."""
+JOURNALISTS = [r"reporter", r"correspondent", r"editor", r"bureau chief", r"columnist", r"journalist", r"writer",
+               r"producer", r"contributor", r"anchor", r"analyst for \w+", r"reporting fellow", r"staff writer"]
+"""Trades of a reporter bio ("A is MarketWatch's Money & Politics reporter …")."""
+IS = [r"is"]
+"""The verb after a name that opens a reporter bio."""
+CONTACT = [r"follow (?:him|her|them|me)", r"@\w+", r"prior to joining", r"before joining", r"email (?:him|her)",
+           r"twitter", r"is based in"]
+"""What a reporter bio holds besides the trade: how to reach the reporter, where they worked before."""
 CREDIT = (r"\s[–—-]\s*[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+)+\s*,\s*[^.“”\"]{0,80}\b(photo|pool|getty|afp|ap|reuters|sputnik|"
           r"tass|epa)\b[^.“”\"]*$")
 """A caption with a photo credit at its end: "… – Alexei Nikolsky, Sputnik, Kremlin Pool Photo via AP"."""

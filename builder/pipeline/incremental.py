@@ -42,13 +42,24 @@ def stamp(mkdocs_config: Path) -> str:
     """A digest of what, besides the Markdown, shapes the built site."""
     h = hashlib.sha256()
     h.update(mkdocs_config.read_bytes())
+    h.update(_site_url(mkdocs_config).encode())  # it may come from the environment (!ENV)
     for package in PACKAGES:
         try:
             h.update(f"{package}=={importlib.metadata.version(package)}\n".encode())
         except importlib.metadata.PackageNotFoundError:
             h.update(f"{package} missing\n".encode())
     h.update(codeid.current(codeid.EVERYTHING).encode())  # the builder's own code, every module
+    from builder.site.site_plugin import OVERRIDES
+
+    h.update(tree_digest(OVERRIDES).encode())  # its theme overrides (templates, stylesheet): not Python
     return h.hexdigest()
+
+
+def _site_url(mkdocs_config: Path) -> str:
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(mkdocs_config, encoding="utf-8") as stream:
+        return str(yaml_load(stream).get("site_url") or "")
 
 
 def tree_digest(folder: Path) -> str:

@@ -12,6 +12,8 @@ MENTION_COLOUR = "#3f51b5"
 QUOTE_COLOUR = "#e65100"
 # Beyond four years of months the bars get too thin to read or point at, so the chart counts per year.
 MAX_MONTHS = 48
+LEGEND_WIDTH = 145
+"""From the axis to the end of the legend's last word, in px (11 px text)."""
 
 
 def _months_between(first: str, last: str) -> list[str]:
@@ -59,7 +61,8 @@ def mentions_chart(title: str, mentions: dict[str, int], quotes: dict[str, int])
     per = "year" if len(rows[0][0]) == 4 else "month"
     top = max(max(m, q) for _, m, q in rows) or 1
     left, bottom, height, slot = 34, 40, 140, max(14, min(48, 640 // len(rows)))
-    width = left + slot * len(rows) + 10
+    # At least as wide as the legend ("quotes" ends about 140 px from the axis): a chart of one month is not.
+    width = max(left + slot * len(rows) + 10, left + LEGEND_WIDTH)
     bar = (slot - 4) / 2
     label_every = max(1, len(rows) // 12)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="briefing-chart" role="img" width="{width}" '

@@ -43,7 +43,7 @@ def _url(site_url: str, depth: int, path: str) -> str:
     feed file, which Atom readers resolve against the feed's own address."""
     if site_url:
         return site_url.rstrip("/") + "/" + path
-    return "../" * depth + path
+    return "../" * depth + path or "./"  # the site's root from a feed at the root: never an empty href
 
 
 def feed_xml(title: str, feed_path: str, items: list[AnnotatedArticle], site_name: str, site_url: str) -> str:

@@ -250,9 +250,18 @@ def _edited(item: AnnotatedArticle, name: str) -> str:
     return EDITED if name in item.by_editor else ""
 
 
-def search_meta(kind: str, facets: dict[str, list[str]] | None = None) -> dict:
-    """Front matter that marks a page for the search index (builder.site.site_plugin), with its facets."""
-    return {"facets": {"Type": [kind], **{name: values for name, values in (facets or {}).items() if values}}}
+def search_meta(kind: str, facets: dict[str, list[str]] | None = None, when: str = "") -> dict:
+    """Front matter that marks a page for the search index (builder.site.site_plugin), with its facets and
+    what a search result shows of it: its type and, when it has one, its date (`when`, as text)."""
+    shown = {"Type": kind, **({"Date": when} if when else {})}
+    return {"facets": {"Type": [kind], **{name: values for name, values in (facets or {}).items() if values}},
+            "shown": shown}
+
+
+def _latest(items: list[AnnotatedArticle]) -> str:
+    """What a search result shows as the date of a person's or topic's page: its newest article's."""
+    dates = [i.article.date for i in items if i.article.date]
+    return f"latest {human_date(max(dates))}" if dates else ""
 
 
 def _quote_words(quote) -> str:
@@ -261,7 +270,18 @@ def _quote_words(quote) -> str:
 
 def _quote_anchor(item: AnnotatedArticle, quote, here: str = urls.IN_A_SECTION) -> str:
     """A link to the paragraph of the article the quote is in."""
-    return f"[¶{quote.paragraph + 1}]({urls.link(urls.article(item.article.slug), here, f'p{quote.paragraph + 1}')})"
+    return paragraph_link(quote.paragraph + 1, urls.link(urls.article(item.article.slug), here, ""))
+
+
+PARAGRAPH_LINK = "briefing-paragraph"
+"""The class of "¶8" links to a quote's paragraph: left out of the search index (builder.site.search), whose
+excerpts would otherwise show the marks."""
+
+
+def paragraph_link(number: int, page_url: str = "") -> str:
+    """A "¶N" link to paragraph N (of the page at page_url, or of this page), named in words for screen readers."""
+    return f'[¶{number}]({page_url}#p{number}){{: .{PARAGRAPH_LINK} aria-label="paragraph {number}" }}'
+
 
 
 def render_article(item: AnnotatedArticle, notes: list[Note],
@@ -277,7 +297,8 @@ def render_article(item: AnnotatedArticle, notes: list[Note],
         meta["removed_by_editor"] = list(item.removed_by_editor)
     meta["search"] = search_meta("Article", {
         "Speaker": sorted({s.name for s in n.speakers}), "Topic": sorted({t.name for t in n.topics}),
-        "Language": [LANGUAGES.get(a.lang, a.lang)], "Year": [str(a.date.year)] if a.date else []})
+        "Language": [LANGUAGES.get(a.lang, a.lang)], "Year": [str(a.date.year)] if a.date else []},
+        human_date(a.date))
     lines = [f"# {md_escape(a.title)}", ""]
     date_note = f" ({DATE_SOURCES[a.date_source]})" if a.date_source != "header" else EDITED
     facts = [f"**Date:** {human_date(a.date)}" + (date_note if a.date else " (the text gives no date)"),
@@ -306,7 +327,7 @@ def render_article(item: AnnotatedArticle, notes: list[Note],
         for speaker in n.speakers:
             lines.append(f"### {person_link(speaker.name, speaker.id, paged=paged)}\n")
             for quote in speaker.quotes:
-                lines.append(f"- {_quote_words(quote)} [¶{quote.paragraph + 1}](#p{quote.paragraph + 1})")
+                lines.append(f"- {_quote_words(quote)} {paragraph_link(quote.paragraph + 1)}")
             lines.append("")
     if n.people:
         lines.append("## People mentioned\n")
@@ -421,7 +442,7 @@ def render_person(person: Person, items: list[AnnotatedArticle], archive: Archiv
         rows.append("\n".join(row))
     meta = {"person_id": person.id, "in_knowledge_base": person.in_kb}
     return _paged(urls.person(person.id)[:-3], person.name, "\n".join(intro), rows, settings.per_page, meta,
-                  lead="\n".join(lead), first_meta={"search": search_meta("Person")})
+                  lead="\n".join(lead), first_meta={"search": search_meta("Person", when=_latest(items))})
 
 
 def related_events(kb_events: tuple[Event, ...]) -> dict[str, list[str]]:
@@ -477,7 +498,7 @@ def render_event(event: Event, items: list[AnnotatedArticle], archive: Archive, 
     facets = {"Year": [str(event.date.year)]} if event.date else {}
     meta = {"event_id": event.id, "date": event.date.isoformat() if event.date else None}
     return _paged(urls.event(event.id)[:-3], event.name, "\n".join(intro), rows, settings.per_page, meta,
-                  lead="\n".join(lead), first_meta={"search": search_meta("Event", facets)})
+                  lead="\n".join(lead), first_meta={"search": search_meta("Event", facets, when)})
 
 
 def _by_month_rows(items: list[AnnotatedArticle], here: str = urls.IN_A_SECTION) -> list[str]:
@@ -496,7 +517,7 @@ def render_topic(topic, items: list[AnnotatedArticle], settings: Settings, notes
     lead = f"[Feed of new articles on this topic](../{topic_feed(topic.id)})\n" + notes_section(notes)
     return _paged(urls.topic(topic.id)[:-3], topic.name, intro, _by_month_rows(items), settings.per_page,
                   {"topic_id": topic.id, "feed": topic_feed(topic.id)},
-                  lead=lead, first_meta={"search": search_meta("Topic")})
+                  lead=lead, first_meta={"search": search_meta("Topic", when=_latest(items))})
 
 
 # --- the whole site --------------------------------------------------------------------------------------
@@ -572,10 +593,11 @@ def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMem
         for t in item.annotation.topics:
             by_topic[t.id].append(item)
 
-    # Scale: people outside the knowledge base named in fewer than person_page_min articles get no page of
-    # their own (unless a note is about them); they are listed on the people index.
+    # Scale: people outside the knowledge base named in fewer than person_page_min articles, or never by a
+    # full name anywhere in the archive (a bare "Lee" is nobody in particular), get no page of their own
+    # (unless a note is about them); they are listed on the people index.
     paged = {pid for pid, person in archive.people.items() if person.in_kb or notes.get(f"person/{pid}")
-             or len(by_person.get(pid, [])) >= settings.person_page_min}
+             or (len(by_person.get(pid, [])) >= settings.person_page_min and len(person.name.split()) > 1)}
     steps = len(items) + len(paged)
     if progress:
         progress(0, steps)

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Callable
 
 from builder.pipeline.incremental import Previous, pages_digest
+from builder.site.render import PARAGRAPH_LINK
 
 SIGNATURE = b"pagefind_dcd"
 """What every decompressed Pagefind index file starts with, before its CBOR."""
@@ -129,7 +130,8 @@ def _index_part(executable, site: Path, pages: list[str], output: Path) -> None:
             except OSError:  # a file system without hard links
                 shutil.copyfile(site / relative, target)
         command = [str(executable), "--site", str(scratch), "--output-path", str(output.resolve()),
-                   "--force-language", "en", "--exclude-selectors", ".headerlink", "--silent"]
+                   "--force-language", "en", "--exclude-selectors", ".headerlink",
+                   "--exclude-selectors", f".{PARAGRAPH_LINK}", "--silent"]
         try:
             result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
         except OSError as error:

@@ -3,11 +3,11 @@ mkdocs.yml cannot lose it). It reads the front matter that builder.site.render w
 
 - `search: {facets: {Name: [values]}}` marks a page for the Pagefind index: its content is wrapped in
   `data-pagefind-body` (pages without it, such as index pages, stay out of search results) and each
-  facet value becomes a `data-pagefind-filter` element, hidden and left out of the indexed text;
+  facet value becomes a `data-pagefind-filter` element and each of `shown` (type, date) a
+  `data-pagefind-meta` one, hidden and left out of the indexed text;
 - every page links the archive's Atom feed, and a page with `feed: <path>` its own, with
   <link rel="alternate">;
-- every page gets the style of the search box that the theme override in builder/site/overrides adds to
-  the header (see OVERRIDES).
+- the theme overrides (OVERRIDES) add the header's search box and the archive's stylesheet.
 """
 
 from __future__ import annotations
@@ -23,7 +23,10 @@ from builder.site.feeds import ARCHIVE_FEED
 from builder.site.search import BODY_OPEN
 
 OVERRIDES = Path(__file__).resolve().parent / "overrides"
-"""The builder's theme overrides (MkDocs' custom_dir), put before the theme's own templates on every build."""
+"""The builder's theme overrides (MkDocs' custom_dir), put before the theme's own templates on every build: the
+header with a search form (the theme shows its box only with its own lunr search, which Pagefind replaces;
+the form sends the words to the search page, ?q=), main.html with the archive's stylesheet
+(assets/stylesheets/briefing.css: palette, links, the form's look, phones)."""
 NOT_INDEXED = ("related-articles", "appears-most-with")
 """Sections (heading ids) whose list of other pages stays out of the search index: a search for a name
 should not bring up every page that merely lists that name as a companion."""
@@ -40,6 +43,9 @@ class BriefingPages(BasePlugin):
         html = re.sub(r'(<h2 id="(?:%s)">.*?</h2>\s*<ul)' % "|".join(NOT_INDEXED), r"\1 data-pagefind-ignore", html, flags=re.S)
         filters = "".join(f'<span data-pagefind-filter="{escape(str(name))}">{escape(str(value))}</span>'
                           for name, values in (search.get("facets") or {}).items() for value in values)
+        # What the search result shows under its title (Pagefind's UI lists a page's meta but its title).
+        filters += "".join(f'<span data-pagefind-meta="{escape(str(name))}">{escape(str(value))}</span>'
+                           for name, value in (search.get("shown") or {}).items())
         return f'{BODY_OPEN}\n{html}\n<div hidden data-pagefind-ignore>{filters}</div>\n</div>'
 
     def on_post_page(self, output, page, config):
@@ -50,13 +56,4 @@ class BriefingPages(BasePlugin):
             feeds.append((own, f"{config.site_name}: {unescape(str(page.meta.get('title', '')))}"))
         links = "".join(f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" '
                         f'href="{escape(get_relative_url(path, page.url or "."))}">' for path, title in feeds)
-        return output.replace("</head>", links + HEADER_SEARCH_STYLE + "</head>", 1)
-
-
-# The theme shows its search box only with its own (lunr) search plugin, which Pagefind replaces; a plain
-# form in the header (the theme override builder/site/overrides/partials/header.html) sends the words to
-# the search page (?q=), which runs Pagefind. Its look:
-HEADER_SEARCH_STYLE = ("<style>.briefing-header-search{margin:0 .6rem;flex-shrink:0}"
-                       ".briefing-header-search input{width:11rem;padding:.35rem .6rem;border:none;border-radius:.2rem;"
-                       "background:rgba(255,255,255,.15);color:inherit;font:inherit;font-size:.75rem}"
-                       ".briefing-header-search input::placeholder{color:inherit;opacity:.8}</style>")
+        return output.replace("</head>", links + "</head>", 1)

@@ -63,9 +63,83 @@ DATE_LINE_WORDS = re.compile(rf"(?i)\b({_alternatives('DATE_WORDS')}|{_alternati
 SENTENCE_END = re.compile(r"[.!?…:;]['’\"”»)]*$")
 
 
+# Bylines, credit and contributor lines, by their grammar: a list of names (capitalised words, initials,
+# particles, joined by commas and "and") with a language's credit words around it. No outlet's own strings.
+_CAP = packs.capitals()
+_NAME_WORD = rf"(?:[{_CAP}][\w.'’‘-]*|(?:{_alternatives('NAME_PARTICLES')}))"
+_NAME = rf"[{_CAP}][\w.'’‘-]*(?:\s+{_NAME_WORD}){{0,4}}"
+_LIST_JOIN = rf"(?:\s*,\s*(?:(?:{_alternatives('AND')})\s+)?|\s+(?:{_alternatives('AND')})\s+|\s*&\s*)"
+NAME_LIST = rf"{_NAME}(?:{_LIST_JOIN}{_NAME})*"
+FURNITURE_LINES = [re.compile(p) for p in (
+    # "By Michael D. Shear, Richard Pérez-Peña and Anton Troianovski", "By Jane Doe, Senior Adviser to …"
+    rf"^(?i:{_alternatives('BYLINE')})\s+{NAME_LIST}(?:\s*,\s*[^.!?:;“”\"]{{0,120}})?\.?$",
+    # "Reporting by A in Kyiv; Writing by B; Editing by C", "(Additional reporting by D)"
+    rf"^[(\[—–-]*\s*(?i:{_alternatives('CREDIT_ROLES')})\s+(?i:{_alternatives('BYLINE')})\s+[{_CAP}][^!?“”\"]{{0,300}}$",
+    # "CNN's A, B and C contributed to this report.", "A and B reported from Washington, C from New York."
+    rf"^[—–-]?\s*(?:[{_CAP}][\w.&-]*(?:\s[{_CAP}][\w.&-]*)?['’]s\s+)?{NAME_LIST}\s+(?i:{_alternatives('CONTRIBUTED')})"
+    rf"\b[^“”\"]{{0,200}}$",
+)]
+BIO = re.compile(rf"^{_NAME}\s+(?i:{_alternatives('IS')})\s+[^.]{{0,100}}?\b(?i:{_alternatives('JOURNALISTS')})\b")
+CONTACT = re.compile(rf"(?i)(?:{_alternatives('CONTACT')})")
+
+
 def is_boilerplate(line: str) -> bool:
     """True for a scraped line that is not part of the article."""
-    return any(p.search(line) for p in BOILERPLATE) or bool(CREDIT.search(line))
+    return any(p.search(line) for p in BOILERPLATE) or bool(CREDIT.search(line)) or is_credit_line(line)
+
+
+def is_credit_line(line: str) -> bool:
+    """A byline, a credit line or a contributor line: names of the people who made the page, not of the news."""
+    return len(line) <= 400 and any(p.match(line) for p in FURNITURE_LINES)
+
+
+def is_reporter_bio(paragraph: str, last: bool) -> bool:
+    """A reporter bio ("A is the Washington bureau chief for MarketWatch. Follow him on Twitter"): a name, "is",
+    a trade of the press; at the article's end or with a way to reach the reporter (a sentence about a
+    journalist in the news has neither)."""
+    return len(paragraph) <= 700 and bool(BIO.match(paragraph)) and (last or bool(CONTACT.search(paragraph)))
+
+
+def _teaser(paragraph: str) -> bool:
+    """A short line that ends no sentence and is not a list item, a table row, a date, a label, a name with
+    its office after a comma or a cut-off remark: the shape of a related headline or a promotion."""
+    words = _words(paragraph)
+    if not 3 <= words <= 16 or len(paragraph) > 140 or not paragraph[:1].isupper():
+        return False
+    if re.search(r"[(:|,\d]|[–—-]$", paragraph) or find_dates(paragraph):
+        return False
+    return not SENTENCE_END.search(paragraph) or paragraph.endswith(("...", "…"))
+
+
+def _headline_run(paragraphs: list[str], start: int, end: int) -> bool:
+    """Two or more teasers in a row after the first paragraph, written as sentences (lowercase words: a
+    list of names and offices has few), with nothing but short lines after them (the page's tail)."""
+    if start == 0 or end - start < 2:
+        return False
+    prose = all(len(re.findall(r"(?<!\S)[a-z][a-z’']{2,}\b", p)) >= 3 for p in paragraphs[start:end])
+    return prose and all(_words(p) <= 30 for p in paragraphs[end:])
+
+
+def drop_furniture(paragraphs: list[str], removed: list[str]) -> list[str]:
+    """Paragraphs without reporter bios and runs of related headlines (see _headline_run); what is dropped
+    goes to `removed`."""
+    kept: list[str] = []
+    index = 0
+    while index < len(paragraphs):
+        paragraph = paragraphs[index]
+        end = index
+        while end < len(paragraphs) and _teaser(paragraphs[end]):
+            end += 1
+        if _headline_run(paragraphs, index, end):
+            removed.extend(paragraphs[index:end])
+            index = end
+            continue
+        if is_reporter_bio(paragraph, index >= len(paragraphs) - 2):
+            removed.append(paragraph)
+        else:
+            kept.append(paragraph)
+        index += 1
+    return kept
 
 
 def date_only(line: str) -> date | None:
@@ -381,7 +455,7 @@ def ingest_text(text: str, source: str, slug: str, shown: str | None = None,
                 continue
         break
 
-    paragraphs = _drop_repeated_subheads(_paragraphs(kept_lines[body_start:]))
+    paragraphs = drop_furniture(_drop_repeated_subheads(_paragraphs(kept_lines[body_start:])), removed)
     if not paragraphs:
         raise IngestError(Problem(shown, None, "the article has a title but no text; add the text or remove the file."))
     length = sum(len(p) + 2 for p in paragraphs)

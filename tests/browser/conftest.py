@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import os
+import shutil
 import subprocess
 import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -46,34 +49,75 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The project's sample archive (content/, data/) built once by the real command line; the site folder."""
-    out = tmp_path_factory.mktemp("browser-site")
+PREFIX = os.environ.get("BRIEFING_BROWSER_PREFIX", "/").strip("/")
+"""Where the sample site is served: at the server's root, or with BRIEFING_BROWSER_PREFIX=/REPO/ under that
+sub-path, as on a GitHub Pages project site (built then with site_url https://example.org/REPO/ as the
+README says to publish there)."""
+PUBLIC = "https://example.org/"
+"""The public address the sites built for a sub-path are given (site_url); only its path matters here."""
+
+
+def build_sample(out: Path, site_url: str | None = None) -> Path:
+    """The project's sample archive (content/, data/) built by the real command line into out/site."""
+    env = dict(os.environ)
+    env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
     result = subprocess.run([sys.executable, "-m", "builder", "--root", str(ROOT), "build",
                              "--site", str(out / "site"), "--docs", str(out / "docs")],
-                            capture_output=True, text=True, timeout=600)
+                            capture_output=True, text=True, timeout=600, env=env)
     assert result.returncode == 0, f"briefing build failed:\n{result.stderr}"
     return out / "site"
 
 
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The sample site, built once (with site_url when the suite runs under a sub-path); the site folder."""
+    return build_sample(tmp_path_factory.mktemp("browser-site"), f"{PUBLIC}{PREFIX}/" if PREFIX else None)
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
+    """A static host: the site under `prefix` ("" or "REPO/"), and for a missing page the site's 404.html
+    with status 404, as GitHub Pages answers."""
+
+    prefix = ""
+
     def log_message(self, format, *args):  # keep the test output readable
         pass
+
+    def translate_path(self, path):
+        route = urlsplit(path).path
+        if not route.startswith("/" + self.prefix):
+            return str(Path(self.directory) / ".outside-the-site")
+        return super().translate_path("/" + route[len(self.prefix) + 1:])
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")
 def serve():
-    """serve(site_dir) -> base URL ("http://127.0.0.1:PORT/"): a threaded static server, stopped at the end."""
+    """serve(site_dir, prefix="") -> base URL ("http://127.0.0.1:PORT/" + prefix): a threaded static server,
+    stopped at the end."""
     servers = []
 
-    def start(site_dir: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    def start(site_dir: Path, prefix: str = "") -> str:
+        prefix = prefix.strip("/") + "/" if prefix.strip("/") else ""
+        handler = functools.partial(type("Handler", (_QuietHandler,), {"prefix": prefix}), directory=str(site_dir))
         server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         server.daemon_threads = True
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
+        return f"http://127.0.0.1:{server.server_address[1]}/{prefix}"
 
     yield start
     for server in servers:
@@ -83,8 +127,8 @@ def serve():
 
 @pytest.fixture(scope="session")
 def site_url(serve, built_site) -> str:
-    """Base URL of the served sample site."""
-    return serve(built_site)
+    """Base URL of the served sample site (under BRIEFING_BROWSER_PREFIX when it is set)."""
+    return serve(built_site, PREFIX)
 
 
 @pytest.fixture(scope="session")
@@ -121,3 +165,36 @@ def screenshots() -> Path:
     """The folder screenshots go into (tests/screenshots/, ignored by git)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture
+def phone(browser, page_errors):
+    """A fresh page at a phone's viewport (390×844, touch), errors into `page_errors` like `page`."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=3, is_mobile=True,
+                                  has_touch=True)
+    tab = context.new_page()
+    tab.on("console", lambda message: page_errors.append(f"console error: {message.text} ({tab.url})")
+           if message.type == "error" else None)
+    tab.on("pageerror", lambda error: page_errors.append(f"page error: {error} ({tab.url})"))
+    yield tab
+    context.close()
+
+
+AXE = HERE / "axe"
+"""The npm project of the test tools that run in the page: axe-core, pinned by package-lock.json."""
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's axe.min.js, from tests/browser/axe/node_modules (installed by `make test` with `npm ci`;
+    installed here too when missing and npm is on the PATH)."""
+    script = AXE / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.is_file():
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.skip("the accessibility tests need axe-core from the npm registry: install Node.js and npm "
+                        "(Debian: apt-get install npm), then `make test` (it runs npm ci in tests/browser/axe)")
+        result = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--prefix", str(AXE)],
+                                capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, f"npm ci in {AXE} failed:\n{result.stderr}"
+    return script.read_text(encoding="utf-8")

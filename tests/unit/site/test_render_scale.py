@@ -89,3 +89,17 @@ def test_a_person_outside_the_knowledge_base_never_shares_a_kb_persons_page(kb):
     assert [p.id for p in unknown.people] == [s.id for s in unknown.speakers] == ["dmitry-peskov-2"]
     pages = render_site(archive, Settings(person_page_min=1))
     assert "Dmitrý" not in pages["people/dmitry-peskov.md"] and "talks-b1" in pages["people/dmitry-peskov-2.md"]
+
+
+def test_a_bare_surname_never_given_in_full_gets_no_page(kb):
+    """"Yoon" in five articles and never "Yoon Suk Yeol": nobody in particular; listed on the index only."""
+    items = []
+    for n in range(5):
+        article, _ = ingest_text(f"---\ndate: 2024-0{n + 1}-02\nlang: en\n---\nSeoul talks {n}\n\nYoon said the talks went "
+                                 f"on, and Greta Lindqvist agreed.\n", f"y{n}.txt", f"seoul-{n}")
+        people = (PersonRef("yoon", "Yoon", False, "Yoon", 0, 1),
+                  PersonRef("greta-lindqvist", "Greta Lindqvist", False, "Greta Lindqvist", 0, 1))
+        items.append(AnnotatedArticle(article, Annotation(people=people)))
+    pages = render_site(index_archive(kb, items, []), Settings(person_page_min=3))
+    assert "people/greta-lindqvist.md" in pages and "people/yoon.md" not in pages
+    assert "Yoon" in "".join(text for path, text in pages.items() if path.startswith("people/index"))
