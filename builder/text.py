@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 from slugify import slugify as _slugify
 
@@ -53,14 +54,76 @@ def ascii_fold(text: str) -> str:
     return _slugify(text or "", separator=" ", lowercase=True)
 
 
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ENGLISH_FORMS = {word: english for table in packs.every_dict("ENGLISH_NAME_FORMS") for word, english in table.items()}
+_BEFORE_ROMANISING = packs.every("ROMAN_SPELLINGS")
+_LETTERS_OF = {code: frozenset(packs.own(code, "OWN_LETTERS", "")) for code in ("ru", "uk")}
+
+
+def script_language(name: str) -> str:
+    """"uk" when a Cyrillic name has a letter only Ukrainian writes (і ї є ґ), else "ru"."""
+    letters = set(name.lower())
+    return "uk" if letters & _LETTERS_OF["uk"] and not letters & _LETTERS_OF["ru"] else "ru"
+
+
+@lru_cache(maxsize=100_000)
+def romanise(name: str, lang: str | None = None) -> str:
+    """A Cyrillic name in Latin script by English-language convention; a Latin name unchanged.
+
+    A given name whose English form is known is written so (the packs' ENGLISH_NAME_FORMS: "Барак" ->
+    Barack, "Джо" -> Joe); "Дж" is J; the rest follows the romanisation English-language newspapers and
+    Wikipedia use: for Russian, Wikipedia's (iuliia's WIKIPEDIA schema: "Юрий" -> Yury, "Дмитрий" ->
+    Dmitry, "Евгений" -> Yevgeny, "-ий" -> -y), for Ukrainian the official table of 2010 that Ukraine's
+    own English texts use (translitua: "Володимир" -> Volodymyr, "Андрій" -> Andrii). `lang` is the
+    article's language when known; otherwise letters only Russian or only Ukrainian writes decide."""
+    if not CYRILLIC.search(name or ""):
+        return name
+    lang = lang if lang in ("ru", "uk") else script_language(name)
+    return " ".join(_romanise_word(word, lang) for word in name.split())
+
+
+def _romanise_word(word: str, lang: str) -> str:
+    if word in _ENGLISH_FORMS:
+        return _ENGLISH_FORMS[word]
+    if not CYRILLIC.search(word):
+        return word
+    for old, new in _BEFORE_ROMANISING:
+        word = word.replace(old, new)
+    if lang == "uk":
+        import translitua
+
+        return translitua.translit(word)
+    import iuliia
+
+    return iuliia.WIKIPEDIA.translate(word)
+
+
 def name_key(name: str) -> str:
-    """A key equal for transliteration variants of one name ("Sergey Lavrov" == "Serghei Lavrov")."""
+    """A key equal for transliteration variants of one name ("Sergey Lavrov" == "Serghei Lavrov"), in
+    either script ("Барак Обама" == "Barack Obama": a Cyrillic name is romanised first)."""
     words = []
-    for word in ascii_fold(name).split():
+    # One table for every Cyrillic spelling, whatever its language, so that a Ukrainian spelling and a
+    # Russian one meet ("Антоніу Гутерріш" / "Антониу Гутерриш": г is g here, h in Ukrainian display).
+    for word in ascii_fold(romanise(name, "ru")).split():
         for old, new in _KEY_RULES:
             word = word.replace(old, new)
         word = re.sub(r"(.)\1+", r"\1", word)
         words.append(word)
+    return " ".join(words)
+
+
+def sound_key(name: str) -> str:
+    """A looser key than name_key, for linking a name written in Cyrillic to the same name in Latin
+    script, whose English spelling the romanisation cannot guess ("Тим Кук" / "Tim Cook", "Биньямин
+    Нетаньяху" / "Benjamin Netanyahu"): each word's first letter, then its consonants, with c read as k
+    except before e and i, h (not in ch, sh, zh) as g. Too loose to merge two Latin spellings; see
+    builder.archive.index."""
+    words = []
+    for word in name_key(name).split():
+        word = re.sub(r"(?<![csz])h", "g", word)  # Ukrainian г is h in English, Russian г g
+        word = re.sub(r"c(?![ei])", "k", word)
+        word = word[:1] + re.sub(r"[aeiou]", "", word[1:])
+        words.append(re.sub(r"(.)\1+", r"\1", word))
     return " ".join(words)
 
 

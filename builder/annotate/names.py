@@ -48,12 +48,14 @@ def _nominative(parse, word: str) -> str:
     return "-".join(part[:1].upper() + part[1:] for part in form.split("-")) if form else word
 
 
-def _pick(parses: tuple, grammeme: str, case: str | None, gender: str | None):
-    """The parse with the grammeme, preferring the given case and gender; None when there is none."""
+def _pick(parses: tuple, grammeme: str, case: str | None, gender: str | None, cases: frozenset = frozenset()):
+    """The parse with the grammeme, preferring the given case, a case among `cases` (those the next word
+    can be in: the words of a name agree), the singular, and the given gender; None when there is none."""
     found = [p for p in parses if grammeme in p.tag]
     if not found:
         return None
-    return max(found, key=lambda p: ((case in p.tag) if case else 0, (gender in p.tag) if gender else 0, p.score))
+    return max(found, key=lambda p: ((case in p.tag) if case else 0, _case(p.tag) in cases, "sing" in p.tag,
+                                     (gender in p.tag) if gender else 0, p.score))
 
 
 def find_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
@@ -67,7 +69,8 @@ def find_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
         for index, (start, _, word) in enumerate(words):
             if index < resume or index + 1 >= len(words):
                 continue
-            first = _pick(_parses(lang, word), "Name", None, None)
+            following_cases = frozenset(_case(p.tag) for p in _parses(lang, words[index + 1][2]))
+            first = _pick(_parses(lang, word), "Name", None, None, following_cases)
             if first is None:
                 continue
             if (first.score < 0.2 or first.normal_form in NOT_NAMES) and \
@@ -84,12 +87,17 @@ def find_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
                 chosen = _pick(parses, "Surn", case, gender) or _pick(parses, "Name", case, gender)
                 if chosen is not None and "Surn" not in chosen.tag and surname:
                     break  # a first name after a surname starts the next person ("Хиллари Клинтон Лиза Бардек")
-                if chosen is None and not parses[0].is_known:  # a surname the dictionary does not know: its guess
-                    chosen = next((p for p in parses if "NOUN" in p.tag and case in p.tag), None)
+                if not parses[0].is_known and (chosen is None or case not in chosen.tag):
+                    # a surname the dictionary does not know: its guess in the first name's case
+                    guesses = [p for p in parses if "NOUN" in p.tag and case in p.tag]
+                    chosen = max(guesses, key=lambda p: ("sing" in p.tag, p.score)) if guesses else chosen
                 if chosen is None:
                     break
                 surname = surname or "Surn" in chosen.tag
-                parts.append(_nominative(chosen, other))
+                # A name already in the nominative stays as written when the dictionary has its word only in
+                # another case or number ("Сергей Вахруков" is not the plural of a "Вахрук").
+                as_written = case == "nomn" and not ("nomn" in chosen.tag and "sing" in chosen.tag)
+                parts.append(other if as_written else _nominative(chosen, other))
                 end, resume = word_end, following + 1
             if len(parts) >= 2 and end is not None:
                 found.append((start, end, text[start:end], " ".join(parts)))

@@ -15,9 +15,7 @@ from typing import Iterator
 from builder import lang as packs
 from builder.annotate.lexicon import NAME_PARTICLES, TITLES
 from builder.model import Event, KnowledgeBase
-from builder.text import name_key, slug
-
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+from builder.text import CYRILLIC, name_key, romanise, slug, sound_key
 
 
 def _cyrillic_word(word: str) -> str:
@@ -165,6 +163,13 @@ class PersonIndex:
             if len(words) > 1:
                 self.surname_key_to_ids.setdefault(name_key(words[-1]), set()).add(pid)
         self.given_names = {name_key(s.split()[0]) for s in spellings if len(s.split()) > 1}
+        # Full Latin-script names by sound key, for Cyrillic names whose English spelling romanising cannot
+        # guess ("Тим Кук" / Tim Cook); a sound key two people share names neither.
+        sounds: dict[str, set[str]] = {}
+        for spelling, pid in spellings.items():
+            if len(spelling.split()) > 1 and not CYRILLIC.search(spelling):
+                sounds.setdefault(sound_key(spelling), set()).add(pid)
+        self.sound_to_id = {sound: next(iter(ids)) for sound, ids in sounds.items() if len(ids) == 1}
         ordered = sorted(spellings.items(), key=lambda item: (-len(item[0]), item[0]))
         self.spellings = [spelling for spelling, _ in ordered]
         self._ids = [pid for _, pid in ordered]
@@ -196,6 +201,8 @@ class PersonIndex:
                 given = name_key(self.people[pid].name).split()[0]
                 if given[:1] == words[0][:1] and len(owners) == 1:
                     return pid
+        if len(words) > 1 and CYRILLIC.search(name):
+            return self.sound_to_id.get(sound_key(name))
         return None
 
 
@@ -222,10 +229,11 @@ def plausible_name(text: str) -> bool:
     return True
 
 
-def unknown_person_id(name: str) -> str:
-    """The id of a person not in the knowledge base: the slug of the name. Spelling variants of one
-    name get one id when the archive is indexed (see builder.pipeline.build.index_archive)."""
-    return slug(name, fallback="person")
+def unknown_person_id(name: str, lang: str | None = None) -> str:
+    """The id of a person not in the knowledge base: the slug of the name, romanised when it is Cyrillic
+    ("Тим Кук" -> tim-kuk). Spelling variants of one name, in either script, get one id when the archive
+    is indexed (see builder.archive.index)."""
+    return slug(romanise(name, lang), fallback="person")
 
 
 def display_name(spellings: Counter) -> str:

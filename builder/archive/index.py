@@ -8,30 +8,37 @@ from dataclasses import replace
 
 from builder.annotate.resolve import display_name, unknown_person_id
 from builder.model import AnnotatedArticle, Archive, KnowledgeBase, Note, Person
-from builder.text import name_key
+from builder.text import CYRILLIC, name_key, romanise, sound_key
 
 
 def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: list[Note]) -> Archive:
     """The cross-archive index: every person with a page, articles in date order. People outside the
     knowledge base whose names differ only in transliteration are merged under one id; an id that is
-    already a knowledge-base person's (or another person's) gets a number, so two people never share a page."""
+    already a knowledge-base person's (or another person's) gets a number, so two people never share a page.
+    A name in Cyrillic meets its Latin spelling by the same key (it is romanised first), or failing that
+    by the looser sound key when exactly one Latin-script person has it ("Тим Кук" -> Tim Cook); the
+    person is shown under the Latin spelling, or else under the romanised name, the Cyrillic spellings
+    kept as aliases."""
     archive = Archive(kb=kb, notes=notes)
     ordered = sorted(annotated, key=lambda i: (i.article.date is None, i.article.date or 0, i.article.slug))
     known = {p.id: p for p in kb.people}
     spellings: dict[str, Counter] = {}
+    languages: dict[str, str] = {}
     for item in ordered:
         for ref in item.annotation.people:
             if not _in_kb(ref, known):
                 spellings.setdefault(name_key(ref.name), Counter())[ref.name] += 1
+                languages.setdefault(ref.name, item.article.lang)
     canonical: dict[str, str] = {}
-    for key, names in sorted(spellings.items()):
-        name = display_name(names)
+    for key, names in sorted(_across_scripts(spellings).items()):
+        name = _shown_name(names, languages)
         base = unknown_person_id(name)
         person_id, number = base, 1
         while person_id in known or person_id in archive.people:
             number += 1
             person_id = f"{base}-{number}"
-        archive.people[person_id] = Person(id=person_id, name=name, in_kb=False)
+        aliases = tuple(sorted(n for n in names if n != name))
+        archive.people[person_id] = Person(id=person_id, name=name, aliases=aliases, in_kb=False)
         for variant in names:
             canonical[variant] = person_id
     for item in ordered:
@@ -41,6 +48,32 @@ def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: l
     archive.people = dict(sorted(archive.people.items()))
     archive.articles = [_renamed(item, canonical, archive.people, known) for item in ordered]
     return archive
+
+
+def _across_scripts(spellings: dict[str, Counter]) -> dict[str, Counter]:
+    """The groups of spellings (by name key) with each all-Cyrillic group moved into the one Latin-script
+    group of the same sound key, when there is exactly one."""
+    cyrillic = {key for key, names in spellings.items() if all(CYRILLIC.search(n) for n in names)}
+    latin_by_sound: dict[str, list[str]] = {}
+    for key, names in spellings.items():
+        if key not in cyrillic:
+            latin_by_sound.setdefault(sound_key(key), []).append(key)
+    merged = {key: Counter(names) for key, names in spellings.items()}
+    for key in sorted(cyrillic):
+        targets = latin_by_sound.get(sound_key(key), [])
+        if len(targets) == 1:
+            merged[targets[0]].update(merged.pop(key))
+    return merged
+
+
+def _shown_name(names: Counter, languages: dict[str, str]) -> str:
+    """The most common full Latin-script spelling; else the most common spelling, romanised by the
+    convention of the language it was written in."""
+    latin = Counter({n: count for n, count in names.items() if not CYRILLIC.search(n)})
+    if latin:
+        return display_name(latin)
+    chosen = display_name(names)
+    return romanise(chosen, languages.get(chosen))
 
 
 def _in_kb(ref, known: dict[str, Person]) -> bool:

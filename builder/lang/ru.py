@@ -38,6 +38,21 @@ NOT_NAMES = ["вера", "надежда", "любовь", "слава", "мир
 """Capitalised words that the dictionaries also know as first names but that head common phrases: names
 only when a surname follows."""
 
+# Romanising names (builder.text.romanise): the English form of given names English-language newspapers
+# write their own way, letters only this language writes, and spellings changed before the table runs.
+ENGLISH_NAME_FORMS = {
+    "Барак": "Barack", "Джо": "Joe", "Джон": "John", "Джордж": "George", "Джеймс": "James", "Джозеф": "Joseph",
+    "Джейкоб": "Jacob", "Джессика": "Jessica", "Дженнифер": "Jennifer", "Майкл": "Michael", "Дональд": "Donald",
+    "Уильям": "William", "Ричард": "Richard", "Роберт": "Robert", "Томас": "Thomas", "Дэвид": "David",
+    "Стивен": "Stephen", "Стив": "Steve", "Энтони": "Anthony", "Хиллари": "Hillary", "Кэтрин": "Catherine",
+    "Эммануэль": "Emmanuel", "Биньямин": "Benjamin", "Чарльз": "Charles", "Шарль": "Charles", "Питер": "Peter",
+    "Кристофер": "Christopher", "Кэмерон": "Cameron", "Мэри": "Mary", "Нэнси": "Nancy", "Тереза": "Theresa",
+    "Илон": "Elon", "Марко": "Marco", "Кир": "Keir", "Ллойд": "Lloyd", "Уэс": "Wes",
+}
+OWN_LETTERS = "ыэъё"
+ROMAN_SPELLINGS = [("Дж", "J"), ("ё", "е"), ("Ё", "Е")]
+"""Before romanising: Дж is J; ё is read as е, since most texts do not write it (Семёнов, Семенов: one id)."""
+
 MONTHS = ["январь января янв", "февраль февраля фев", "март марта", "апрель апреля", "май мая", "июнь июня",
           "июль июля", "август августа", "сентябрь сентября", "октябрь октября", "ноябрь ноября", "декабрь декабря"]
 YEAR_SUFFIX = [r"г\.", "года"]

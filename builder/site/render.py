@@ -403,10 +403,10 @@ def render_person(person: Person, items: list[AnnotatedArticle], archive: Archiv
         facts = [f for f in facts if f]
         if facts:
             intro.append(" · ".join(facts) + "\n")
-        if person.aliases:
-            intro.append("**Also written:** " + ", ".join(md_escape(a) for a in person.aliases) + "\n")
     else:
         intro.append("*Not in the knowledge base yet.* Editors can add this person to `data/people.yml`.\n")
+    if person.aliases:  # in the page's text, so that a search for any spelling (Cyrillic too) finds it
+        intro.append("**Also written:** " + ", ".join(md_escape(a) for a in person.aliases) + "\n")
     quoted = [i for i in items if any(s.id == person.id for s in i.annotation.speakers)]
     n_quotes = sum(len(s.quotes) for i in quoted for s in i.annotation.speakers if s.id == person.id)
     intro.append(f"Mentioned in **{len(items)}** article{'s' if len(items) != 1 else ''}; "

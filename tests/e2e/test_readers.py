@@ -109,6 +109,13 @@ def test_search_index_has_facets_and_english_names_for_other_languages(sample):
     assert "Related articles" in lavrov["content"] and "Putin laudă" not in lavrov["content"]
 
 
+def test_search_finds_a_person_outside_the_knowledge_base_by_either_script(sample):
+    # The sample's Russian article quotes a Moscow analyst the knowledge base does not know: his page is
+    # under the romanised name, and its indexed text holds the Cyrillic spelling too.
+    person = records(sample / "site")["/people/igor-semenov/"]
+    assert person["meta"]["title"] == "Igor Semenov" and "Игорь Семёнов" in person["content"]
+
+
 def test_search_index_is_byte_identical_when_rebuilt(sample, tmp_path):
     """Pagefind itself writes its filter indexes in hash-map order; builder.site.search sorts them."""
     copy = tmp_path / "site"

@@ -9,6 +9,13 @@ def test_names_in_oblique_cases_come_out_in_the_nominative():
     assert found == {"Геннадий Афанасьев", "Виктор Янукович", "Олег Сенцов"}  # patronymic dropped
 
 
+def test_a_name_in_the_nominative_stays_as_written():
+    # The dictionary knows "Силуанов" only as a plural form of another word: the name is already nominative.
+    text = "Министр финансов Антон Силуанов заявил в пятницу, что бюджет сбалансирован."
+    assert [n for *_, n in find_names(text, "ru")] == ["Антон Силуанов"]
+    assert [n for *_, n in find_names("Премьер встретился с Антоном Силуановым в Кремле.", "ru")] == ["Антон Силуанов"]
+
+
 def test_ukrainian_names_and_no_names_in_other_languages():
     text = "Прем’єр-міністр провів розмову з Петером Маурером із Червоного Хреста."
     assert [n for *_, n in find_names(text, "uk")] == ["Петер Маурер"]

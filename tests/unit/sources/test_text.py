@@ -1,7 +1,7 @@
 import markdown
 import pytest
 
-from builder.text import RESERVED_SLUGS, find_dates, md_escape, name_key, slug
+from builder.text import RESERVED_SLUGS, find_dates, md_escape, name_key, romanise, slug, sound_key
 
 
 @pytest.mark.parametrize("variants", [
@@ -57,3 +57,43 @@ def test_find_dates_reads_every_language():
 
 def test_find_dates_ignores_incomplete_dates():
     assert find_dates("on Jan. 3 and in February 2022, on November 6") == []
+
+
+@pytest.mark.parametrize("cyrillic, lang, latin", [
+    ("Юрий Ушаков", None, "Yury Ushakov"),            # -ий is -y, Ю is Yu (Wikipedia's romanisation)
+    ("Евгений Пригожин", "ru", "Yevgeny Prigozhin"),
+    ("Алексей Навальный", "ru", "Aleksey Navalny"),
+    ("Барак Обама", "ru", "Barack Obama"),             # a given name whose English form is known
+    ("Джо Байден", "ru", "Joe Bayden"),
+    ("Джонатан Пауэлл", "ru", "Jonatan Pauell"),       # Дж is J
+    ("Фёдор Лукьянов", "ru", "Fedor Lukyanov"),        # ё is read as е: one id whether or not it is written
+    ("Дмитро Кулеба", "uk", "Dmytro Kuleba"),          # Ukrainian: the official table of 2010
+    ("Андрій Єрмак", None, "Andrii Yermak"),           # є says the name is Ukrainian
+    ("Sergey Lavrov", None, "Sergey Lavrov"),
+])
+def test_cyrillic_names_are_romanised_by_english_convention(cyrillic, lang, latin):
+    assert romanise(cyrillic, lang) == latin
+
+
+@pytest.mark.parametrize("cyrillic, latin", [
+    ("Барак Обама", "Barack Obama"),
+    ("Евгений Пригожин", "Yevgeny Prigozhin"),
+    ("Дмитрий Песков", "Dmitry Peskov"),
+    ("Антоніу Гутерріш", "Антониу Гутерриш"),          # Ukrainian and Russian spellings of one name
+])
+def test_a_cyrillic_spelling_shares_the_key_of_its_latin_spelling(cyrillic, latin):
+    assert name_key(cyrillic) == name_key(latin)
+
+
+@pytest.mark.parametrize("cyrillic, latin", [
+    ("Тим Кук", "Tim Cook"),
+    ("Мухаммед бин Салман", "Mohammed bin Salman"),
+    ("Гліб Каневський", "Hlib Kanevskyi"),
+])
+def test_english_spellings_meet_their_cyrillic_names_by_sound(cyrillic, latin):
+    assert name_key(cyrillic) != name_key(latin) and sound_key(cyrillic) == sound_key(latin)
+
+
+def test_different_names_keep_different_sound_keys():
+    assert sound_key("Инна Иванова") != sound_key("Anna Ivanova")
+    assert sound_key("Тим Кук") != sound_key("Tim Cole")

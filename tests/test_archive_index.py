@@ -1,0 +1,53 @@
+"""builder/archive/index.py: people outside the knowledge base across articles and scripts (one id for the
+Latin and Cyrillic spellings of a name, shown under a Latin name, the Cyrillic spellings kept as aliases)."""
+
+from __future__ import annotations
+
+from builder.archive.index import index_archive
+from builder.model import AnnotatedArticle
+from builder.site.render import Settings, render_person
+from builder.sources.ingest import ingest_text
+
+
+def _annotated(annotator, slug: str, lang: str, day: str, body: str) -> AnnotatedArticle:
+    article, _ = ingest_text(f"---\nlang: {lang}\ndate: {day}\n---\nA headline\n{body}\n", f"{slug}.txt", slug)
+    return AnnotatedArticle(article, annotator.annotate(article))
+
+
+def _people(annotator, *articles) -> dict:
+    archive = index_archive(annotator.kb, [_annotated(annotator, *a) for a in articles], [])
+    return {p.id: p for p in archive.people.values() if not p.in_kb}, archive
+
+
+def test_a_cyrillic_name_links_to_the_same_person_named_in_latin_script(annotator):
+    people, archive = _people(
+        annotator,
+        ("ru-apple", "ru", "2025-03-06", "Генеральный директор Apple Тим Кук заявил в четверг, что компания "
+                                         "откроет в Сингапуре новый исследовательский центр."),
+        ("en-apple", "en", "2025-03-07", "Apple chief executive Tim Cook said on Friday that the company "
+                                         "would open a new research centre in Singapore."))
+    assert list(people) == ["tim-cook"]
+    assert people["tim-cook"].name == "Tim Cook" and people["tim-cook"].aliases == ("Тим Кук",)
+    for item in archive.articles:  # both articles name the one person
+        assert [p.id for p in item.annotation.people if not p.in_kb] == ["tim-cook"]
+    page = render_person(people["tim-cook"], archive.articles, archive, [], Settings())["people/tim-cook.md"]
+    assert "**Also written:** Тим Кук" in page  # in the page's text, which the search index reads
+
+
+def test_a_name_in_cyrillic_only_is_shown_romanised_with_the_original_as_alias(annotator):
+    people, _ = _people(
+        annotator,
+        ("ru-berlin", "ru", "2024-06-12", "Бывший президент США Барак Обама выступил в среду в Берлине с "
+                                          "лекцией о будущем демократии."),
+        ("uk-kyiv", "uk", "2024-06-13", "Голова Київської обласної адміністрації Михайло Гнатюк заявив у "
+                                        "четвер, що відбудова мостів триває."))
+    assert people["barack-obama"].name == "Barack Obama" and people["barack-obama"].aliases == ("Барак Обама",)
+    assert people["mykhailo-hnatiuk"].name == "Mykhailo Hnatiuk"  # Ukrainian: Ukraine's own table
+
+
+def test_names_that_only_sound_alike_in_latin_script_stay_apart(annotator):
+    people, _ = _people(
+        annotator,
+        ("en-a", "en", "2025-01-10", "Tim Cook told reporters on Friday that the talks had gone well."),
+        ("en-b", "en", "2025-01-11", "Tom Cook told reporters on Saturday that the talks had gone badly."))
+    assert sorted(people) == ["tim-cook", "tom-cook"]
