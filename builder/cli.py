@@ -30,6 +30,13 @@ def _add_cache_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--no-cache", action="store_true", help="annotate everything afresh and store nothing")
 
 
+def _stopped(error: Exception, what: str = "") -> int:
+    """A command stopped by a refusal or a failure: its problems, then one line saying why; exit code 1."""
+    print_problems(getattr(error, "problems", []))
+    print(f"briefing: {what}{error}", file=sys.stderr)
+    return 1
+
+
 def cmd_build(args) -> int:
     config, problems = load_config(Path(args.root))
     config = with_overrides(config, articles=tuple(Path(p) for p in args.articles) if args.articles else None,
@@ -41,12 +48,9 @@ def cmd_build(args) -> int:
     try:
         report = build(config, progress=printer(sys.stderr))
     except OutputRefused as refused:
-        print(f"briefing: {refused}", file=sys.stderr)
-        return 1
+        return _stopped(refused)
     except BuildFailed as failure:
-        print_problems(failure.problems)
-        print(f"briefing: build failed: {failure}", file=sys.stderr)
-        return 1
+        return _stopped(failure, "build failed: ")
     print_problems(report.problems)
     times = ", ".join(f"{stage} {seconds:.1f}s" for stage, seconds in report.timings.items())
     print(f"Built {report.articles} articles into {shown_path(config.site, config.root)} "
@@ -142,12 +146,9 @@ def cmd_serve(args) -> int:
     try:
         serve(config, port=args.port, progress=printer(sys.stderr))
     except OutputRefused as refused:
-        print(f"briefing: {refused}", file=sys.stderr)
-        return 1
+        return _stopped(refused)
     except BuildFailed as failure:
-        print_problems(failure.problems)
-        print(f"briefing: the preview could not be built: {failure}", file=sys.stderr)
-        return 1
+        return _stopped(failure, "the preview could not be built: ")
     except OSError as error:  # the port is taken, most often
         print(f"briefing: cannot serve on 127.0.0.1:{args.port}: {error.strerror}. Try another --port.", file=sys.stderr)
         return 1

@@ -144,10 +144,10 @@ def _pager(number: int, total: int, name: str) -> str:
 
 
 def _paged(path_stem: str, title: str, intro: str, rows: list[str], per_page: int, meta: dict | None = None,
-           lead: str = "", first_meta: dict | None = None) -> dict[str, str]:
+           lead: str = "", first_meta: dict | None = None, head: tuple[str, ...] = ()) -> dict[str, str]:
     """An index page split into pages: `stem`.md, then `stem`/page-2.md, … Links in rows are written for
     the first page; on nested pages each "../" is deepened by one level. `lead` and `first_meta` (search
-    facets, feeds) belong to the first page only."""
+    facets, feeds) belong to the first page only; `head` (a table's header) stands above the rows of each."""
     chunks = _paginate(rows, per_page)
     pages = {}
     name = path_stem.rsplit("/", 1)[-1]
@@ -161,7 +161,7 @@ def _paged(path_stem: str, title: str, intro: str, rows: list[str], per_page: in
         start += len(chunk)
         heading = title if number == 1 else f"{title} (page {number})"
         top = f"{intro}\n\n{lead}" if number == 1 and lead else intro
-        body = f"# {md_escape(heading)}\n\n{top}\n\n" + "\n".join(body_rows) + _pager(number, len(chunks), name)
+        body = f"# {md_escape(heading)}\n\n{top}\n\n" + "\n".join([*head, *body_rows]) + _pager(number, len(chunks), name)
         path = urls.numbered(f"{path_stem}.md", number)
         pages[path] = page({"title": heading, **(meta or {}), **((first_meta or {}) if number == 1 else {})}, body)
     return pages
@@ -644,13 +644,8 @@ def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMem
     ordered = sorted(archive.people.values(), key=lambda p: (-len(by_person.get(p.id, [])), p.name))
     body_rows = [f"| {person_link(p.name, p.id, urls.index(urls.PEOPLE), paged)} | {md_escape(p.role or ('' if p.in_kb else 'not in the knowledge base yet'))} | "
                  f"{len(by_person.get(p.id, []))} | {quoted.get(p.id, 0)} |" for p in ordered]
-    chunks = _paginate(body_rows, settings.per_page)
-    for number, chunk in enumerate(chunks, start=1):
-        rows_here = chunk if number == 1 else [urls.deepen(r) for r in chunk]
-        heading = "People" if number == 1 else f"People (page {number})"
-        body = f"# {heading}\n\n{len(archive.people)} people, most mentioned first.\n\n" + "\n".join(people_rows[:2] + rows_here)
-        body += _pager(number, len(chunks), "index")
-        pages[urls.numbered(urls.index(urls.PEOPLE), number)] = page({"title": heading}, body)
+    pages.update(_paged(urls.index(urls.PEOPLE)[:-3], "People", f"{len(archive.people)} people, most mentioned first.",
+                        body_rows, settings.per_page, head=tuple(people_rows)))
     event_rows = ["| Event | Date | Place | Articles |", "| --- | --- | --- | ---: |"]
     for event in sorted(archive.kb.events, key=lambda e: (e.date or date.max, e.id), reverse=True):
         event_rows.append(f"| {link(event.name, urls.link(urls.event(event.id), urls.index(urls.EVENTS)))} | {human_date(event.date)} | {md_escape(event.place or '')} | {len(by_event.get(event.id, []))} |")
