@@ -44,7 +44,7 @@ SCHEMA: dict[str, Option] = {o.name: o for o in (
            "page merges the parts"),
     Option("shards", shard_pages, "auto",
            "the site is built in shards (sub-sites) of at most this many pages, each by its own MkDocs process; "
-           "`off` = one MkDocs build; `auto` = shards of 2,000 pages when the site has more than 2,000 pages"),
+           "`off` = one MkDocs build; `auto` = shards of 2,000 pages when the site has more than 2,000 pages (README: *The site in shards*)"),
 )}
 """Every setting of briefing.yml: the README's table is checked against it (tests/test_settings.py)."""
 DEFAULT_SITE_NAME = "Briefing Archive"

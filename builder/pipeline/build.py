@@ -91,8 +91,8 @@ def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: ou
                 if owner is None:
                     report.reused_pages = mkdocs_build(config, new_docs, new_site / "site", epoch, progress, previous)
                 else:
-                    sharded = shards.build_site(config.mkdocs_config, new_docs, new_site / "site", owner, work / "shards",
-                                                executor, epoch, config.strict, progress, previous)
+                    sharded = shards.build_site(config, new_docs, new_site / "site", owner, work / "shards", executor,
+                                                epoch, progress, previous)
                     report.reused_pages, report.shards = sharded.reused_pages, sharded
                 release_memory()
                 report.timings["mkdocs"] = time.perf_counter() - started

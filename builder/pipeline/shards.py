@@ -50,6 +50,7 @@ from types import SimpleNamespace
 from typing import Iterable
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
+from builder.config import Config
 from builder.errors import BuildFailed
 from builder.pipeline import incremental
 from builder.pipeline.progress import Progress
@@ -248,14 +249,15 @@ def _nav_pages(nav) -> list[str]:
     return []
 
 
-def build_site(mkdocs_config: Path, docs: Path, site: Path, owner: dict[str, str], scratch: Path,
-               executor: Executor, epoch: str | None = None, strict: bool = False,
-               progress: Progress | None = None, previous: incremental.Previous | None = None) -> SiteBuild:
+def build_site(config: Config, docs: Path, site: Path, owner: dict[str, str], scratch: Path, executor: Executor,
+               epoch: str | None = None, progress: Progress | None = None,
+               previous: incremental.Previous | None = None) -> SiteBuild:
     """Build docs/ into site/ in the shards `owner` gives each page (plan): the files that are not pages
     copied, unchanged pages taken from the previous build, each shard with a changed page built by
     build_shard through the executor, then the sitemap. Raises BuildFailed naming the shards that failed."""
     from mkdocs.config import load_config
 
+    mkdocs_config, strict = config.mkdocs_config, config.strict
     project = load_config(config_file=str(mkdocs_config), docs_dir=str(docs), site_dir=str(site))
     directory_urls, site_url = project.use_directory_urls, project.site_url or ""
     nav = [page for page in _nav_pages(project.nav) if (docs / page).is_file()]
