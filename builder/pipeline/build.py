@@ -16,7 +16,7 @@ from builder.config import Config
 from builder.errors import BuildFailed
 from builder.model import Problem
 from builder.pipeline import incremental, outputs, shards
-from builder.pipeline.generate import Report, _stage, generate
+from builder.pipeline.generate import Report, Reuse, _stage, generate
 from builder.pipeline.output import clean_leftovers, release_memory, swap_in, write_tree
 from builder.pipeline.progress import Progress
 from builder.pipeline.tasks import Executor, LocalProcesses
@@ -37,21 +37,22 @@ def output_targets(config: Config, run_mkdocs: bool = True) -> dict[str, Path]:
 
 
 def build(config: Config, progress: Progress | None = None, run_mkdocs: bool = True,
-          executor: Executor | None = None) -> Report:
+          executor: Executor | None = None, reuse: Reuse | None = None) -> Report:
     """The whole build. Raises OutputRefused before any work when --site or --docs may not be replaced or
     another build holds them, and BuildFailed (previous docs/ and site/ untouched) on fatal problems. The
     site's shards, when it has several (builder.pipeline.shards), run through `executor` (default: local
-    processes, as many as config.processes)."""
+    processes, as many as config.processes). `reuse` is how the articles are read and annotated (default: from
+    the files and the annotation cache; builder.pipeline.generate.Reuse)."""
     with outputs.Outputs(output_targets(config, run_mkdocs), config.root) as held:
-        return _build(config, progress, run_mkdocs, held, executor or LocalProcesses(config.processes))
+        return _build(config, progress, run_mkdocs, held, executor or LocalProcesses(config.processes), reuse)
 
 
 def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: outputs.Outputs,
-           executor: Executor) -> Report:
+           executor: Executor, reuse: Reuse | None) -> Report:
     report = Report()
     if not config.mkdocs_config or not config.mkdocs_config.is_file():
         raise BuildFailed(f"there is no MkDocs configuration at {config.mkdocs_config}.")
-    archive, pages = generate(config, report, progress)
+    archive, pages = generate(config, report, progress, reuse)
     if config.strict and report.errors:
         raise BuildFailed(f"{len(report.errors)} problem(s) in the input and --strict is on; nothing was written.", report.problems)
     if not archive.articles:
