@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from builder.config import load_config, with_overrides  # noqa: E402
+from builder.config import Config, load_config, with_overrides  # noqa: E402
 from builder.pipeline.build import build  # noqa: E402
 from builder.pipeline.tasks import LocalProcesses  # noqa: E402
 from run import pick  # noqa: E402
@@ -37,22 +37,33 @@ def stages(report) -> str:
     return ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in report.timings.items())
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def options(description: str, shard_pages: int) -> argparse.Namespace:
+    """The options of the shard benchmarks (this one and bench/tenfold.py)."""
+    parser = argparse.ArgumentParser(description=description.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=1000, help="corpus documents (0: all)")
     parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "scale"))
-    parser.add_argument("--shard-pages", type=int, default=200, help="most pages in a shard (default 200)")
+    parser.add_argument("--shard-pages", type=int, default=shard_pages, help=f"most pages in a shard (default {shard_pages})")
     parser.add_argument("--processes", type=int, default=2, help="shards built at once (default 2)")
     parser.add_argument("--cache", default=str(ROOT / ".cache" / "briefing"), help="the annotation cache")
-    args = parser.parse_args()
+    parser.add_argument("--times", default="1,2,5,10", help="(bench/tenfold.py) archive sizes, in copies of the N documents")
+    return parser.parse_args()
+
+
+def corpus_project(args: argparse.Namespace, work: Path) -> Config:
+    """This project's configuration on the N picked corpus documents, copied into work/articles."""
+    articles = work / "articles"
+    articles.mkdir()
+    for index, path in enumerate(pick(Path(args.corpus), args.n)):
+        shutil.copy(path, articles / f"{index:05d}-{path.name}")
+    config, _ = load_config(ROOT)
+    return with_overrides(config, articles=(articles,), cache=Path(args.cache))
+
+
+def main() -> int:
+    args = options(__doc__, 200)
     work = Path(tempfile.mkdtemp(prefix="bench-shards-"))
     try:
-        articles = work / "articles"
-        articles.mkdir()
-        for index, path in enumerate(pick(Path(args.corpus), args.n)):
-            shutil.copy(path, articles / f"{index:05d}-{path.name}")
-        config, _ = load_config(ROOT)
-        config = with_overrides(config, articles=(articles,), cache=Path(args.cache))
+        config = corpus_project(args, work)
         reports = {}
         for name, shards in (("single", "off"), ("sharded", args.shard_pages)):
             print(f"{name}: building {args.n} documents (shards: {shards}) …", flush=True)

@@ -19,7 +19,6 @@ part of `make test`.
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
 import tempfile
@@ -33,12 +32,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench.memory import TreeMemory  # noqa: E402
-from builder.config import load_config, with_overrides  # noqa: E402
 from builder.model import AnnotatedArticle, Annotation  # noqa: E402
 from builder.pipeline.build import build  # noqa: E402
 from builder.pipeline.generate import Report, Reuse, annotated_articles  # noqa: E402
 from builder.pipeline.tasks import LocalProcesses  # noqa: E402
-from run import pick  # noqa: E402
+from shards import corpus_project, options  # noqa: E402
 
 SITE_STAGES = ("render", "write", "mkdocs", "search")
 
@@ -82,22 +80,10 @@ class Replicated(Reuse):
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--n", type=int, default=1000, help="corpus documents to replicate (0: all)")
-    parser.add_argument("--times", default="1,2,5,10", help="archive sizes, in copies of the N documents")
-    parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "scale"))
-    parser.add_argument("--shard-pages", type=int, default=2000, help="most pages in a shard (default 2000)")
-    parser.add_argument("--processes", type=int, default=2, help="shards built at once (default 2)")
-    parser.add_argument("--cache", default=str(ROOT / ".cache" / "briefing"), help="the annotation cache")
-    args = parser.parse_args()
+    args = options(__doc__, 2000)
     work = Path(tempfile.mkdtemp(prefix="bench-tenfold-"))
     try:
-        articles = work / "articles"
-        articles.mkdir()
-        for index, path in enumerate(pick(Path(args.corpus), args.n)):
-            shutil.copy(path, articles / f"{index:05d}-{path.name}")
-        config, _ = load_config(ROOT)
-        config = with_overrides(config, articles=(articles,), cache=Path(args.cache))
+        config = corpus_project(args, work)
         started, report = time.perf_counter(), Report()
         _, base = annotated_articles(config, report)
         print(f"base: {len(base)} documents annotated in {time.perf_counter() - started:.1f} s "
