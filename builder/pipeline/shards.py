@@ -298,15 +298,12 @@ def build_site(config: Config, docs: Path, site: Path, owner: dict[str, str], sc
             target = site / path
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(docs / path, target)
-    if progress:
-        progress("site shards", 0, len(specs))
+    built.results = executor.map(build_shard, specs, names=[f"the site's {spec.name} shard" for spec in specs],
+                                 progress=(lambda done, total: progress("site shards", done, total)) if progress else None)
     mkdocs_log = logging.getLogger("mkdocs")
-    for result in executor.map(build_shard, specs):
-        built.results.append(result)
+    for result in built.results:
         for message in result.warnings:
             mkdocs_log.warning(message)
-        if progress:
-            progress("site shards", len(built.results), len(specs))
     failed = sorted((r for r in built.results if r.error), key=lambda r: r.name)
     if failed:
         raise BuildFailed("the site could not be built: " + "; ".join(f"shard {r.name}: {r.error}" for r in failed))
