@@ -37,6 +37,7 @@ import hashlib
 import json
 import logging
 import math
+import multiprocessing
 import os
 import posixpath
 import re
@@ -54,7 +55,7 @@ from builder.config import Config
 from builder.errors import BuildFailed
 from builder.pipeline import incremental
 from builder.pipeline.progress import Progress
-from builder.pipeline.tasks import Executor
+from builder.pipeline.tasks import Executor, LocalProcesses, Sequential
 from builder.site import urls
 
 HOME = "home"
@@ -63,6 +64,8 @@ SCHEME = "briefing-shard:"
 """How a link to a page of another shard is written in a shard's Markdown (see the module's notes)."""
 AUTO_PAGES = 2000
 """`shards: auto`: a site of more pages than this is built in shards of at most this many pages."""
+IN_PROCESS_PAGES = 100
+"""Shards with at most this many pages to make in all are built in the build's own process (build_site)."""
 _MARKDOWN_LINK = re.compile(r"(\]\()([^)\s]+)(\))")
 """An inline Markdown link or image target: what the renderer writes and what editors write in notes."""
 
@@ -196,9 +199,13 @@ def build_shard(spec: ShardSpec) -> ShardResult:
     die_with_parent_now()
     started = time.perf_counter()
     result = ShardResult(spec.name)
+    # In a process of its own, MkDocs' warnings go back to the build in the result; in the build's own
+    # process they are shown as they come.
+    own_process = multiprocessing.parent_process() is not None
     caught = _Warnings()
     logger = logging.getLogger("mkdocs")
-    logger.addHandler(caught)
+    if own_process:
+        logger.addHandler(caught)
     written = ShardPages(spec.primary, set(spec.nav_copies))
     try:
         run_mkdocs(spec.config_file, None, None, spec.strict, spec.epoch, [("briefing-shard", written)], dirty=True)
@@ -211,7 +218,7 @@ def build_shard(spec: ShardSpec) -> ShardResult:
     result.pages = written.written
     result.warnings = caught.messages
     result.seconds = time.perf_counter() - started
-    result.peak_kb = peak_memory_kb()
+    result.peak_kb = peak_memory_kb() if own_process else 0
     return result
 
 
@@ -249,12 +256,15 @@ def _nav_pages(nav) -> list[str]:
     return []
 
 
-def build_site(config: Config, docs: Path, site: Path, owner: dict[str, str], scratch: Path, executor: Executor,
+def build_site(config: Config, docs: Path, site: Path, owner: dict[str, str], scratch: Path, executor: Executor | None,
                epoch: str | None = None, progress: Progress | None = None,
                previous: incremental.Previous | None = None) -> SiteBuild:
     """Build docs/ into site/ in the shards `owner` gives each page (plan): the files that are not pages
     copied, unchanged pages taken from the previous build, each shard with a changed page built by
-    build_shard through the executor, then the sitemap. Raises BuildFailed naming the shards that failed."""
+    build_shard through the executor, then the sitemap. Raises BuildFailed naming the shards that failed.
+    Without an executor, the shards run in local processes (config.processes at a time), or in this process
+    when they have at most IN_PROCESS_PAGES pages to make (a rebuild after a small change: starting a
+    process, Python and MkDocs costs more than building a few pages)."""
     from mkdocs.config import load_config
 
     mkdocs_config, strict = config.mkdocs_config, config.strict
@@ -298,6 +308,9 @@ def build_site(config: Config, docs: Path, site: Path, owner: dict[str, str], sc
             target = site / path
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(docs / path, target)
+    if executor is None:
+        making = sum(1 for spec in specs for path in by_shard[spec.name] if path not in unchanged)
+        executor = Sequential() if making <= IN_PROCESS_PAGES else LocalProcesses(config.processes)
     built.results = executor.map(build_shard, specs, names=[f"the site's {spec.name} shard" for spec in specs],
                                  progress=(lambda done, total: progress("site shards", done, total)) if progress else None)
     mkdocs_log = logging.getLogger("mkdocs")
