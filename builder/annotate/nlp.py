@@ -97,6 +97,13 @@ def name_lexicon(word: str) -> dict[str, bool]:
     return {row: bool(value) for row, value in zip(ROMANIAN_LEXICON_ROWS, model.vocab.get_vector(word))}
 
 
+def romanian_stop_word(word: str) -> bool:
+    """Whether a word is one of spaCy's Romanian stop words ("La", "În", "Pe" opening a sentence)."""
+    from spacy.lang.ro.stop_words import STOP_WORDS
+
+    return word.lower() in STOP_WORDS
+
+
 def plain(name: str = "auto"):
     """The English model as shipped, every component on: the baseline bench/accuracy.py compares with."""
     import spacy

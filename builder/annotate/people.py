@@ -167,7 +167,7 @@ def romanian_name(start: int, raw: str) -> Candidate | None:
     ("Elenei Udrea" -> "Elena Udrea") when the model's name lexicon knows that form. None without a name."""
     words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(raw)]
     at = 0
-    while at < len(words) and not (words[at][2][:1].isupper() and not _RO_TITLE.fullmatch(words[at][2].rstrip("."))):
+    while at < len(words) and not _name_word(words[at][2]):
         at += 1
     kept = []
     for word in words[at:]:
@@ -183,6 +183,16 @@ def romanian_name(start: int, raw: str) -> Candidate | None:
     written = raw[first:last]
     name = " ".join([nominative_first_name(kept[0][2])] + [w for _, _, w in kept[1:]]) if len(kept) > 1 else written
     return start + first, start + last, written, clean_person_name(name)
+
+
+def _name_word(word: str) -> bool:
+    """Whether a word of a Romanian model span may start a name: capitalised, not a title, and not a stop
+    word opening a sentence ("La Washington") unless the name lexicon knows it as a name ("Dan")."""
+    from builder.annotate.nlp import name_lexicon, romanian_stop_word
+
+    if not word[:1].isupper() or _RO_TITLE.fullmatch(word.rstrip(".")):
+        return False
+    return not romanian_stop_word(word) or any(name_lexicon(word).values())
 
 
 def nominative_first_name(word: str) -> str:

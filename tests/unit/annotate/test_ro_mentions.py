@@ -119,3 +119,26 @@ def test_a_retrained_model_invalidates_cached_annotations(tmp_path, monkeypatch)
     romanian = [i for i in archive.articles if i.article.lang == "ro"]
     assert romanian and report.cached == 0 and report.annotated == report.articles
     assert report.model_runs == len(romanian)
+
+
+def read_sample(name: str) -> Article:
+    from builder.sources.ingest import read_article
+
+    path = ROOT / "content" / "articles" / name
+    article, _ = read_article(path, f"content/articles/{name}", path.stem, ("en", "ro", "ru", "uk"))
+    assert article.lang == "ro"
+    return article
+
+
+def test_a_romanian_commentator_outside_the_knowledge_base_is_found_and_quoted(annotator):
+    annotation = annotator.annotate(read_sample("2025-12-22-kremlinul-discutiile-de-la-miami.txt"))
+    assert "Cristian Dobre" in [p.name for p in annotation.people if not p.in_kb]
+    said = {s.name: s for s in annotation.speakers}
+    assert any(q.text.startswith("Kremlinul vrea să arate") for q in said["Cristian Dobre"].quotes)
+
+
+def test_a_sentence_opening_preposition_makes_no_person(annotator):
+    """The model takes "La Washington," opening a sentence for a person; the stop word is cut and a lone
+    unknown word is no person."""
+    annotation = annotator.annotate(read_sample("2025-08-16-putin-summitul-din-alaska.txt"))
+    assert not [p.name for p in annotation.people if "Washington" in p.name]
