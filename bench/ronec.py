@@ -40,24 +40,37 @@ def _prepare():
 prepare = _prepare()
 
 
+def _conventions():
+    spec = importlib.util.spec_from_file_location("ro_person_conventions", ROOT / "training" / "ro_person" / "conventions.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+conventions = _conventions()
+
+
 def sentences(ronec_dir: Path = prepare.DEFAULT_RONEC, part: str = "heldout") -> list[dict]:
     return [s for s in sorted(prepare.load_valid(ronec_dir), key=lambda s: s["id"]) if prepare.part_of(s["id"]) == part]
 
 
-def predict(nlp, sentence: dict, label: str = "PERSON") -> set[tuple[int, int]]:
+def predict(nlp, sentence: dict, label: str = "PERSON", extend: bool = False) -> set[tuple[int, int]]:
+    """The system's named PERSON spans on the sentence's tokens; `extend`: with RONEC's span conventions
+    applied (training/ro_person/conventions.py)."""
     from spacy.tokens import Doc
 
     doc = Doc(nlp.vocab, words=sentence["tokens"], spaces=[bool(s) for s in sentence["space_after"]])
     for _, proc in nlp.pipeline:
         doc = proc(doc)
-    return {(e.start, e.end) for e in doc.ents if e.label_ == label and prepare.is_named(e)}
+    spans = {(e.start, e.end) for e in doc.ents if e.label_ == label and prepare.is_named(e)}
+    return conventions.extend(sentence["tokens"], spans) if extend else spans
 
 
-def score(nlp, sents: list[dict], label: str = "PERSON", verbose: bool = False) -> dict:
+def score(nlp, sents: list[dict], label: str = "PERSON", verbose: bool = False, extend: bool = False) -> dict:
     tp = fp = fn = 0
     for s in sents:
         gold = prepare.named_person_spans(s)
-        pred = predict(nlp, s, label)
+        pred = predict(nlp, s, label, extend)
         tp += len(gold & pred)
         fp += len(pred - gold)
         fn += len(gold - pred)
@@ -174,7 +187,9 @@ def main(argv=None) -> int:
     print(f"RONEC v2 validation, part {args.part}: {len(sents)} sentences, "
           f"{sum(len(prepare.named_person_spans(s)) for s in sents)} named-person spans\n")
     print(f"{'system':28} {'P':>5}  {'R':>5}  {'F1':>5}")
-    print(line(f"ours ({args.model.name})", score(spacy.load(args.model), sents, verbose=args.verbose)))
+    ours = spacy.load(args.model)
+    print(line(f"ours ({args.model.name})", score(ours, sents, verbose=args.verbose)))
+    print(line("ours + RONEC conventions", score(ours, sents, extend=True)))
     if not args.no_baseline:
         en = load_english()
         print(line("baseline en_core_web_sm", score(en, sents)))
