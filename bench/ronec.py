@@ -30,24 +30,16 @@ ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "ro_person"
 
 
-def _prepare():
-    spec = importlib.util.spec_from_file_location("ro_person_prepare", ROOT / "training" / "ro_person" / "prepare.py")
+def _module(name: str):
+    """A module of training/ro_person/ (not a package) by its file name."""
+    spec = importlib.util.spec_from_file_location(f"ro_person_{name}", ROOT / "training" / "ro_person" / f"{name}.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
 
 
-prepare = _prepare()
-
-
-def _conventions():
-    spec = importlib.util.spec_from_file_location("ro_person_conventions", ROOT / "training" / "ro_person" / "conventions.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-conventions = _conventions()
+prepare = _module("prepare")
+conventions = _module("conventions")
 
 
 def sentences(ronec_dir: Path = prepare.DEFAULT_RONEC, part: str = "heldout") -> list[dict]:
