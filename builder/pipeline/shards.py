@@ -4,8 +4,9 @@ that can run in another process or on another machine), all writing into one sit
 - **Which shard a page is in** (plan): the home and search pages, every file at the root and each
   section's first index page (the pages in the navigation) are in the first shard, `home`, which also
   writes the theme's assets and 404.html, once for the whole site. The later pages of the section indexes
-  are in `indexes`; articles in one shard a year (`articles-2022`; undated ones in `articles-undated`);
-  people, events, topics and the timeline in one shard each. A shard of more pages than the `shards`
+  are in `indexes`; articles in one shard a year (`articles-2022`; undated ones in `articles-undated`),
+  consecutive years together while they fit (`articles-1953-2019`); people, events, topics and the
+  timeline in one shard each. A shard of more pages than the `shards`
   setting allows is cut into as many parts as it needs (`people-1`, `people-2` …), a page's part chosen by
   a hash of its path, so a page stays in its part as the archive grows (as long as the number of parts
   stays).
@@ -92,6 +93,28 @@ def _group(path: str, years: dict[str, int | None]) -> str:
     return folder
 
 
+def _years_together(groups: dict[str, list[str]], size: int) -> dict[str, list[str]]:
+    """The article shards of consecutive years put together while they fit in `size` pages
+    ("articles-1988-2019"), so that a long archive's thin early years do not each cost a MkDocs run."""
+    dated = sorted((int(name.rsplit("-", 1)[1]), name) for name in groups
+                   if name.startswith(f"{urls.ARTICLES}-") and name.rsplit("-", 1)[1].isdigit())
+    packed = {name: paths for name, paths in groups.items() if name not in {n for _, n in dated}}
+    run: list[int] = []
+
+    def close() -> None:
+        if run:
+            name = f"{urls.ARTICLES}-{run[0]}" + (f"-{run[-1]}" if len(run) > 1 else "")
+            packed[name] = [path for year in run for path in groups[f"{urls.ARTICLES}-{year}"]]
+            run.clear()
+
+    for year, name in dated:
+        if run and sum(len(groups[f"{urls.ARTICLES}-{y}"]) for y in run) + len(groups[name]) > size:
+            close()
+        run.append(year)
+    close()
+    return packed
+
+
 def _bucket(path: str, count: int) -> int:
     return int.from_bytes(hashlib.sha1(path.encode("utf-8")).digest()[:8], "big") % count
 
@@ -103,7 +126,7 @@ def plan(pages: Iterable[str], years: dict[str, int | None], size: int) -> dict[
     for path in pages:
         groups[_group(path, years)].append(path)
     owner: dict[str, str] = {}
-    for group, paths in sorted(groups.items()):
+    for group, paths in sorted(_years_together(groups, size).items()):
         count = 1 if group == HOME else max(1, math.ceil(len(paths) / max(1, size)))
         for path in paths:
             owner[path] = group if count == 1 else f"{group}-{1 + _bucket(path, count)}"

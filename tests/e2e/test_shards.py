@@ -45,7 +45,8 @@ def both(tmp_path_factory, seeds):
 def test_a_sharded_build_writes_the_single_builds_site(both):
     out, single, sharded = both
     assert single.shards is None and sharded.shards.shards >= 8
-    assert {r.name for r in sharded.shards.results} >= {HOME, "people-1", "articles-2022", "articles-2025"}
+    names = {r.name for r in sharded.shards.results}
+    assert HOME in names and "people-1" in names and sum(n.startswith("articles-") for n in names) >= 3, names
     assert all(0 < r.peak_kb < 2_000_000 for r in sharded.shards.results)
     assert sum(r.pages for r in sharded.shards.results) == sharded.pages == single.pages
     assert files(out / "sharded/docs") == files(out / "single/docs")
@@ -70,7 +71,7 @@ def test_a_rebuild_makes_only_the_changed_articles_shards(sample_project, tmp_pa
     edited.write_text(edited.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
     again = build(config, executor=Sequential())
     made = {r.name for r in again.shards.results}
-    assert HOME in made and "articles-2024" in made and len(made) < first.shards.shards / 2, made
+    assert HOME in made and any(n.startswith("articles-") for n in made) and len(made) < first.shards.shards / 2, made
     full = build(replace(config, cache=None, site=tmp_path / "full/site", docs=tmp_path / "full/docs"),
                  executor=Sequential())
     assert files(sample_project / "site") == files(tmp_path / "full/site")
