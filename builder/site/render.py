@@ -8,6 +8,7 @@ sanitised (builder.site.note_html).
 from __future__ import annotations
 
 import html
+import math
 import re
 import urllib.parse
 from pathlib import Path
@@ -52,10 +53,18 @@ class Settings:
 
 
 # Related articles: what two articles share, weighted: an event says more than a person, a person more
-# than a topic. Something shared by more than COMMON articles (Putin, "sanctions" in a large archive)
-# says little about two of them and would make the ranking quadratic, so it is not counted.
+# than a topic, and each by its rarity (builder.site.render.related_articles). Something shared by more than
+# COMMON articles (Putin, "sanctions" in a large archive) says little about two of them and would make the
+# ranking quadratic, so it is not counted.
 RELATED_WEIGHTS = {"event": 3, "person": 2, "topic": 1}
 COMMON = 200
+HALF = 183
+"""Days apart at which what two articles share counts half (six months): closeness in time is part of relatedness."""
+FAR = 730
+"""Days apart assumed when either article has no date, own or placed."""
+RELATED_MIN = 1.0
+"""The least discounted score of a related article: one shared person named by a third of the archive, in the
+same month, is just enough (2 × ln 3 ≈ 2.2); two common people years apart are not."""
 
 
 def page(meta: dict, body: str) -> str:
@@ -368,14 +377,19 @@ def render_article(item: AnnotatedArticle, notes: list[Note],
     if related:
         lines.append("\n## Related articles\n")
         for other, shared in related:
-            lines.append(f"- {item_date(other)}: {article_link(other, urls.article(item.article.slug))} (shared: {md_escape(', '.join(shared))})")
+            lines.append(f"- {item_date(other)}: {article_link(other, urls.article(item.article.slug))} "
+                         f"(shares {md_escape(_some(shared))}; {apart(item, other)})")
     lines.append(notes_section(notes))
     return page(meta, "\n".join(lines))
 
 
 def related_articles(items: list[AnnotatedArticle], limit: int) -> dict[str, list[tuple[AnnotatedArticle, list[str]]]]:
-    """For each article, up to `limit` others ranked by what they share (RELATED_WEIGHTS), with the names
-    of what they share. Ties go to the article closest in date, then to the slug, so the order is stable."""
+    """For each article, up to `limit` others ranked by what they share and by closeness in time, with the
+    names of what they share, the most telling first. What is shared counts by kind (RELATED_WEIGHTS) and by
+    rarity (log of how many articles in the archive per article naming it: the person every article names says
+    nothing). The sum is discounted by the time between the two (their own or placed dates; unknown counts as
+    far), and an article below RELATED_MIN after that is not related. Ties go to the article closest in date,
+    then to the slug, so the order is stable."""
     keys: list[dict[tuple[str, str], str]] = []
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, item in enumerate(items):
@@ -386,30 +400,59 @@ def related_articles(items: list[AnnotatedArticle], limit: int) -> dict[str, lis
         keys.append(mine)
         for key in mine:
             postings[key].append(index)
+    weight = {key: RELATED_WEIGHTS[key[0]] * math.log(len(items) / len(posting)) for key, posting in postings.items()}
     related = {}
     for index, item in enumerate(items):
-        scores: Counter = Counter()
+        scores: dict[int, float] = defaultdict(float)
         shared: dict[int, list[tuple[str, str]]] = defaultdict(list)
         for key in keys[index]:
             posting = postings[key]
-            if len(posting) > COMMON:
+            if len(posting) > COMMON or weight[key] <= 0:
                 continue
             for other in posting:
                 if other != index:
-                    scores[other] += RELATED_WEIGHTS[key[0]]
+                    scores[other] += weight[key]
                     shared[other].append(key)
         here = item.when
 
-        def rank(other: int) -> tuple:
+        def distance(other: int) -> int:
             there = items[other].when
-            distance = abs((here - there).days) if here and there else 10 ** 6
-            return -scores[other], distance, items[other].article.slug
+            return abs((here - there).days) if here and there else FAR
 
-        chosen = sorted(scores, key=rank)[:limit]
+        ranked = {other: round(score * HALF / (HALF + distance(other)), 9) for other, score in scores.items()}
+        chosen = sorted((o for o, score in ranked.items() if score >= RELATED_MIN),
+                        key=lambda o: (-ranked[o], distance(o), items[o].article.slug))[:limit]
         related[item.article.slug] = [
-            (items[other], [keys[index][key] for key in sorted(shared[other], key=lambda k: (-RELATED_WEIGHTS[k[0]], keys[index][k]))])
+            (items[other], [keys[index][key] for key in sorted(shared[other], key=lambda k: (-weight[k], keys[index][k]))])
             for other in chosen]
     return related
+
+
+def _some(names: list[str], shown: int = 4) -> str:
+    """The first `shown` names, then how many more."""
+    return ", ".join(names[:shown]) + (f" and {len(names) - shown} more" if len(names) > shown else "")
+
+
+def apart(item: AnnotatedArticle, other: AnnotatedArticle) -> str:
+    """How far `other` is in time from `item`, in words ("same month", "3 months later"), by their own or
+    placed dates."""
+    here, there = item.when, other.when
+    if not here or not there:
+        return "date unknown"
+    days = (there - here).days
+    if days == 0:
+        words = "same day"
+    elif abs(days) <= 7:
+        words = "same week"
+    elif (here.year, here.month) == (there.year, there.month):
+        words = "same month"
+    else:
+        months = max(1, round(abs(days) / 30.44))
+        count = f"{months} month{'s' if months != 1 else ''}" if months < 12 else \
+            f"{round(abs(days) / 365.25)} year{'s' if round(abs(days) / 365.25) != 1 else ''}"
+        words = f"{count} {'later' if days > 0 else 'earlier'}"
+    placed = item.article.date is None or other.article.date is None
+    return words + (" (placed)" if placed else "")
 
 
 # --- people, events, topics ------------------------------------------------------------------------------
