@@ -109,6 +109,12 @@ def reuse_pages(previous: Previous, docs: Path, site: Path, use_directory_urls: 
     MkDocs counts it as up to date). Returns how many pages were copied."""
     from mkdocs.structure.files import File
 
+    from builder.site.site_plugin import navigation_plan
+
+    # Every page shows its section's list in the sidebar: when a list changed (a new year, an event's first
+    # article), a page whose Markdown is unchanged would keep the old one, so nothing is taken over.
+    if navigation_plan(previous.docs) != navigation_plan(docs):
+        return 0
     copied = 0
     for markdown in sorted(docs.rglob("*.md")):
         relative = markdown.relative_to(docs).as_posix()

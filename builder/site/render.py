@@ -736,49 +736,108 @@ def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMem
         topic_rows.append(f"| {link(topic.name, urls.link(urls.topic(topic.id), urls.index(urls.TOPICS)))} | {len(by_topic.get(topic.id, []))} |")
     pages[urls.index(urls.TOPICS)] = page({"title": "Topics"}, "# Topics\n\n" + "\n".join(topic_rows))
     pages.update(render_timeline(archive, settings, shown_events))
-    pages[urls.HOME] = render_home(archive, settings, by_person, shown_events, paged)
+    pages[urls.HOME] = render_home(archive, settings, by_person, shown_events, paged,
+                                   navigation(archive, shown_events, by_topic))
     pages[urls.SEARCH] = render_search_page()
     return dict(sorted(pages.items()))
 
 
-def render_timeline(archive: Archive, settings: Settings, events: tuple[Event, ...]) -> dict[str, str]:
-    """The timeline: a page per year (articles by their own or placed date, and the events that have pages),
-    and an index of years and months."""
+def _timeline(archive: Archive, events: tuple[Event, ...]) -> tuple[dict[str, list[AnnotatedArticle]], dict[str, list[Event]], list[str]]:
+    """Articles by year (their own or placed date; "undated" when neither), events by month, and the years
+    newest first (undated last)."""
     by_year: dict[str, list[AnnotatedArticle]] = defaultdict(list)
     for item in archive.articles:
         by_year[str(item.when.year) if item.when else "undated"].append(item)
-    events_by_month: dict[str, list] = defaultdict(list)
+    events_by_month: dict[str, list[Event]] = defaultdict(list)
     for event in events:
         if event.date:
             events_by_month[event.date.strftime("%Y-%m")].append(event)
     for event_list in events_by_month.values():
         event_list.sort(key=lambda e: (e.date, e.id))
-    years = sorted({*by_year, *{m[:4] for m in events_by_month}}, key=lambda y: (y == "undated", y), reverse=False)
+    years = sorted({*by_year, *{m[:4] for m in events_by_month}}, key=lambda y: (y != "undated", y), reverse=True)
+    return by_year, events_by_month, years
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' if count != 1 else ''}"
+
+
+def _year_links(years: list[str], year: str) -> str:
+    """The previous (older) and next (newer) year beside a year's page, and the timeline's index."""
+    dated = [y for y in years if y != "undated"]
+    here = urls.year(year)
+    parts = []
+    if year in dated and dated.index(year) + 1 < len(dated):
+        older = dated[dated.index(year) + 1]
+        parts.append(f"[← {older}]({urls.link(urls.year(older), here)})")
+    parts.append(f"[All years]({urls.link(urls.index(urls.TIMELINE), here)})")
+    if year in dated and dated.index(year) > 0:
+        newer = dated[dated.index(year) - 1]
+        parts.append(f"[{newer} →]({urls.link(urls.year(newer), here)})")
+    return " · ".join(parts) + "\n{: .briefing-years }\n"
+
+
+def render_timeline(archive: Archive, settings: Settings, events: tuple[Event, ...]) -> dict[str, str]:
+    """The timeline: a page per year (articles by their own or placed date, and the events that have pages),
+    each linking the years before and after it, and an index a reader scans: each year with its months, each
+    month a link to where it starts on the year's pages with its counts and a bar as long as its articles."""
+    by_year, events_by_month, years = _timeline(archive, events)
     pages = {}
-    index_rows = ["| Year | Articles | Events |", "| --- | ---: | ---: |"]
-    for year in sorted(years, key=lambda y: (y != "undated", y), reverse=True):
-        months = sorted({_month(i) for i in by_year.get(year, [])} | {m for m in events_by_month if m.startswith(year)}, reverse=True)
+    busiest = max(Counter(_month(i) for i in archive.articles if i.when).values(), default=1)
+    index_lines = ["# Timeline", "",
+                   f"{_counted(len(archive.articles), 'article')} and {_counted(len(events), 'event')}, by year and "
+                   "month, newest first; each bar is as long as the month's articles." + _also(placed_note(archive.articles))]
+    for year in years:
+        items = by_year.get(year, [])
+        months = sorted({_month(i) for i in items} | {m for m in events_by_month if m.startswith(year)}, reverse=True)
         n_events = sum(len(events_by_month.get(m, [])) for m in months)
-        index_rows.append(f"| [{year}]({urls.link(urls.year(year), urls.index(urls.TIMELINE))}) | {len(by_year.get(year, []))} | {n_events} |")
-        rows = []
+        rows, starts = [], {}
         for month in months:
+            starts[month] = len(rows) // settings.per_page + 1
             rows.append(f"\n## {month_label(month)}\n")
             # Events and articles together, newest first; on one day the event comes before the articles about it.
             dated = [((event.date, 1, event.id), f"- **Event:** {human_date(event.date)}: {link(event.name, urls.link(urls.event(event.id), urls.IN_A_SECTION))}")
                      for event in events_by_month.get(month, [])]
             dated += [((item.when or date.min, 0, item.article.date is not None, item.article.slug), f"- {item_date(item)}: {article_link(item)}")
-                      for item in by_year.get(year, []) if _month(item) == month]
+                      for item in items if _month(item) == month]
             rows += [row for _, row in sorted(dated, key=lambda pair: pair[0], reverse=True)]
-        n_articles = len(by_year.get(year, []))
-        count = (f"{n_articles} article{'s' if n_articles != 1 else ''} and {n_events} event{'s' if n_events != 1 else ''}, "
-                 "newest first." + _also(placed_note(by_year.get(year, []))))
-        pages.update(_paged(urls.year(year)[:-3], f"Timeline: {year}", count, rows, settings.per_page))
-    pages[urls.index(urls.TIMELINE)] = page({"title": "Timeline"}, "# Timeline\n\nArticles and events by year and month.\n\n" + "\n".join(index_rows))
+        count = (f"{_counted(len(items), 'article')} and {_counted(n_events, 'event')}, newest first."
+                 + _also(placed_note(items)))
+        pages.update(_paged(urls.year(year)[:-3], f"Timeline: {month_label(year) if year == 'undated' else year}", count,
+                            rows, settings.per_page, lead=_year_links(years, year)))
+        here = urls.index(urls.TIMELINE)
+        index_lines += ["", f"## [{month_label(year) if year == 'undated' else year}]({urls.link(urls.year(year), here)})", "",
+                        f"{_counted(len(items), 'article')}, {_counted(n_events, 'event')}.", ""]
+        for month in months:
+            n_month = sum(1 for i in items if _month(i) == month)
+            target = urls.link(urls.numbered(urls.year(year), starts[month]), here, month_label(month).lower().replace(" ", "-"))
+            label = month_label(month).split(" ")[0]
+            counts = _counted(n_month, "article") + (f", {_counted(len(events_by_month[month]), 'event')}" if events_by_month.get(month) else "")
+            bar = f'<span class="briefing-bar" aria-hidden="true"><span style="width: {round(100 * n_month / busiest)}%"></span></span>'
+            index_lines.append(f"- {bar} [{label}]({target}): {counts}")
+    pages[urls.index(urls.TIMELINE)] = page({"title": "Timeline"}, "\n".join(index_lines))
     return pages
 
 
+def navigation(archive: Archive, events: tuple[Event, ...], by_topic: dict[str, list[AnnotatedArticle]]) -> dict[str, list[list[str]]]:
+    """What the left sidebar lists in each section, as [page path, label] (read by builder.site.site_plugin
+    from the home page's front matter): the years (in Articles too, leading to the timeline), the events
+    with pages newest first, the topics and the knowledge base's people by name. Each list is short (the
+    knowledge base's size, the years), never the archive's articles or everyone it names."""
+    by_year, _, years = _timeline(archive, events)
+    year_entries = [[urls.year(y), html_text(f"{month_label(y) if y == 'undated' else y} · {_counted(len(by_year.get(y, [])), 'article')}")]
+                    for y in years]
+    return {
+        urls.ARTICLES: year_entries,
+        urls.PEOPLE: [[urls.person(p.id), html_text(p.name)] for p in sorted(archive.people.values(), key=lambda p: (p.name, p.id)) if p.in_kb],
+        urls.EVENTS: [[urls.event(e.id), html_text(e.name)] for e in sorted(events, key=lambda e: (e.date or date.min, e.id), reverse=True)],
+        urls.TOPICS: [[urls.topic(t.id), html_text(t.name)] for t in sorted(archive.kb.topics, key=lambda t: (t.name, t.id))],
+        urls.TIMELINE: year_entries,
+    }
+
+
 def render_home(archive: Archive, settings: Settings, by_person, events: tuple[Event, ...],
-                paged: Collection[str] | None = None) -> str:
+                paged: Collection[str] | None = None, nav: dict | None = None) -> str:
     items = archive.articles
     languages = Counter(i.article.lang for i in items)
     lines = [f"# {md_escape(settings.site_name)}", "",
@@ -795,7 +854,7 @@ def render_home(archive: Archive, settings: Settings, by_person, events: tuple[E
     if top:
         lines += ["", "## Most mentioned people", ""]
         lines += [f"- {person_link(p.name, p.id, urls.HOME, paged)} ({len(by_person.get(p.id, []))})" for p in top]
-    return page({"title": settings.site_name}, "\n".join(lines))
+    return page({"title": settings.site_name, **({"navigation": nav} if nav else {})}, "\n".join(lines))
 
 
 # A plain form: it works without JavaScript up to the search page, which reads ?q= and runs the search.
