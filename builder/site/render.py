@@ -824,9 +824,10 @@ def navigation(archive: Archive, events: tuple[Event, ...], by_topic: dict[str, 
     from the home page's front matter): the years (in Articles too, leading to the timeline), the events
     with pages newest first, the topics and the knowledge base's people by name. Each list is short (the
     knowledge base's size, the years), never the archive's articles or everyone it names."""
-    by_year, _, years = _timeline(archive, events)
-    year_entries = [[urls.year(y), html_text(f"{month_label(y) if y == 'undated' else y} · {_counted(len(by_year.get(y, [])), 'article')}")]
-                    for y in years]
+    _, _, years = _timeline(archive, events)
+    # Labels without counts: a new article changes a list only when it brings a new year (every page of a
+    # section shows its list, so a change there makes them all again: builder.pipeline.incremental).
+    year_entries = [[urls.year(y), month_label(y) if y == "undated" else y] for y in years]
     return {
         urls.ARTICLES: year_entries,
         urls.PEOPLE: [[urls.person(p.id), html_text(p.name)] for p in sorted(archive.people.values(), key=lambda p: (p.name, p.id)) if p.in_kb],
