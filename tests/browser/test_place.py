@@ -75,3 +75,13 @@ def test_the_timeline_index_lists_years_and_months_to_scan(page, page_errors, si
     page.wait_for_url(re.compile(r"/timeline/2022/#january-2022$"), timeout=TIMEOUT)
     assert page.locator("h2#january-2022").is_visible()
     assert page_errors == []
+
+
+def test_long_breadcrumbs_fit_a_phone(phone, page_errors, site_url):
+    phone.goto(site_url + PLACES[0][0])  # an article with a long title
+    crumbs = phone.locator("nav.md-path")
+    assert crumbs.is_visible()
+    assert crumbs.evaluate("e => e.scrollWidth <= e.clientWidth"), "the breadcrumbs run past the screen"
+    last = crumbs.locator(".briefing-path__here .md-ellipsis")
+    assert last.evaluate("e => e.scrollWidth > e.clientWidth")  # cut with an ellipsis; the heading has it whole
+    assert page_errors == []
