@@ -14,7 +14,8 @@ mkdocs.yml cannot lose it). It reads the front matter that builder.site.render w
   their parent, as Material's blog plugin does for posts, so their tab is highlighted and navigation.path
   shows where they are; and it lists, in the left sidebar, what the home page's `navigation` front matter
   names for it (builder.site.render.navigation): the years, the events, the topics, the knowledge base's
-  people. A page of another folder is listed as a link (the Articles sidebar's years lead to the timeline).
+  people. A page of another folder is listed as a link (the Articles sidebar's years lead to the timeline),
+  as is, in a shard of the site, a page of another shard.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from html import escape, unescape
+from urllib.parse import urlsplit, urlunsplit
 
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
 from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -81,13 +84,18 @@ class BriefingPages(BasePlugin):
                 continue
             for path, title in (entry for entry in entries if isinstance(entry, list) and len(entry) == 2):
                 file = files.get_file_from_path(str(path))
-                if file is None or file.page is None:
-                    continue
-                if str(path).startswith(folder + "/"):
+                if file is not None and file.page is not None and str(path).startswith(folder + "/"):
                     file.page.title = str(title)
                     section.children.append(file.page)
-                else:
+                elif file is not None:
                     section.children.append(Link(str(title), file.url))
+                elif "briefing-shard" in config.plugins:
+                    # A page of another shard (builder.pipeline.shards): a link Material draws as it draws the
+                    # page, made relative when the page is written (ShardPages).
+                    url = File(str(path), config.docs_dir, "", config.use_directory_urls).url
+                    section.children.append(Link(str(title), SHARD_SCHEME + url))
+                else:
+                    continue
                 section.children[-1].parent = section
         for file in files.documentation_pages():
             page = file.page
@@ -118,3 +126,49 @@ class BriefingPages(BasePlugin):
         links = "".join(f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" '
                         f'href="{escape(get_relative_url(path, page.url or "."))}">' for path, title in feeds)
         return output.replace("</head>", links + "</head>", 1)
+
+
+SHARD_SCHEME = "briefing-shard:"
+"""How builder.pipeline.shards writes a link to a page of another shard (its SCHEME)."""
+SHARD_LINK = re.compile(r'(href|src)="%s([^"]*)"' % SHARD_SCHEME)
+"""A link to a page of another shard, as builder.pipeline.shards writes it (its SCHEME) and Markdown renders it."""
+
+
+class ShardPages(BasePlugin):
+    """One shard of the site (builder.pipeline.shards): links to other shards' pages made relative, the copies
+    of the navigation's pages not written, and, outside the home shard, the theme's files (assets/,
+    404.html) left to the home shard. The sitemap, of every shard's pages, is written after them all."""
+
+    def __init__(self, primary: bool, nav_copies: set[str]):
+        super().__init__()
+        self.primary = primary
+        self.nav_copies = nav_copies
+        self.written = 0
+        """Pages this build wrote."""
+
+    def on_config(self, config):
+        config.theme.static_templates.discard("sitemap.xml")
+        if not self.primary:
+            config.theme.static_templates.discard("404.html")
+        return config
+
+    def on_files(self, files, config):
+        if not self.primary:
+            docs = Path(config.docs_dir).resolve()
+            for file in list(files):
+                if not file.is_documentation_page() and docs not in Path(file.abs_src_path).resolve().parents:
+                    files.remove(file)
+        return files
+
+    def on_post_page(self, output, page, config):
+        if page.file.src_uri in self.nav_copies:
+            return ""  # written by its own shard
+        self.written += 1
+
+        def relative(match: re.Match) -> str:
+            _, _, path, query, fragment = urlsplit(unescape(match[2]))
+            target = urlunsplit(("", "", get_relative_url(path, page.file.url), query, fragment))
+            quoted = target.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+            return f'{match[1]}="{quoted}"'
+
+        return SHARD_LINK.sub(relative, output)
