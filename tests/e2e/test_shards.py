@@ -59,7 +59,7 @@ def test_a_sharded_build_writes_the_single_builds_site(both):
 def test_a_crawl_of_the_sharded_site_finds_no_broken_link(both):
     out, _, _ = both
     site = out / "sharded/site"
-    assert len(list(site.rglob("*.html"))) > 80
+    assert len(list(site.rglob("*.html"))) > 70  # the sample site: 14 articles, 8 events with articles, …
     assert broken_links(site) == []
 
 
