@@ -35,6 +35,9 @@ INVERTING = r"(?:says|said|added|adds|asked|according to|wrote|writes|continued|
 TOLD = ("told", "tells", "telling", "instructed")
 """Forms of the verb whose object is the addressee, not what was said ("told reporters")."""
 ACCORDING_TO = ["according to"]
+SUBJECT_GAP = ["also", "has", "had", "have", "later", "then", "again", "further", "previously", "once", "quickly",
+               "repeatedly", "publicly", "separately"]
+"""Words that may stand between a named subject and its reporting verb ("Haines also said")."""
 """Prepositions that name the speaker after them ("according to X")."""
 THAT = ["that"]
 """The conjunction that opens a reported clause."""
