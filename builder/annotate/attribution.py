@@ -19,6 +19,11 @@ ROLE_KEYS = tuple((stems, packs.pack(packs.FALLBACK).KB_ROLE_WORDS[kind]) for ki
 NATION_KEYS = tuple((stems, packs.pack(packs.FALLBACK).KB_NATION_WORDS[kind])
                     for kind, stems in packs.keyed("NATION_STEMS").items())
 ROLE_HEAD_END = re.compile(packs.pack(packs.FALLBACK).ROLE_HEAD_END, re.IGNORECASE)
+AFTER = 4
+"""Words between a quotation and a reporting verb after it whose subject, named or not, said it."""
+AFTER_NAMED = 14
+"""The same when the verb's subject is a named person (an office and a name: "White House national-security
+adviser Jake Sullivan said")."""
 VICE = re.compile(r"(?i)(?<!\w)(?:" + "|".join(packs.every("VICE")) + r")")
 
 
@@ -265,9 +270,11 @@ class Attributor:
         if speaker is not None:
             self.basis = "before:" + self.basis
             return speaker
-        if after_verb and len(WORD.findall(after_text[: after_verb.start()])) <= 4:
+        gap = len(WORD.findall(after_text[: after_verb.start()])) if after_verb else 0
+        if after_verb and gap <= AFTER_NAMED:
             speaker = self.subject(view, (qe, after_end), (qe + after_verb.start(), qe + after_verb.end()), lang, before)
-            if speaker is not None:
+            # "“…,” House Majority Whip James Clyburn said": a long gap holds only for a named subject
+            if speaker is not None and (gap <= AFTER or self.basis == "subject"):
                 self.basis = "after:" + self.basis
                 return speaker
         # A verb far before the quotation holds only when its subject is named there: a pronoun or role
