@@ -75,6 +75,7 @@ class Reporters:
                  resolved: dict[str, tuple[str, str] | None], quoted: list[tuple[int, int]]) -> None:
         """A capitalised run before or after a reporting verb: the person it names, and every mention of them."""
         words = doc.text[start:end].split()
+        honorific = bool(words) and words[0].rstrip(".").casefold() in HONORIFICS
         while words and _office_word(words[0]) and not _office_word(words[-1]):
             words.pop(0)  # "Undersecretary of State … Victoria Nuland": the office goes
         words = [POSSESSIVE.sub("", w) if i == len(words) - 1 else w for i, w in enumerate(words)]
@@ -84,7 +85,7 @@ class Reporters:
         if not self._surname(doc, surname):
             return
         if surname not in resolved:
-            resolved[surname] = self._person(doc, surname, words)
+            resolved[surname] = self._person(doc, surname, words, honorific)
         person = resolved[surname]
         if person is None:
             return
@@ -101,7 +102,7 @@ class Reporters:
                     doc.names.setdefault(pid, Counter())[full] += 1
         doc.in_kb.setdefault(pid, pid in self.index.people)
 
-    def _person(self, doc: Doc, surname: str, words: list[str]) -> tuple[str, str] | None:
+    def _person(self, doc: Doc, surname: str, words: list[str], honorific: bool) -> tuple[str, str] | None:
         """(id, full name) of the person a subject run names, or None when that is not established."""
         if len(words) >= 2 and self._given(doc, words[-2], surname):
             full = f"{words[-2]} {surname}"
@@ -110,6 +111,10 @@ class Reporters:
             parts = found.surface.split()
             if len(parts) > 1 and parts[-1] == surname:
                 return found.id, found.surface
+        if honorific and len(words) == 1:  # "Mr Zhao" of "Zhao Lijian": a surname written first
+            first = {f.id: f.surface for f in doc.people if len(f.surface.split()) > 1 and f.surface.split()[0] == surname}
+            if len(first) == 1:
+                return next(iter(first.items()))
         givens = {m.group(1) for m in re.finditer(r"(?<![\w’'-])(" + _CAP + r")\s+" + re.escape(surname) + r"(?![\w-])",
                                                   doc.text) if self._given(doc, m.group(1), surname)}
         if len(givens) == 1:
@@ -150,6 +155,7 @@ class Reporters:
                        and surname not in raw for _, _, label, raw in doc.entities or ())
 
 
+HONORIFICS = frozenset(h.casefold() for h in packs.every("HONORIFICS"))
 _CALENDAR = frozenset(w for entry in packs.every("MONTHS") + packs.every("WEEKDAYS") for w in entry.split())
 _THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
