@@ -21,6 +21,7 @@ from builder.annotate import lexicon, names
 from builder.annotate.doc import Doc
 from builder.annotate.lexicon import NOT_NAME_WORDS, NOT_PERSON_LABELS, ROLE_WORDS, TITLES
 from builder.annotate.nlp import PLACE_LABELS
+from builder.annotate.people import _THE
 from builder.annotate.quotations import quote_spans
 from builder.annotate.resolve import Found, PersonIndex, plausible_name, spelling_pattern, unknown_person_id
 
@@ -157,7 +158,6 @@ class Reporters:
 
 HONORIFICS = frozenset(h.casefold() for h in packs.every("HONORIFICS"))
 _CALENDAR = frozenset(w for entry in packs.every("MONTHS") + packs.every("WEEKDAYS") for w in entry.split())
-_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 def _labelled(doc: Doc, words: str, labels) -> bool:
