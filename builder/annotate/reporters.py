@@ -143,9 +143,11 @@ class Reporters:
         """Whether a capitalised word before a surname can be the given name: not an office, a title, a
         rank, a determiner or a common word, and not a word the model labels as part of a place, an
         organisation or a nationality without the surname ("White House Psaki"). In Russian and Ukrainian
-        the dictionaries' name finder has proposed every full name already: a surname alone is resolved to
-        one of those."""
-        if doc.lang in names.MORPHOLOGY or _office_word(word) or word.rstrip(".").casefold() in NOT_NAME_WORDS \
+        the dictionaries' finder has proposed every name they know: here only two words they do not know,
+        or know as a first name and a surname (names.unknown_name_pair)."""
+        if doc.lang in names.MORPHOLOGY:
+            return names.unknown_name_pair(word, surname, doc.lang) and not _lowercase_elsewhere(doc.text, word)
+        if _office_word(word) or word.rstrip(".").casefold() in NOT_NAME_WORDS \
                 or len(word.rstrip(".")) < 2 or word.isupper() or TITLES.match(word + " ") \
                 or not plausible_name(f"{word} {surname}") or _lowercase_elsewhere(doc.text, word) \
                 or word.casefold() in _CALENDAR:
