@@ -108,3 +108,13 @@ def test_a_rejected_claim_keeps_its_verb_and_another_speaker_s_clause_is_cut(kb,
 def test_a_channel_named_in_quotation_marks_is_nobody_s_words(kb, index):
     text = "Петр Порошенко сказал телеканалу «Интер», что переговоры продолжатся."
     assert _speakers(kb, index, text, "ru") == [("Интер", None)]
+
+
+def test_he_is_the_one_subject_of_the_paragraph_before_when_nobody_spoke_there(kb, index):
+    text = ("Joe Biden watched the address from his residence and later called it a strong speech.\n\n"
+            "“It was a moving appeal,” he said afterward.")
+    assert _speakers(kb, index, text) == [("It was a moving appeal", "joe-biden")]
+    # A possessive is not the subject: "he" is whoever spoke, not Putin.
+    text = ("What comes next? Mr. Putin's plans remain unclear to Western officials.\n\n"
+            "“Negotiations have reached a dead end,” he said in a televised speech.")
+    assert _speakers(kb, index, text) == [("Negotiations have reached a dead end", None)]
