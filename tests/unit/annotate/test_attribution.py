@@ -118,3 +118,12 @@ def test_he_is_the_one_subject_of_the_paragraph_before_when_nobody_spoke_there(k
     text = ("What comes next? Mr. Putin's plans remain unclear to Western officials.\n\n"
             "“Negotiations have reached a dead end,” he said in a televised speech.")
     assert _speakers(kb, index, text) == [("Negotiations have reached a dead end", None)]
+
+
+def test_a_verb_after_and_shares_the_subject_that_opens_the_sentence(kb, index):
+    # Not the nearest name before "and": the pipeline named in the object is nobody's subject.
+    text = ("Joe Biden acknowledged the concerns of Justin Trudeau, and said “we will stay in close touch”.")
+    assert _speakers(kb, index, text) == [("we will stay in close touch", "joe-biden")]
+    text = ("Volodymyr Zelensky spoke to lawmakers on Wednesday.\n\n"
+            "He compared the attacks to Pearl Harbor and September 11, and said “we need you right now”.")
+    assert _speakers(kb, index, text) == [("we need you right now", "volodymyr-zelensky")]
