@@ -226,7 +226,10 @@ class Attributor:
         gap = masked[verb_end: following[0].start - base] if following else ""
         lower, words = len([w for w in WORD.findall(gap) if w[:1].islower()]), len(WORD.findall(gap))
         if following and (lower <= 1 and words <= 3 or  # "said Peskov", "said the Kremlin's Dmitry Peskov"
-                          lang != "en" and lower <= 3 and words <= 6 and "," not in gap):  # a title between
+                          lang != "en" and lower <= 3 and words <= 6 and "," not in gap or  # a title between
+                          # "said the E.U. foreign policy chief, Josep Borrell": a role, then the name
+                          words <= 8 and gap.count(",") == 1 and gap.rstrip().endswith(",")
+                          and bool(lexicon.role_pattern(lang).search(gap))):
             self.basis = "inverted"
             return following[0].id
         head = " ".join(WORD.findall(masked[verb_end:clause_end])[:4])

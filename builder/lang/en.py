@@ -26,6 +26,7 @@ SPEECH_VERBS = [
     r"recall(?:s|ed|ing)", r"point(?:s|ed) out", r"according to", r"describ(?:es|ed|ing)", r"highlight(?:s|ed|ing)",
     r"voic(?:ed|ing)", r"express(?:es|ed|ing)", r"instructed", r"burdened", r"famous(?= that)",
     r"reaffirm(?:s|ed|ing)", r"predict(?:s|ed|ing)", r"echo(?:es|ed|ing)",
+    r"indicat(?:es|ed|ing)", r"(?:will|would) say",
 ]
 DENYING = [r"den(?:ies|ied|ying)", r"reject(?:s|ed|ing)"]
 """Reporting verbs whose object is a claim the speaker refuses: the reported entry keeps the verb ("rejected

@@ -127,3 +127,11 @@ def test_a_verb_after_and_shares_the_subject_that_opens_the_sentence(kb, index):
     text = ("Volodymyr Zelensky spoke to lawmakers on Wednesday.\n\n"
             "He compared the attacks to Pearl Harbor and September 11, and said “we need you right now”.")
     assert _speakers(kb, index, text) == [("we need you right now", "volodymyr-zelensky")]
+
+
+def test_an_inverted_subject_after_a_role_and_a_comma(kb, index):
+    text = "“It will hurt a lot,” said the E.U. foreign policy chief, Josep Borrell Fontelles."
+    assert _speakers(kb, index, text) == [("It will hurt a lot", "josep-borrell")]
+    # Two commas: the name is not the role's apposition.
+    text = "“It will hurt a lot,” said the foreign policy chief, in Brussels, Josep Borrell."
+    assert _speakers(kb, index, text) == [("It will hurt a lot", None)]
