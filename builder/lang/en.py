@@ -83,11 +83,12 @@ NAME_MODIFIERS = ["administration", "campaign", "government", "team", "era", "pr
 ROLE_STEMS = {
     "spokes": "spokes|press secretary", "diplomat": "diplomat", "minister": "minist",
     "president": "president|chief|leader|head", "envoy": "envoy", "ambassador": "ambassador", "aide": "aide|advis",
+    "first lady": "first lady",
 }
 KB_ROLE_WORDS = {
     "spokes": ("spokes", "press secretary"), "diplomat": ("foreign", "diplomat", "ambassador", "state"),
     "minister": ("minister", "secretary"), "president": ("president", "head", "leader", "chancellor", "prime minister"),
-    "envoy": ("envoy",), "ambassador": ("ambassador",), "aide": ("aide", "advis"),
+    "envoy": ("envoy",), "ambassador": ("ambassador",), "aide": ("aide", "advis"), "first lady": ("first lady",),
 }
 # Words naming a country (case-sensitive), and the words of a knowledge-base role or organisation each fits.
 NATION_STEMS = {"russia": "Russia|Kremlin|Moscow", "us": r"\bU\.?S\.?\b|American|White House|america",
@@ -95,7 +96,7 @@ NATION_STEMS = {"russia": "Russia|Kremlin|Moscow", "us": r"\bU\.?S\.?\b|American
 KB_NATION_WORDS = {"russia": ("russia", "kremlin"),
                    "us": ("united states", "us ", "white house", "president of the united states"),
                    "ukraine": ("ukrain",)}
-ROLES = [r"spokes(?:man|woman|person)", "diplomat", "minister", "president", r"president-elect", "official",
+ROLES = [r"spokes(?:man|woman|person)", "diplomat", "minister", "president", r"president-elect", "official", "first lady",
          "envoy", "secretary", "ambassador", "chancellor", "leader", "chief", "aide", "adviser", "advisor",
          "negotiator", "premier", "senator", "lawmaker", "general", "commander", "head"]
 """Nouns that stand for a person named earlier ("the diplomat said")."""
