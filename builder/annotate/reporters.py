@@ -36,6 +36,7 @@ RUN_AFTER = re.compile(r"^\s+(?P<run>" + _CAP + r"(?:\s+(?:(?:" + _PARTICLE + r"
 POSSESSIVE = re.compile(r"['’]s?$")
 CAPITAL_NEAR = re.compile(r"(?<![\w’'-])[" + packs.capitals() + r"]")
 """A capital letter opening a word: without one among the last few words before a verb, no run to read."""
+CAPITAL_AFTER = re.compile(r"[ \t]+[" + packs.capitals() + r"]")
 
 
 class Reporters:
@@ -61,7 +62,7 @@ class Reporters:
                 before = RUN_BEFORE.search(text, window, verb.start())
                 if before:
                     runs.append((before.start("run"), before.end("run")))
-            if inverting is None or inverting.match(verb.group(0)):
+            if CAPITAL_AFTER.match(text, verb.end()) and (inverting is None or inverting.match(verb.group(0))):
                 after = RUN_AFTER.match(text[verb.end():verb.end() + 120].split("\n", 1)[0])
                 if after:
                     runs.append((verb.end() + after.start("run"), verb.end() + after.end("run")))
