@@ -250,12 +250,28 @@ def _edited(item: AnnotatedArticle, name: str) -> str:
     return EDITED if name in item.by_editor else ""
 
 
-def search_meta(kind: str, facets: dict[str, list[str]] | None = None, when: str = "") -> dict:
+def search_meta(kind: str, facets: dict[str, list[str]] | None = None, when: str = "", also: list[str] = ()) -> dict:
     """Front matter that marks a page for the search index (builder.site.site_plugin), with its facets and
-    what a search result shows of it: its type and, when it has one, its date (`when`, as text)."""
+    what a search result shows of it: its type and, when it has one, its date (`when`, as text). `also`:
+    other spellings of the names on the page (Cyrillic ones too), indexed but not shown."""
     shown = {"Type": kind, **({"Date": when} if when else {})}
     return {"facets": {"Type": [kind], **{name: values for name, values in (facets or {}).items() if values}},
-            "shown": shown}
+            "shown": shown, **({"also": list(also)} if also else {})}
+
+
+def spellings(item: AnnotatedArticle, people: dict[str, Person] | None) -> list[str]:
+    """The other spellings of the people an article names (Песков for Peskov), so that a search in any
+    script finds the article; the names already on the page are left out."""
+    if not people:
+        return []
+    shown = {p.name for p in item.annotation.people} | {s.name for s in item.annotation.speakers}
+    out = []
+    for ref in item.annotation.people:
+        person = people.get(ref.id)
+        for alias in person.aliases if person else ():
+            if alias not in shown and alias not in out:
+                out.append(alias)
+    return out
 
 
 def _latest(items: list[AnnotatedArticle]) -> str:
@@ -285,7 +301,8 @@ def paragraph_link(number: int, page_url: str = "") -> str:
 
 
 def render_article(item: AnnotatedArticle, notes: list[Note],
-                   related: list[tuple[AnnotatedArticle, list[str]]] = (), paged: Collection[str] | None = None) -> str:
+                   related: list[tuple[AnnotatedArticle, list[str]]] = (), paged: Collection[str] | None = None,
+                   people: dict[str, Person] | None = None) -> str:
     a, n = item.article, item.annotation
     meta = article_meta(item)
     meta["title_source"] = a.title_source
@@ -298,7 +315,7 @@ def render_article(item: AnnotatedArticle, notes: list[Note],
     meta["search"] = search_meta("Article", {
         "Speaker": sorted({s.name for s in n.speakers}), "Topic": sorted({t.name for t in n.topics}),
         "Language": [LANGUAGES.get(a.lang, a.lang)], "Year": [str(a.date.year)] if a.date else []},
-        human_date(a.date))
+        human_date(a.date), spellings(item, people))
     lines = [f"# {md_escape(a.title)}", ""]
     date_note = f" ({DATE_SOURCES[a.date_source]})" if a.date_source != "header" else EDITED
     facts = [f"**Date:** {human_date(a.date)}" + (date_note if a.date else " (the text gives no date)"),
@@ -406,7 +423,8 @@ def render_person(person: Person, items: list[AnnotatedArticle], archive: Archiv
     else:
         intro.append("*Not in the knowledge base yet.* Editors can add this person to `data/people.yml`.\n")
     if person.aliases:  # in the page's text, so that a search for any spelling (Cyrillic too) finds it
-        intro.append("**Also written:** " + ", ".join(md_escape(a) for a in person.aliases) + "\n")
+        intro.append("**Also written:** " + ", ".join(md_escape(a) for a in person.aliases)
+                     + "\n{: .briefing-also data-pagefind-weight=\"5\" }\n")
     quoted = [i for i in items if any(s.id == person.id for s in i.annotation.speakers)]
     n_quotes = sum(len(s.quotes) for i in quoted for s in i.annotation.speakers if s.id == person.id)
     intro.append(f"Mentioned in **{len(items)}** article{'s' if len(items) != 1 else ''}; "
@@ -604,12 +622,12 @@ def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMem
     for done, item in enumerate(items, start=1):
         page_notes, page_related = notes.get(f"article/{item.article.slug}", []), related.get(item.article.slug, [])
         if memo is None:
-            pages[urls.article(item.article.slug)] = render_article(item, page_notes, page_related, paged)
+            pages[urls.article(item.article.slug)] = render_article(item, page_notes, page_related, paged, archive.people)
         else:
             key = (_Same(item), tuple(page_notes), tuple((_Same(other), tuple(why)) for other, why in page_related),
-                   tuple(p.id in paged for p in item.annotation.people))
+                   tuple(p.id in paged for p in item.annotation.people), tuple(spellings(item, archive.people)))
             pages[urls.article(item.article.slug)] = memo.get(
-                key, lambda: render_article(item, page_notes, page_related, paged))
+                key, lambda: render_article(item, page_notes, page_related, paged, archive.people))
         if progress:
             progress(done, steps)
     # A person's page also shows the names of the people they appear with, linked when they have a page:

@@ -46,7 +46,10 @@ class BriefingPages(BasePlugin):
         # What the search result shows under its title (Pagefind's UI lists a page's meta but its title).
         filters += "".join(f'<span data-pagefind-meta="{escape(str(name))}">{escape(str(value))}</span>'
                            for name, value in (search.get("shown") or {}).items())
-        return f'{BODY_OPEN}\n{html}\n<div hidden data-pagefind-ignore>{filters}</div>\n</div>'
+        # Other spellings of the names on the page (Песков on an English article about Peskov): indexed, not shown.
+        also = search.get("also") or []
+        spelled = f'\n<div hidden>{escape(" · ".join(map(str, also)))}</div>' if also else ""
+        return f'{BODY_OPEN}\n{html}{spelled}\n<div hidden data-pagefind-ignore>{filters}</div>\n</div>'
 
     def on_post_page(self, output, page, config):
         feeds = [(ARCHIVE_FEED, f"{config.site_name}: new articles")]
