@@ -7,7 +7,9 @@ sanitised (builder.site.note_html).
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import re
 import urllib.parse
 from pathlib import Path
@@ -141,6 +143,20 @@ def _pager(number: int, total: int, name: str) -> str:
     if number < total:
         parts.append(f"[Older →]({target(number + 1)})")
     return "\n\n" + " · ".join(parts) + "\n"
+
+
+def _with_quotes(pages: dict[str, str], cite: dict[str, dict], choices: dict[str, dict[str, str]]) -> dict[str, str]:
+    """Pages of a person or an event with, in their front matter, the citation data of the quotes each shows
+    (`cite`, by quote id) and what the rows can be narrowed to (`choices`: topics, events, speakers), for the
+    site's script (builder.site.site_plugin writes them into the page)."""
+    narrow = {kind: names for kind, names in choices.items() if names}
+    out = {}
+    for path, text in pages.items():
+        on_page = {qid: cite[qid] for qid in QUOTE_ID.findall(text) if qid in cite}
+        extra = {**({"cite": on_page} if on_page else {}), **({"choices": narrow} if narrow and ROW_CLASS in text else {})}
+        end = text.index("\n---\n", 3) + 1
+        out[path] = text[:end] + dump(extra) + text[end:] if extra else text
+    return out
 
 
 def _paged(path_stem: str, title: str, intro: str, rows: list[str], per_page: int, meta: dict | None = None,
@@ -284,9 +300,50 @@ def _quote_words(quote) -> str:
     return f"“{md_escape(quote.text)}”" if quote.direct else f"*(reported)* {md_escape(quote.text)}"
 
 
-def _quote_anchor(item: AnnotatedArticle, quote, here: str = urls.IN_A_SECTION) -> str:
-    """A link to the paragraph of the article the quote is in."""
-    return paragraph_link(quote.paragraph + 1, urls.link(urls.article(item.article.slug), here, ""))
+QUOTE_CLASS, PERMALINK, ROW_CLASS = "briefing-quote", "briefing-permalink", "briefing-row"
+"""A quote's list item (its id is its permanent anchor, builder.site.render.quote_ids), the link to it (left
+out of the search index, like the paragraph links), and an article's row on a person's or event's page (with
+the ids of its topics and events, data-topics and data-events, for narrowing the quotes in the browser)."""
+
+
+def quote_ids(item: AnnotatedArticle) -> list[list[str]]:
+    """A permanent id for each quote of an article ("q-" and 10 hex digits), parallel to its speakers and
+    their quotes: made from the article's slug and the quote's words, so it stays when quotes are added,
+    removed or given to another speaker; the same words said twice get "-2", "-3", … in the article's order."""
+    seen: Counter = Counter()
+    ids = []
+    for speaker in item.annotation.speakers:
+        mine = []
+        for quote in speaker.quotes:
+            words = " ".join(quote.text.split()).casefold()
+            base = "q-" + hashlib.sha1(f"{item.article.slug}\n{words}".encode("utf-8")).hexdigest()[:10]
+            seen[base] += 1
+            mine.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+        ids.append(mine)
+    return ids
+
+
+def quote_card(item: AnnotatedArticle, speaker, quote, qid: str, here: str, indent: str = "", lead: str = "",
+               attrs: str = "") -> str:
+    """A quote as a list item with its permanent id, the link to its paragraph and a permanent link (to the
+    quote on its article's page); the citation a reader copies is made from the page's `cite` data (front
+    matter, builder.site.site_plugin) by the site's script."""
+    on_article = here == urls.article(item.article.slug)
+    target = "" if on_article else urls.link(urls.article(item.article.slug), here)
+    words = f"{_quote_words(quote)} {paragraph_link(quote.paragraph + 1, target)}"
+    permalink = f'[Link]({target}#{qid}){{: .{PERMALINK} aria-label="Permanent link to this quote" }}'
+    return f"{indent}- {lead}{words} {permalink}\n{indent}  {{: #{qid} .{QUOTE_CLASS}{attrs} }}"
+
+
+def cite_data(item: AnnotatedArticle, speaker, quote) -> dict:
+    """What a citation of one quote says besides the address: who, what, where, when."""
+    a = item.article
+    return {"speaker": speaker.name, "words": quote.text, "direct": quote.direct, "title": a.title,
+            "date": human_date(a.date) if a.date else "", "outlet": a.outlet or ""}
+
+
+QUOTE_ID = re.compile(r"\{: #(q-[0-9a-f]{10}(?:-\d+)?) \.")
+"""A quote card's id where its list item's attributes are written (quote_card)."""
 
 
 PARAGRAPH_LINK = "briefing-paragraph"
@@ -341,11 +398,14 @@ def render_article(item: AnnotatedArticle, notes: list[Note],
         lines.append("")
     if n.speakers:
         lines.append("## Who said what\n")
-        for speaker in n.speakers:
+        here, cite = urls.article(a.slug), {}
+        for speaker, ids in zip(n.speakers, quote_ids(item)):
             lines.append(f"### {person_link(speaker.name, speaker.id, paged=paged)}\n")
-            for quote in speaker.quotes:
-                lines.append(f"- {_quote_words(quote)} {paragraph_link(quote.paragraph + 1)}")
+            for quote, qid in zip(speaker.quotes, ids):
+                lines.append(quote_card(item, speaker, quote, qid, here))
+                cite[qid] = cite_data(item, speaker, quote)
             lines.append("")
+        meta["cite"] = cite
     if n.people:
         lines.append("## People mentioned\n")
         lines.append(", ".join(person_link(p.name, p.id, paged=paged) for p in n.people) + _edited(item, "people"))
@@ -451,16 +511,22 @@ def render_person(person: Person, items: list[AnnotatedArticle], archive: Archiv
         lead.extend(f"- {link(kb_topics[t].name, urls.link(urls.topic(t), urls.IN_A_SECTION))} ({c})" for t, c in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0])))
     lead.append(notes_section(notes))
     lead.append("\n## Articles and quotes, newest first\n")
-    rows = []
+    rows, cite = [], {}
     for item in _newest_first(items):
-        row = [f"- **{human_date(item.article.date)}**: {article_link(item)}"]
-        for speaker in item.annotation.speakers:
+        about = "".join(f' data-{kind}="{" ".join(sorted(ids))}"' for kind, ids in
+                        (("topics", {t.id for t in item.annotation.topics}), ("events", {e.id for e in item.annotation.events})) if ids)
+        row = [f"- **{human_date(item.article.date)}**: {article_link(item)}\n  {{: .{ROW_CLASS}{about} }}"]
+        for speaker, ids in zip(item.annotation.speakers, quote_ids(item)):
             if speaker.id == person.id:
-                row += [f"    - {_quote_words(q)} {_quote_anchor(item, q)}" for q in speaker.quotes]
+                row += [quote_card(item, speaker, q, qid, urls.IN_A_SECTION, "    ") for q, qid in zip(speaker.quotes, ids)]
+                cite.update((qid, cite_data(item, speaker, q)) for q, qid in zip(speaker.quotes, ids))
         rows.append("\n".join(row))
     meta = {"person_id": person.id, "in_knowledge_base": person.in_kb}
-    return _paged(urls.person(person.id)[:-3], person.name, "\n".join(intro), rows, settings.per_page, meta,
-                  lead="\n".join(lead), first_meta={"search": search_meta("Person", when=_latest(items))})
+    choices = {"topic": {t: kb_topics[t].name for t in sorted(topics, key=lambda t: kb_topics[t].name)},
+               "event": {e: kb_events[e].name for e in sorted(events, key=lambda e: (kb_events[e].date or date.max, e))}}
+    pages = _paged(urls.person(person.id)[:-3], person.name, "\n".join(intro), rows, settings.per_page, meta,
+                   lead="\n".join(lead), first_meta={"search": search_meta("Person", when=_latest(items))})
+    return _with_quotes(pages, cite, choices)
 
 
 def related_events(kb_events: tuple[Event, ...]) -> dict[str, list[str]]:
@@ -474,6 +540,14 @@ def related_events(kb_events: tuple[Event, ...]) -> dict[str, list[str]]:
                 both[other].add(event.id)
     order = {e.id: (e.date or date.max, e.id) for e in kb_events}
     return {eid: sorted(others, key=order.__getitem__) for eid, others in both.items()}
+
+
+def event_quotes(item: AnnotatedArticle, eid: str) -> list[tuple[Any, Any, str]]:
+    """The quotes of an article made in the paragraphs that name an event, as (speaker, quote, quote id)."""
+    ref = next((e for e in item.annotation.events if e.id == eid), None)
+    where = set(ref.paragraphs or (ref.first_paragraph,)) if ref else set()
+    return [(s, q, qid) for s, ids in zip(item.annotation.speakers, quote_ids(item))
+            for q, qid in zip(s.quotes, ids) if q.paragraph in where]
 
 
 def render_event(event: Event, items: list[AnnotatedArticle], archive: Archive, notes: list[Note],
@@ -490,12 +564,8 @@ def render_event(event: Event, items: list[AnnotatedArticle], archive: Archive, 
     lead = []
     if related:
         lead.append("**Related events:** " + ", ".join(link(kb_events[r].name, urls.link(urls.event(r), urls.event(event.id))) for r in related) + "\n")
-    said: list[tuple[AnnotatedArticle, list]] = []
-    for item in items:
-        ref = next((e for e in item.annotation.events if e.id == event.id), None)
-        where = set(ref.paragraphs or (ref.first_paragraph,)) if ref else set()
-        said.append((item, [(s, q) for s in item.annotation.speakers for q in s.quotes if q.paragraph in where]))
-    people = Counter(s.id for _, pairs in said for s in {s.id: s for s, _ in pairs}.values())
+    said = [(item, event_quotes(item, event.id)) for item in items]
+    people = Counter(s.id for _, pairs in said for s in {s.id: s for s, _, _ in pairs}.values())
     if people:
         lead.append("## Who spoke about it\n")
         for pid, count in sorted(people.items(), key=lambda kv: (-kv[1], archive.people[kv[0]].name)):
@@ -503,20 +573,24 @@ def render_event(event: Event, items: list[AnnotatedArticle], archive: Archive, 
                         f"({count} article{'s' if count != 1 else ''})")
     lead.append(notes_section(notes))
     lead.append(f"\n## What was said about it, month by month ({len(items)} article{'s' if len(items) != 1 else ''})\n")
-    rows, current = [], None
+    rows, current, cite = [], None, {}
     for item, pairs in sorted(said, key=lambda pair: (pair[0].article.date or date.max, pair[0].article.slug)):
         month = _month(item)
         if month != current:
             rows.append(f"\n### {month_label(month)}\n")
             current = month
-        row = [f"- **{human_date(item.article.date)}**: {article_link(item)}"]
-        row += [f"    - {person_link(speaker.name, speaker.id, paged=paged)}: {_quote_words(q)} {_quote_anchor(item, q)}"
-                for speaker, q in pairs]
+        row = [f"- **{human_date(item.article.date)}**: {article_link(item)}\n  {{: .{ROW_CLASS} }}"]
+        row += [quote_card(item, speaker, q, qid, urls.IN_A_SECTION, "    ",
+                           f"{person_link(speaker.name, speaker.id, paged=paged)}: ", f' data-speaker="{speaker.id}"')
+                for speaker, q, qid in pairs]
+        cite.update((qid, cite_data(item, speaker, q)) for speaker, q, qid in pairs)
         rows.append("\n".join(row))
     facets = {"Year": [str(event.date.year)]} if event.date else {}
     meta = {"event_id": event.id, "date": event.date.isoformat() if event.date else None}
-    return _paged(urls.event(event.id)[:-3], event.name, "\n".join(intro), rows, settings.per_page, meta,
-                  lead="\n".join(lead), first_meta={"search": search_meta("Event", facets, when)})
+    choices = {"speaker": {pid: archive.people[pid].name for pid in sorted(people, key=lambda pid: archive.people[pid].name)}}
+    pages = _paged(urls.event(event.id)[:-3], event.name, "\n".join(intro), rows, settings.per_page, meta,
+                   lead="\n".join(lead), first_meta={"search": search_meta("Event", facets, when)})
+    return _with_quotes(pages, cite, choices)
 
 
 def _by_month_rows(items: list[AnnotatedArticle], here: str = urls.IN_A_SECTION) -> list[str]:
@@ -672,10 +746,51 @@ def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMem
     for topic in sorted(archive.kb.topics, key=lambda t: (-len(by_topic.get(t.id, [])), t.name)):
         topic_rows.append(f"| {link(topic.name, urls.link(urls.topic(topic.id), urls.index(urls.TOPICS)))} | {len(by_topic.get(topic.id, []))} |")
     pages[urls.index(urls.TOPICS)] = page({"title": "Topics"}, "# Topics\n\n" + "\n".join(topic_rows))
+    pages.update(link_previews(archive, paged, by_person, by_event))
     pages.update(render_timeline(archive, settings))
     pages[urls.HOME] = render_home(archive, settings, by_person, by_event, paged)
     pages[urls.SEARCH] = render_search_page()
     return dict(sorted(pages.items()))
+
+
+PREVIEWS = "previews"
+"""Where the link previews are (previews/people/<id>.json, previews/events/<id>.json): what the site's script
+shows when a reader hovers over or focuses a link to a person's or an event's page."""
+
+
+def _latest_quote(items: list[AnnotatedArticle], said: Callable[[AnnotatedArticle], list]) -> dict | None:
+    for item in _newest_first(items):
+        pairs = said(item)
+        if pairs:
+            speaker, quote = pairs[0]
+            return {"speaker": speaker.name, "words": quote.text, "direct": quote.direct,
+                    "date": human_date(item.article.date) if item.article.date else ""}
+    return None
+
+
+def link_previews(archive: Archive, paged: Collection[str], by_person: dict[str, list[AnnotatedArticle]],
+                  by_event: dict[str, list[AnnotatedArticle]]) -> dict[str, str]:
+    """A small JSON file for each person with a page and each event: the name, who they are (role and
+    organisation from the knowledge base) or when and where it was, and the latest quote (the person's own;
+    for an event, the newest said in a paragraph naming it)."""
+    files = {}
+    for pid in sorted(paged):
+        person = archive.people[pid]
+        about = ", ".join(x for x in (person.role, person.org) if x) if person.in_kb else "Not in the knowledge base yet"
+        latest = _latest_quote(by_person.get(pid, []), lambda item: [
+            (s, q) for s in item.annotation.speakers if s.id == pid for q in s.quotes])
+        files[f"{PREVIEWS}/{urls.PEOPLE}/{pid}.json"] = _json({"name": person.name, "about": about, "latest": latest})
+    for event in archive.kb.events:
+        when = human_date(event.date) if event.date else ""
+        about = ", ".join(x for x in (when, event.place) if x)
+        latest = _latest_quote(by_event.get(event.id, []),
+                               lambda item, eid=event.id: [(s, q) for s, q, _ in event_quotes(item, eid)])
+        files[f"{PREVIEWS}/{urls.EVENTS}/{event.id}.json"] = _json({"name": event.name, "about": about, "latest": latest})
+    return files
+
+
+def _json(value: dict) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def render_timeline(archive: Archive, settings: Settings) -> dict[str, str]:

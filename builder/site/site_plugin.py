@@ -7,11 +7,14 @@ mkdocs.yml cannot lose it). It reads the front matter that builder.site.render w
   `data-pagefind-meta` one, hidden and left out of the indexed text;
 - every page links the archive's Atom feed, and a page with `feed: <path>` its own, with
   <link rel="alternate">;
-- the theme overrides (OVERRIDES) add the header's search box and the archive's stylesheet.
+- a page with quotes gets their citation data and what its rows can be narrowed to (`cite`, `choices`) as
+  JSON at the end of its body, for the site's script (overrides/assets/javascripts/briefing.js);
+- the theme overrides (OVERRIDES) add the header's search box, the archive's stylesheet and its script.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from html import escape, unescape
@@ -30,6 +33,17 @@ the form sends the words to the search page, ?q=), main.html with the archive's 
 NOT_INDEXED = ("related-articles", "appears-most-with")
 """Sections (heading ids) whose list of other pages stays out of the search index: a search for a name
 should not bring up every page that merely lists that name as a companion."""
+
+
+def quote_data(meta: dict) -> str:
+    """The page's quotes as data for the site's script (assets/javascripts/briefing.js): what a citation of each
+    says (`cite`, by the quote's id) and what the quotes can be narrowed to (`choices`). JSON in a script
+    element the browser never runs; "<" is written as \\u003c, so no text can close the element."""
+    data = {key: meta[key] for key in ("cite", "choices") if isinstance(meta.get(key), dict) and meta[key]}
+    if not data:
+        return ""
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/json" id="briefing-quotes">{text}</script>\n'
 
 
 class BriefingPages(BasePlugin):
@@ -59,4 +73,9 @@ class BriefingPages(BasePlugin):
             feeds.append((own, f"{config.site_name}: {unescape(str(page.meta.get('title', '')))}"))
         links = "".join(f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" '
                         f'href="{escape(get_relative_url(path, page.url or "."))}">' for path, title in feeds)
-        return output.replace("</head>", links + "</head>", 1)
+        output = output.replace("</head>", links + "</head>", 1)
+        data = quote_data(page.meta)
+        if data:  # after the page's content, where an article's text cannot be (it is escaped)
+            end = output.rindex("</body>")
+            output = output[:end] + data + output[end:]
+        return output
