@@ -518,7 +518,8 @@ def render_person(person: Person, items: list[AnnotatedArticle], archive: Archiv
         row = [f"- **{human_date(item.article.date)}**: {article_link(item)}\n  {{: .{ROW_CLASS}{about} }}"]
         for speaker, ids in zip(item.annotation.speakers, quote_ids(item)):
             if speaker.id == person.id:
-                row += [quote_card(item, speaker, q, qid, urls.IN_A_SECTION, "    ") for q, qid in zip(speaker.quotes, ids)]
+                row += [quote_card(item, speaker, q, qid, urls.IN_A_SECTION, "    ", attrs=_events_at(item, q.paragraph))
+                        for q, qid in zip(speaker.quotes, ids)]
                 cite.update((qid, cite_data(item, speaker, q)) for q, qid in zip(speaker.quotes, ids))
         rows.append("\n".join(row))
     meta = {"person_id": person.id, "in_knowledge_base": person.in_kb}
@@ -542,10 +543,21 @@ def related_events(kb_events: tuple[Event, ...]) -> dict[str, list[str]]:
     return {eid: sorted(others, key=order.__getitem__) for eid, others in both.items()}
 
 
+def _event_paragraphs(item: AnnotatedArticle, eid: str) -> set[int]:
+    """The paragraphs of an article that name an event."""
+    ref = next((e for e in item.annotation.events if e.id == eid), None)
+    return set(ref.paragraphs or (ref.first_paragraph,)) if ref else set()
+
+
+def _events_at(item: AnnotatedArticle, paragraph: int) -> str:
+    """The data-events attribute of a quote: the events named in its paragraph (a quote about the event)."""
+    ids = sorted(e.id for e in item.annotation.events if paragraph in _event_paragraphs(item, e.id))
+    return f' data-events="{" ".join(ids)}"' if ids else ""
+
+
 def event_quotes(item: AnnotatedArticle, eid: str) -> list[tuple[Any, Any, str]]:
     """The quotes of an article made in the paragraphs that name an event, as (speaker, quote, quote id)."""
-    ref = next((e for e in item.annotation.events if e.id == eid), None)
-    where = set(ref.paragraphs or (ref.first_paragraph,)) if ref else set()
+    where = _event_paragraphs(item, eid)
     return [(s, q, qid) for s, ids in zip(item.annotation.speakers, quote_ids(item))
             for q, qid in zip(s.quotes, ids) if q.paragraph in where]
 

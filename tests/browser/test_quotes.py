@@ -152,3 +152,15 @@ def test_every_person_with_a_page_has_a_preview(built_site):
               and not p.name.startswith("page-")}
     previews = {p.stem for p in (built_site / "previews/people").glob("*.json")}
     assert people and people == previews
+
+
+def test_narrowed_to_an_event_a_person_keeps_only_what_they_said_about_it(page, page_errors, site_url):
+    page.goto(site_url + PERSON + "?event=anchorage-summit-2025")
+    shown = page.locator("li.briefing-row:not([hidden])")
+    assert shown.count() >= 2
+    assert all("anchorage-summit-2025" in r.split() for r in shown.evaluate_all("els => els.map(e => e.dataset.events)"))
+    kept = page.locator("li.briefing-quote:not([hidden])").evaluate_all("els => els.map(e => e.dataset.events || '')")
+    dropped = page.locator("li.briefing-row:not([hidden]) li.briefing-quote[hidden]").count()
+    assert kept and all("anchorage-summit-2025" in k.split() for k in kept)
+    assert dropped >= 1  # he said other things in those articles, about other things
+    assert page_errors == []

@@ -146,7 +146,9 @@
         var quotes = row.querySelectorAll("li.briefing-quote");
         var visible = 0;
         quotes.forEach(function (quote) {
-          var mine = !chosen.speaker || quote.getAttribute("data-speaker") === chosen.speaker;
+          // On a person's page an event keeps the quotes said in a paragraph naming it.
+          var mine = (!chosen.speaker || quote.getAttribute("data-speaker") === chosen.speaker) &&
+                     (!chosen.event || words(quote, "events").indexOf(chosen.event) >= 0);
           quote.hidden = !mine;
           if (mine) { visible += 1; }
         });
