@@ -418,7 +418,7 @@ def generate(config: Config, report: Report, progress: Progress | None = None,
     pages = reuse.render(run, archive, render_settings(config, len(archive.articles)))
     report.timings["render"] = time.perf_counter() - started
     report.articles = len(archive.articles)
-    report.pages = sum(path.endswith(".md") for path in pages)  # not the link previews (.json)
+    report.pages = len(pages)
     return archive, pages
 
 

@@ -673,6 +673,30 @@ class PageMemo:
         self._previous, self._current = self._current, {}
 
 
+def _by_subject(items: list[AnnotatedArticle]) -> tuple[dict[str, list[AnnotatedArticle]], ...]:
+    """The articles naming each person, each event and each topic."""
+    by_person: dict[str, list[AnnotatedArticle]] = defaultdict(list)
+    by_event: dict[str, list[AnnotatedArticle]] = defaultdict(list)
+    by_topic: dict[str, list[AnnotatedArticle]] = defaultdict(list)
+    for item in items:
+        for p in item.annotation.people:
+            by_person[p.id].append(item)
+        for e in item.annotation.events:
+            by_event[e.id].append(item)
+        for t in item.annotation.topics:
+            by_topic[t.id].append(item)
+    return by_person, by_event, by_topic
+
+
+def paged_people(archive: Archive, notes: dict[str, list[Note]], by_person: dict[str, list[AnnotatedArticle]],
+                 settings: Settings) -> set[str]:
+    """The people with a page of their own. Scale: people outside the knowledge base named in fewer than
+    person_page_min articles, or never by a full name anywhere in the archive (a bare "Lee" is nobody in
+    particular), get none (unless a note is about them); they are listed on the people index."""
+    return {pid for pid, person in archive.people.items() if person.in_kb or notes.get(f"person/{pid}")
+            or (len(by_person.get(pid, [])) >= settings.person_page_min and len(person.name.split()) > 1)}
+
+
 def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMemo | None = None,
                 progress: Callable[[int, int], None] | None = None) -> dict[str, str]:
     """Every page of the site, keyed by its path under docs/. With a memo, article and person pages whose
@@ -681,27 +705,13 @@ def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMem
     pages: dict[str, str] = {}
     notes = notes_for(archive)
     items = archive.articles
-    by_person: dict[str, list[AnnotatedArticle]] = defaultdict(list)
-    by_event: dict[str, list[AnnotatedArticle]] = defaultdict(list)
-    by_topic: dict[str, list[AnnotatedArticle]] = defaultdict(list)
     if memo is None:
         related = related_articles(items, settings.related)
     else:
         related = memo.get(("related", tuple(map(_Same, items)), settings.related),
                            lambda: related_articles(items, settings.related))
-    for item in items:
-        for p in item.annotation.people:
-            by_person[p.id].append(item)
-        for e in item.annotation.events:
-            by_event[e.id].append(item)
-        for t in item.annotation.topics:
-            by_topic[t.id].append(item)
-
-    # Scale: people outside the knowledge base named in fewer than person_page_min articles, or never by a
-    # full name anywhere in the archive (a bare "Lee" is nobody in particular), get no page of their own
-    # (unless a note is about them); they are listed on the people index.
-    paged = {pid for pid, person in archive.people.items() if person.in_kb or notes.get(f"person/{pid}")
-             or (len(by_person.get(pid, [])) >= settings.person_page_min and len(person.name.split()) > 1)}
+    by_person, by_event, by_topic = _by_subject(items)
+    paged = paged_people(archive, notes, by_person, settings)
     steps = len(items) + len(paged)
     if progress:
         progress(0, steps)
@@ -758,7 +768,6 @@ def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMem
     for topic in sorted(archive.kb.topics, key=lambda t: (-len(by_topic.get(t.id, [])), t.name)):
         topic_rows.append(f"| {link(topic.name, urls.link(urls.topic(topic.id), urls.index(urls.TOPICS)))} | {len(by_topic.get(topic.id, []))} |")
     pages[urls.index(urls.TOPICS)] = page({"title": "Topics"}, "# Topics\n\n" + "\n".join(topic_rows))
-    pages.update(link_previews(archive, paged, by_person, by_event))
     pages.update(render_timeline(archive, settings))
     pages[urls.HOME] = render_home(archive, settings, by_person, by_event, paged)
     pages[urls.SEARCH] = render_search_page()
@@ -780,11 +789,13 @@ def _latest_quote(items: list[AnnotatedArticle], said: Callable[[AnnotatedArticl
     return None
 
 
-def link_previews(archive: Archive, paged: Collection[str], by_person: dict[str, list[AnnotatedArticle]],
-                  by_event: dict[str, list[AnnotatedArticle]]) -> dict[str, str]:
-    """A small JSON file for each person with a page and each event: the name, who they are (role and
-    organisation from the knowledge base) or when and where it was, and the latest quote (the person's own;
-    for an event, the newest said in a paragraph naming it)."""
+def link_previews(archive: Archive, settings: Settings = Settings()) -> dict[str, str]:
+    """A small JSON file for each person with a page and each event, keyed by its path under docs/ (beside
+    the pages, like the feeds): the name, who they are (role and organisation from the knowledge base) or
+    when and where it was, and the latest quote (the person's own; for an event, the newest said in a
+    paragraph naming it)."""
+    by_person, by_event, _ = _by_subject(archive.articles)
+    paged = paged_people(archive, notes_for(archive), by_person, settings)
     files = {}
     for pid in sorted(paged):
         person = archive.people[pid]
