@@ -10,6 +10,7 @@ import yaml
 from builder import lang as packs
 from builder.model import Problem
 from builder.annotate.nlp import default_processes
+from builder.pipeline.cluster import check_spec
 from builder.settings import Option, check_mapping, choice, codes, text, whole
 from builder.sources.yamlio import load_with_lines, strip_lines, yaml_error_line, yaml_error_text
 
@@ -29,6 +30,9 @@ SCHEMA: dict[str, Option] = {o.name: o for o in (
     Option("search_part_mb", whole(1), 100, "the search index is made in parts of about this many MB of pages, one "
            "after another (Pagefind holds about 12 times a part's size in memory while indexing it); the search "
            "page merges the parts"),
+    Option("cluster", check_spec, None, "where `briefing build` annotates: `off` = processes on this machine; "
+           "`tcp://host:8786` = a running Dask scheduler; `local:N` = a Dask cluster of N worker processes started "
+           "here (needs the `[cluster]` extra; README, *Running on a cluster*)", "off"),
 )}
 """Every setting of briefing.yml: the README's table is checked against it (tests/test_settings.py)."""
 DEFAULT_SITE_NAME = "Briefing Archive"
@@ -70,6 +74,8 @@ class Config:
     """Articles that must name a person outside the knowledge base for a page; None = auto (see page_minimum)."""
     search_part_mb: int = 100
     """MB of pages in one part of the search index (Pagefind needs about 12 times that in memory)."""
+    cluster: str | None = None
+    """Where the build annotates: None = here; "local:N" or a Dask scheduler's address (builder.pipeline.cluster)."""
     strict: bool = False
     """Fail on any bad input instead of skipping it."""
     extra: dict = field(default_factory=dict)
@@ -116,6 +122,7 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
         processes=settings["processes"] or default_processes(),
         person_page_min=settings["person_page_min"],
         search_part_mb=settings["search_part_mb"],
+        cluster=settings["cluster"],
         cache=root / ".cache" / "briefing",
     )
     return config, problems

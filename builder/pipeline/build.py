@@ -38,14 +38,23 @@ def build(config: Config, progress: Progress | None = None, run_mkdocs: bool = T
     """The whole build. Raises OutputRefused before any work when --site or --docs may not be replaced or
     another build holds them, and BuildFailed (previous docs/ and site/ untouched) on fatal problems."""
     with outputs.Outputs(output_targets(config, run_mkdocs), config.root) as held:
-        return _build(config, progress, run_mkdocs, held)
+        if config.cluster is None:
+            return _build(config, progress, run_mkdocs, held)
+        from builder.pipeline.cluster import TaskFailed, connect
+
+        with connect(config.cluster) as executor:
+            try:
+                return _build(config, progress, run_mkdocs, held, executor)
+            except TaskFailed as failure:
+                raise BuildFailed(f"{failure} The previous site stays as it was.") from None
 
 
-def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: outputs.Outputs) -> Report:
+def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: outputs.Outputs,
+           executor=None) -> Report:
     report = Report()
     if not config.mkdocs_config or not config.mkdocs_config.is_file():
         raise BuildFailed(f"there is no MkDocs configuration at {config.mkdocs_config}.")
-    archive, pages = generate(config, report, progress)
+    archive, pages = generate(config, report, progress, executor=executor)
     if config.strict and report.errors:
         raise BuildFailed(f"{len(report.errors)} problem(s) in the input and --strict is on; nothing was written.", report.problems)
     if not archive.articles:

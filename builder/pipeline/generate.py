@@ -178,9 +178,11 @@ def read_articles(files: list[Path], config: Config, problems: list[Problem],
     return articles
 
 
-def failed(shown: str, stage: str, error: Exception) -> Problem:
-    """The problem for an article that a stage could not handle for a reason nobody foresaw."""
-    return Problem(shown, None, f"the article could not be {stage} ({type(error).__name__}: {error}); it is left out. "
+def failed(shown: str, stage: str, error: Exception | str) -> Problem:
+    """The problem for an article that a stage could not handle for a reason nobody foresaw (`error` as
+    raised, or as its "Type: message" when it was raised on a cluster's worker)."""
+    cause = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+    return Problem(shown, None, f"the article could not be {stage} ({cause}); it is left out. "
                                 "Please report this with the file.")
 
 
@@ -222,12 +224,21 @@ def corrected(item: AnnotatedArticle, kb: KnowledgeBase, problems: list[Problem]
 def annotate_all(config: Config, kb: KnowledgeBase, files: list[Path], articles: list[Article],
                  progress: Callable[[int, int], None] | None = None,
                  tally: Counter | None = None, problems: list[Problem] | None = None,
-                 cache: Cache | None = None) -> Iterator[AnnotatedArticle]:
+                 cache: Cache | None = None, executor=None,
+                 batches: Callable[[int, int], None] | None = None) -> Iterator[AnnotatedArticle]:
     """Annotate the articles read from `files`, through the cache folder config.cache when it is set. With
-    `problems`, an article the annotator fails on is reported there and left out."""
+    `problems`, an article the annotator fails on is reported there and left out. With an `executor`
+    (builder.pipeline.cluster), what the cache lacks is annotated on its cluster, `batches` its progress."""
     annotator = make_annotator(kb, config)
+    remote = None
+    if executor is not None:
+        from builder.pipeline.cluster import annotate_on
+
+        def remote(items: list[tuple[Article, list | None]]) -> list:
+            return annotate_on(executor, kb, config.spacy_model, items, batches)
     if config.cache is None:
-        return annotate_articles(annotator, articles, config.processes, progress, tally=tally, problems=problems)
+        return annotate_articles(annotator, articles, config.processes, progress, tally=tally, problems=problems,
+                                 remote=remote)
     paths = {shown_path(f, config.root): f for f in files}
     model = english_identity(config.spacy_model)
     setting = ",".join(config.languages)
@@ -241,7 +252,7 @@ def annotate_all(config: Config, kb: KnowledgeBase, files: list[Path], articles:
         return annotation_key, digest("spans", model, body_text(article))
 
     return annotate_articles(annotator, articles, config.processes, progress, cache=cache or Cache(config.cache),
-                             keys=[keys(a) for a in articles], tally=tally, problems=problems)
+                             keys=[keys(a) for a in articles], tally=tally, problems=problems, remote=remote)
 
 
 def english_identity(configured: str) -> str:
@@ -258,12 +269,16 @@ def english_identity(configured: str) -> str:
 def annotate_articles(annotator: Annotator, articles: list[Article], processes: int = 1,
                       progress: Callable[[int, int], None] | None = None, batch_size: int = BATCH_SIZE,
                       cache: Cache | None = None, keys: list[tuple[str | None, str]] | None = None,
-                      tally: Counter | None = None, problems: list[Problem] | None = None) -> Iterator[AnnotatedArticle]:
+                      tally: Counter | None = None, problems: list[Problem] | None = None,
+                      remote: Callable[[list[tuple[Article, list | None]]], list] | None = None
+                      ) -> Iterator[AnnotatedArticle]:
     """Annotate articles in order. Annotations found in the cache under keys[i] = (annotation key, spans
     key) are used as they are; for the rest, English entity spans come from the cache or stream through
     the model in batches (and processes) ahead of the rules. `tally` counts "cached" (annotations from
     the cache), "annotated" (rules run), "model" (articles the model ran on) and "failed" (articles the
-    annotator failed on, reported in `problems` and left out; without `problems` the error is raised)."""
+    annotator failed on, reported in `problems` and left out; without `problems` the error is raised).
+    With `remote` (builder.pipeline.cluster.annotate_on), the articles the cache has no annotation for are
+    annotated there instead, given their cached spans, and come back as Outcomes; they are cached here."""
     cache = cache or Cache(None)
     tally = tally if tally is not None else Counter()
     keys = keys or [(None, "")] * len(articles)
@@ -273,29 +288,43 @@ def annotate_articles(annotator: Annotator, articles: list[Article], processes: 
         found.append(_cached_annotation(cache, annotation_key))
         needs_spans = found[-1] is None and annotator.uses_model(article)
         spans.append(cache.get("spans", spans_key) if needs_spans and spans_key else None)
-    to_model = [a for a, f, s in zip(articles, found, spans) if f is None and s is None and annotator.uses_model(a)]
     if progress:
         progress(0, len(articles))  # the stage starts (the first article may wait for the model's workers)
-    stream = annotator.entities_many(to_model, processes, batch_size)
+    if remote is not None:
+        todo = [number for number, annotation in enumerate(found) if annotation is None]
+        outcomes = dict(zip(todo, remote([(articles[number], spans[number]) for number in todo])))
+        stream = iter(())
+    else:
+        to_model = [a for a, f, s in zip(articles, found, spans) if f is None and s is None and annotator.uses_model(a)]
+        stream = annotator.entities_many(to_model, processes, batch_size)
     for number, (article, (annotation_key, spans_key)) in enumerate(zip(articles, keys), start=1):
         annotation = found[number - 1]
         if annotation is not None:
             tally["cached"] += 1
         else:
             entities = spans[number - 1]
+            outcome = outcomes[number - 1] if remote is not None else None
             if entities is not None:
                 entities = [tuple(span) for span in entities]
-            elif annotator.uses_model(article):
+            elif outcome is not None and outcome.entities is not None:
+                entities = outcome.entities
+            elif outcome is None and annotator.uses_model(article):
                 entities = next(stream)
+            if entities is not None and spans[number - 1] is None:
                 tally["model"] += 1
                 if spans_key:
                     cache.put("spans", spans_key, entities)
             try:
-                annotation = annotator.annotate(article, entities)
+                if outcome is None:
+                    annotation = annotator.annotate(article, entities)
+                elif outcome.annotation is None:
+                    raise AnnotationFailed(outcome.error)
+                else:
+                    annotation = outcome.annotation
             except Exception as error:  # noqa: BLE001 - one article never stops the build; it is named instead
                 if problems is None:
                     raise
-                problems.append(failed(article.source, "annotated", error))
+                problems.append(failed(article.source, "annotated", str(error) if isinstance(error, AnnotationFailed) else error))
                 tally["failed"] += 1
                 continue
             tally["annotated"] += 1
@@ -304,6 +333,10 @@ def annotate_articles(annotator: Annotator, articles: list[Article], processes: 
         yield AnnotatedArticle(article, annotation)
         if progress:
             progress(number, len(articles))
+
+
+class AnnotationFailed(Exception):
+    """The annotator failed on an article on a cluster's worker; the message is its "Type: message"."""
 
 
 def _cached_annotation(cache: Cache, key: str | None) -> Annotation | None:
@@ -354,6 +387,8 @@ class Run:
     """The article files, once listed."""
     publishing: bool = True
     """Whether the run ends in pages (build, serve) or only in annotations (annotate, suggest, eval)."""
+    executor: object | None = None
+    """Where annotation runs when not here: a cluster's executor (builder.pipeline.cluster), or None."""
 
     def stage(self, name: str) -> Callable[[int, int], None] | None:
         return _stage(self.progress, name)
@@ -379,7 +414,7 @@ class Reuse:
         # Corrections are applied after the cache, which holds what the machine found: the editor always wins.
         return [corrected(item, run.kb, run.report.problems) for item in
                 annotate_all(run.config, run.kb, run.files, articles, run.stage("annotate"), tally, run.report.problems,
-                             run.cache)]
+                             run.cache, run.executor, run.stage("batches"))]
 
     def index(self, run: Run, annotated: list[AnnotatedArticle]) -> Archive:
         return index_archive(run.kb, annotated, [])
@@ -404,12 +439,12 @@ def render_settings(config: Config, articles: int) -> Settings:
 
 
 def generate(config: Config, report: Report, progress: Progress | None = None,
-             reuse: Reuse | None = None) -> tuple[Archive, dict[str, str]]:
+             reuse: Reuse | None = None, executor=None) -> tuple[Archive, dict[str, str]]:
     """Read, annotate, correct, index and render; returns the archive and the pages (nothing is written).
     The one path of every command: build and serve render pages, annotate, suggest and eval stop earlier
-    (`annotated`)."""
+    (`annotated`). With an `executor` (builder.pipeline.cluster), annotation runs on its cluster."""
     reuse = reuse or Reuse()
-    run = Run(config, report, progress, Cache(config.cache))  # one cache: damaged entries are counted once
+    run = Run(config, report, progress, Cache(config.cache), executor=executor)  # one cache: damaged entries are counted once
     annotated, articles = _read_and_annotate(run, reuse)
     started = time.perf_counter()
     archive = reuse.index(run, annotated)
