@@ -9,7 +9,8 @@ annotation's batches of articles here; a site shard's build could be another):
 
 - `function(item, *common)` runs once per item on some worker and returns a picklable result. It must be
   a module-level function of this project (pickled by reference: every worker imports the same code).
-- `common` values are sent to every worker once (scattered), not with each item.
+- `common` values are sent once (as the result of a task of their own, so a dead worker's copy is made
+  again), not with each item; workers fetch them from each other.
 - Results come back in the order of `items`. `progress(done, total)` is called in this process as items
   finish (not in order). At most a few tasks per worker thread are queued at a time, so a long list
   does not sit in the scheduler's memory.
@@ -112,7 +113,10 @@ class ClusterExecutor:
         if not items:
             return []
         names = names or [f"item {number}" for number in range(1, len(items) + 1)]
-        shared = [self.client.scatter(value, broadcast=True, hash=False) for value in common]
+        # Each common value is the result of a task of its own rather than scattered data: when the worker
+        # holding it dies, the scheduler makes it again (scattered data would be lost with the worker).
+        shared = [self.client.submit(_value, value, pure=False, key=f"briefing-common-{os.urandom(6).hex()}")
+                  for value in common]
         results: list = [None] * len(items)
         running: dict[str, tuple[int, Any]] = {}
         pending = iter(range(len(items)))
@@ -148,6 +152,10 @@ class ClusterExecutor:
         return results
 
 
+def _value(value: Any) -> Any:
+    return value
+
+
 def _failure(name: str, future) -> str:
     """Why a task failed, for the user: what it was doing ("the annotation of …") and the cause."""
     try:
@@ -157,6 +165,8 @@ def _failure(name: str, future) -> str:
     kind = type(error).__name__
     if kind == "KilledWorker":
         cause = "the worker running it died each time (killed, or out of memory)"
+    elif error is None:
+        cause = f"the task was {future.status}"
     else:
         cause = f"{kind}: {error}"
     return f"{name} failed on every attempt on the cluster: {cause}."

@@ -1,0 +1,118 @@
+"""builder.pipeline.cluster: the executor interface on a real LocalCluster (order, progress, a failing
+task named), the annotation's tasks giving the local annotations, and the errors a user meets."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from builder.annotate import Annotator
+from builder.cli import main
+from builder.errors import BuildFailed
+from builder.pipeline import cluster
+from builder.pipeline.cluster import Identity, LocalExecutor, TaskFailed, annotate_batch, annotate_on, connect
+from builder.pipeline.generate import annotate_articles, article_files, read_articles
+from builder.config import load_config, with_overrides
+from builder.text import slug
+from tests.conftest import ROOT
+
+NAMES = ["Dmitry Peskov", "Sergey Lavrov", "Ștefan cel Mare", "Володимир Зеленський", "Marco Rubio"]
+
+
+def test_the_default_build_imports_no_dask():
+    code = ("import sys, builder.cli, builder.config, builder.pipeline.build, builder.pipeline.generate; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_local_executor_keeps_order_and_reports_progress():
+    seen = []
+    assert LocalExecutor().map(slug, NAMES, progress=lambda done, total: seen.append((done, total))) == \
+        [slug(n) for n in NAMES]
+    assert seen == [(n, 5) for n in range(1, 6)]
+
+
+def test_a_local_cluster_runs_items_in_order_and_names_a_failing_one():
+    pytest.importorskip("distributed", reason="the [cluster] extra is not installed")
+    seen = []
+    with connect("local:2") as executor:
+        assert executor.workers == 2
+        assert executor.map(slug, NAMES, progress=lambda done, total: seen.append((done, total))) == \
+            [slug(n) for n in NAMES]
+        # A common value goes to the workers once and is passed after the item.
+        assert executor.map(slug, NAMES[:2], common=("none",)) == [slug(n, "none") for n in NAMES[:2]]
+        with pytest.raises(TaskFailed) as failure:
+            executor.map(int, ["1", "two", "3"], names=["first", "the second item", "third"], retries=1)
+    assert sorted(seen) == [(n, 5) for n in range(1, 6)]
+    assert str(failure.value) == ("the second item failed on every attempt on the cluster: ValueError: invalid "
+                                  "literal for int() with base 10: 'two'.")
+
+
+def test_without_dask_the_cluster_is_refused_in_one_sentence(monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed now raises ImportError
+    with pytest.raises(BuildFailed) as failure:
+        with connect("local:2"):
+            pass
+    assert str(failure.value) == ("--cluster needs Dask's distributed scheduler, which is not installed; install it "
+                                  "with pip install 'briefing-archive[cluster]' (or pip install 'dask[distributed]').")
+
+
+def test_an_unreachable_scheduler_is_an_error_naming_it(monkeypatch):
+    pytest.importorskip("distributed", reason="the [cluster] extra is not installed")
+    monkeypatch.setattr(cluster, "CONNECT_SECONDS", 2)
+    with pytest.raises(BuildFailed, match=r"^could not reach the Dask scheduler at tcp://127\.0\.0\.1:9 \("):
+        with connect("tcp://127.0.0.1:9"):
+            pass
+
+
+def test_a_bad_cluster_option_is_refused(capsys):
+    assert main(["--root", str(ROOT), "build", "--cluster", "elsewhere"]) == 1
+    assert capsys.readouterr().err.strip() == ("briefing: --cluster must be off, local:N (N workers on this machine) "
+                                              "or a scheduler address such as tcp://host:8786, not 'elsewhere'.")
+
+
+@pytest.fixture(scope="module")
+def sample(kb):
+    """The sample archive's articles, read."""
+    config, _ = load_config(ROOT)
+    config = with_overrides(config, articles=(ROOT / "content" / "articles",))
+    problems: list = []
+    return config, read_articles(article_files(config.articles, ROOT, problems), config, problems)
+
+
+def test_annotation_tasks_give_the_local_annotations(kb, annotator, sample):
+    config, articles = sample
+    here = [item.annotation for item in annotate_articles(annotator, articles)]
+    remote = [item.annotation for item in annotate_articles(
+        annotator, articles, remote=lambda items: annotate_on(LocalExecutor(), kb, config.spacy_model, items))]
+    assert remote == here and any(a.speakers for a in here)
+
+
+def test_a_worker_with_other_code_refuses_the_task(kb, sample):
+    _, articles = sample
+    with pytest.raises(RuntimeError, match="other code or another model than the build"):
+        annotate_batch([(articles[0], None)], kb, Identity("0123456789abcdef", "auto", "en_core_web_sm==3.8.0"))
+
+
+def test_the_annotators_failure_on_a_worker_is_reported_like_a_local_one(kb, sample):
+    """A worker sends back "Type: message" for an article the annotator failed on: the article is left out
+    with the same problem as in a local build."""
+    _, articles = sample
+    problems: list = []
+    items = annotate_articles(Annotator(kb, None), articles[:2], problems=problems,
+                              remote=lambda batch: [cluster.annotate_batch(batch[:1], kb, _identity())[0],
+                                                    cluster.Outcome(None, None, "ValueError: a span past the text")])
+    assert [item.article.source for item in items] == [articles[0].source]
+    assert [str(p) for p in problems] == [f"{articles[1].source}: error: the article could not be annotated "
+                                          "(ValueError: a span past the text); it is left out. Please report this "
+                                          "with the file."]
+
+
+def _identity() -> Identity:
+    from builder.pipeline.cache import code_version
+    from builder.pipeline.generate import english_identity
+
+    return Identity(code_version(), "auto", english_identity("auto"))
