@@ -303,6 +303,20 @@ def annotate_on(executor, kb: KnowledgeBase, model: str, items: list[tuple[Artic
     return [outcome for batch in results for outcome in batch]
 
 
+class ClusterAnnotator:
+    """Stands in for an Annotator in builder.pipeline.generate.annotate_articles: the articles the cache
+    has no annotation for go to annotate_on (`annotate_many`); the rest is the local annotator's."""
+
+    def __init__(self, local, executor, model: str, progress: Callable[[int, int], None] | None = None):
+        self.local, self.executor, self.model, self.progress = local, executor, model, progress
+
+    def uses_model(self, article: Article) -> bool:
+        return self.local.uses_model(article)
+
+    def annotate_many(self, items: list[tuple[Article, list | None]]) -> list[Outcome]:
+        return annotate_on(self.executor, self.local.kb, self.model, items, self.progress)
+
+
 def _article_names(batch: list[tuple[Article, list | None]]) -> str:
     sources = [article.source for article, _ in batch]
     if len(sources) == 1:

@@ -224,21 +224,16 @@ def corrected(item: AnnotatedArticle, kb: KnowledgeBase, problems: list[Problem]
 def annotate_all(config: Config, kb: KnowledgeBase, files: list[Path], articles: list[Article],
                  progress: Callable[[int, int], None] | None = None,
                  tally: Counter | None = None, problems: list[Problem] | None = None,
-                 cache: Cache | None = None, executor=None,
-                 batches: Callable[[int, int], None] | None = None) -> Iterator[AnnotatedArticle]:
+                 cache: Cache | None = None, elsewhere: Callable[[Annotator], Annotator] | None = None
+                 ) -> Iterator[AnnotatedArticle]:
     """Annotate the articles read from `files`, through the cache folder config.cache when it is set. With
-    `problems`, an article the annotator fails on is reported there and left out. With an `executor`
-    (builder.pipeline.cluster), what the cache lacks is annotated on its cluster, `batches` its progress."""
+    `problems`, an article the annotator fails on is reported there and left out. `elsewhere` wraps the
+    annotator in one that annotates on a cluster (builder.pipeline.cluster.ClusterAnnotator)."""
     annotator = make_annotator(kb, config)
-    remote = None
-    if executor is not None:
-        from builder.pipeline.cluster import annotate_on
-
-        def remote(items: list[tuple[Article, list | None]]) -> list:
-            return annotate_on(executor, kb, config.spacy_model, items, batches)
+    if elsewhere is not None:
+        annotator = elsewhere(annotator)
     if config.cache is None:
-        return annotate_articles(annotator, articles, config.processes, progress, tally=tally, problems=problems,
-                                 remote=remote)
+        return annotate_articles(annotator, articles, config.processes, progress, tally=tally, problems=problems)
     paths = {shown_path(f, config.root): f for f in files}
     model = english_identity(config.spacy_model)
     setting = ",".join(config.languages)
@@ -252,7 +247,7 @@ def annotate_all(config: Config, kb: KnowledgeBase, files: list[Path], articles:
         return annotation_key, digest("spans", model, body_text(article))
 
     return annotate_articles(annotator, articles, config.processes, progress, cache=cache or Cache(config.cache),
-                             keys=[keys(a) for a in articles], tally=tally, problems=problems, remote=remote)
+                             keys=[keys(a) for a in articles], tally=tally, problems=problems)
 
 
 def english_identity(configured: str) -> str:
@@ -269,16 +264,14 @@ def english_identity(configured: str) -> str:
 def annotate_articles(annotator: Annotator, articles: list[Article], processes: int = 1,
                       progress: Callable[[int, int], None] | None = None, batch_size: int = BATCH_SIZE,
                       cache: Cache | None = None, keys: list[tuple[str | None, str]] | None = None,
-                      tally: Counter | None = None, problems: list[Problem] | None = None,
-                      remote: Callable[[list[tuple[Article, list | None]]], list] | None = None
-                      ) -> Iterator[AnnotatedArticle]:
+                      tally: Counter | None = None, problems: list[Problem] | None = None) -> Iterator[AnnotatedArticle]:
     """Annotate articles in order. Annotations found in the cache under keys[i] = (annotation key, spans
     key) are used as they are; for the rest, English entity spans come from the cache or stream through
     the model in batches (and processes) ahead of the rules. `tally` counts "cached" (annotations from
     the cache), "annotated" (rules run), "model" (articles the model ran on) and "failed" (articles the
     annotator failed on, reported in `problems` and left out; without `problems` the error is raised).
-    With `remote` (builder.pipeline.cluster.annotate_on), the articles the cache has no annotation for are
-    annotated there instead, given their cached spans, and come back as Outcomes; they are cached here."""
+    An annotator with `annotate_many` (builder.pipeline.cluster.ClusterAnnotator) is given the articles the
+    cache has no annotation for, with their cached spans, and returns Outcomes: they are cached here."""
     cache = cache or Cache(None)
     tally = tally if tally is not None else Counter()
     keys = keys or [(None, "")] * len(articles)
@@ -290,6 +283,7 @@ def annotate_articles(annotator: Annotator, articles: list[Article], processes: 
         spans.append(cache.get("spans", spans_key) if needs_spans and spans_key else None)
     if progress:
         progress(0, len(articles))  # the stage starts (the first article may wait for the model's workers)
+    remote = getattr(annotator, "annotate_many", None)
     if remote is not None:
         todo = [number for number, annotation in enumerate(found) if annotation is None]
         outcomes = dict(zip(todo, remote([(articles[number], spans[number]) for number in todo])))
@@ -414,7 +408,15 @@ class Reuse:
         # Corrections are applied after the cache, which holds what the machine found: the editor always wins.
         return [corrected(item, run.kb, run.report.problems) for item in
                 annotate_all(run.config, run.kb, run.files, articles, run.stage("annotate"), tally, run.report.problems,
-                             run.cache, run.executor, run.stage("batches"))]
+                             run.cache, self._elsewhere(run))]
+
+    def _elsewhere(self, run: Run) -> Callable[[Annotator], Annotator] | None:
+        """How the annotator is wrapped to run on the run's cluster (None: it runs here)."""
+        if run.executor is None:
+            return None
+        from builder.pipeline.cluster import ClusterAnnotator
+
+        return lambda annotator: ClusterAnnotator(annotator, run.executor, run.config.spacy_model, run.stage("batches"))
 
     def index(self, run: Run, annotated: list[AnnotatedArticle]) -> Archive:
         return index_archive(run.kb, annotated, [])
@@ -458,9 +460,9 @@ def generate(config: Config, report: Report, progress: Progress | None = None,
 
 
 def annotated_articles(config: Config, report: Report, progress: Progress | None = None,
-                       reuse: Reuse | None = None) -> tuple[KnowledgeBase, list[AnnotatedArticle]]:
+                       reuse: Reuse | None = None, executor=None) -> tuple[KnowledgeBase, list[AnnotatedArticle]]:
     """The first stages of `generate` alone: every article read, annotated and corrected, in file order."""
-    run = Run(config, report, progress, Cache(config.cache), publishing=False)
+    run = Run(config, report, progress, Cache(config.cache), publishing=False, executor=executor)
     annotated, _ = _read_and_annotate(run, reuse or Reuse())
     return run.kb, annotated
 

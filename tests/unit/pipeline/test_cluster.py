@@ -12,7 +12,7 @@ from builder.annotate import Annotator
 from builder.cli import main
 from builder.errors import BuildFailed
 from builder.pipeline import cluster
-from builder.pipeline.cluster import Identity, LocalExecutor, TaskFailed, annotate_batch, annotate_on, connect
+from builder.pipeline.cluster import ClusterAnnotator, Identity, LocalExecutor, TaskFailed, annotate_batch, connect
 from builder.pipeline.generate import annotate_articles, article_files, read_articles
 from builder.config import load_config, with_overrides
 from builder.text import slug
@@ -86,9 +86,11 @@ def sample(kb):
 def test_annotation_tasks_give_the_local_annotations(kb, annotator, sample):
     config, articles = sample
     here = [item.annotation for item in annotate_articles(annotator, articles)]
+    seen = []
     remote = [item.annotation for item in annotate_articles(
-        annotator, articles, remote=lambda items: annotate_on(LocalExecutor(), kb, config.spacy_model, items))]
+        ClusterAnnotator(annotator, LocalExecutor(), config.spacy_model, lambda *done: seen.append(done)), articles)]
     assert remote == here and any(a.speakers for a in here)
+    assert seen == [(1, 1)]  # one batch: the sample archive has fewer than TASK_ARTICLES articles
 
 
 def test_a_worker_with_other_code_refuses_the_task(kb, sample):
@@ -102,9 +104,12 @@ def test_the_annotators_failure_on_a_worker_is_reported_like_a_local_one(kb, sam
     with the same problem as in a local build."""
     _, articles = sample
     problems: list = []
-    items = annotate_articles(Annotator(kb, None), articles[:2], problems=problems,
-                              remote=lambda batch: [cluster.annotate_batch(batch[:1], kb, _identity())[0],
-                                                    cluster.Outcome(None, None, "ValueError: a span past the text")])
+    class Failing(ClusterAnnotator):
+        def annotate_many(self, batch):
+            return [cluster.annotate_batch(batch[:1], kb, _identity())[0],
+                    cluster.Outcome(None, None, "ValueError: a span past the text")]
+
+    items = annotate_articles(Failing(Annotator(kb, None), LocalExecutor(), "auto"), articles[:2], problems=problems)
     assert [item.article.source for item in items] == [articles[0].source]
     assert [str(p) for p in problems] == [f"{articles[1].source}: error: the article could not be annotated "
                                           "(ValueError: a span past the text); it is left out. Please report this "

@@ -34,8 +34,8 @@ def test_the_readme_table_is_the_schema():
     ("site_name: Elsewhere\n", 1, "'site_name' is no longer read here"),
     ("per_pag: 20\n", 1, "unknown setting 'per_pag'; did you mean 'per_page'?"),
     ("per_page: 50\ncluster: local:0\n", 2, "cluster must be off, local:N (N workers on this machine) or a scheduler "
-     "address such as tcp://host:8786, not 'local:0'; using off."),
-    ("cluster: scheduler.example:8786\n", 1, "not 'scheduler.example:8786'; using off."),
+     "address such as tcp://host:8786, not 'local:0'; using 'off'."),
+    ("cluster: scheduler.example:8786\n", 1, "not 'scheduler.example:8786'; using 'off'."),
 ])
 def test_every_bad_value_is_reported_with_its_line(tmp_path, text, line, message):
     config, problems = _load(tmp_path, text)
