@@ -11,8 +11,8 @@ annotation's batches of articles here; a site shard's build could be another):
   a module-level function of this project (pickled by reference: every worker imports the same code).
 - `common` values are sent once (as the result of a task of their own, so a dead worker's copy is made
   again), not with each item; workers fetch them from each other.
-- Results come back in the order of `items`. `progress(done, total)` is called in this process as items
-  finish (not in order). At most a few tasks per worker thread are queued at a time, so a long list
+- Results come back in the order of `items`. `progress(done, total)` is called in this process with 0
+  first, then as items finish (not in order). At most a few tasks per worker thread are queued at a time, so a long list
   does not sit in the scheduler's memory.
 - A worker killed mid-task: the scheduler runs the task again elsewhere (the nanny of a LocalCluster
   restarts the worker). An item whose task raises on every attempt (`retries` more after the first), or
@@ -89,6 +89,8 @@ class LocalExecutor:
     def map(self, function: Callable, items: Sequence, common: tuple = (), names: Sequence[str] | None = None,
             progress: Callable[[int, int], None] | None = None, retries: int = 1) -> list:
         results = []
+        if progress:
+            progress(0, len(items))
         for number, item in enumerate(items, start=1):
             results.append(function(item, *common))
             if progress:
@@ -130,6 +132,8 @@ class ClusterExecutor:
             running[future.key] = (number, future)
             return future
 
+        if progress:
+            progress(0, len(items))  # the clock starts: the first results wait for the workers' model
         window = max(8, QUEUED_PER_THREAD * self.workers)
         queue = as_completed([f for f in (submit() for _ in range(window)) if f is not None], with_results=False)
         try:
@@ -188,8 +192,10 @@ def connect(spec: str, progress: Callable[[str], None] | None = None) -> Iterato
     cluster = None
     try:
         if local:
+            # The scheduler's HTTP server always starts (8787 by default, taken by any other cluster here): on a
+            # free port of this machine only.
             cluster = distributed.LocalCluster(n_workers=int(local.group(1)), threads_per_worker=1, processes=True,
-                                               host="127.0.0.1", dashboard_address=None,
+                                               host="127.0.0.1", dashboard_address="127.0.0.1:0",
                                                silence_logs=logging.ERROR)
             client = distributed.Client(cluster)
         else:

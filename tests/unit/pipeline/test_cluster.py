@@ -32,7 +32,7 @@ def test_the_local_executor_keeps_order_and_reports_progress():
     seen = []
     assert LocalExecutor().map(slug, NAMES, progress=lambda done, total: seen.append((done, total))) == \
         [slug(n) for n in NAMES]
-    assert seen == [(n, 5) for n in range(1, 6)]
+    assert seen == [(n, 5) for n in range(0, 6)]
 
 
 def test_a_local_cluster_runs_items_in_order_and_names_a_failing_one():
@@ -46,7 +46,7 @@ def test_a_local_cluster_runs_items_in_order_and_names_a_failing_one():
         assert executor.map(slug, NAMES[:2], common=("none",)) == [slug(n, "none") for n in NAMES[:2]]
         with pytest.raises(TaskFailed) as failure:
             executor.map(int, ["1", "two", "3"], names=["first", "the second item", "third"], retries=1)
-    assert sorted(seen) == [(n, 5) for n in range(1, 6)]
+    assert sorted(seen) == [(n, 5) for n in range(0, 6)]
     assert str(failure.value) == ("the second item failed on every attempt on the cluster: ValueError: invalid "
                                   "literal for int() with base 10: 'two'.")
 
@@ -90,7 +90,7 @@ def test_annotation_tasks_give_the_local_annotations(kb, annotator, sample):
     remote = [item.annotation for item in annotate_articles(
         ClusterAnnotator(annotator, LocalExecutor(), config.spacy_model, lambda *done: seen.append(done)), articles)]
     assert remote == here and any(a.speakers for a in here)
-    assert seen == [(1, 1)]  # one batch: the sample archive has fewer than TASK_ARTICLES articles
+    assert seen == [(0, 1), (1, 1)]  # one batch: the sample archive has fewer than TASK_ARTICLES articles
 
 
 def test_a_worker_with_other_code_refuses_the_task(kb, sample):
