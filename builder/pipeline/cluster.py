@@ -19,6 +19,9 @@ annotation's batches of articles here; a site shard's build could be another):
   whose worker dies on every attempt (distributed's `allowed-failures`, 3 by default, then KilledWorker),
   stops the map: TaskFailed names the item (`names[i]`) and the cause; the other tasks are cancelled.
 - `executor.workers` is the number of worker threads (to size items by).
+- `map(function, items)` alone is builder.pipeline.tasks' Executor: the site's shards
+  (builder.pipeline.shards.build_shard) run on a cluster through it, when their folders are reachable
+  from the workers (the same machine, or a shared filesystem).
 
 `LocalExecutor` runs the same interface in this process, one item after the other: tests and callers
 that want one code path use it when no cluster is asked for.
@@ -114,7 +117,8 @@ class ClusterExecutor:
 
         if not items:
             return []
-        names = names or [f"item {number}" for number in range(1, len(items) + 1)]
+        names = names or [f"{function.__name__} of {getattr(item, 'name', f'item {number}')}"
+                          for number, item in enumerate(items, start=1)]
         # Each common value is the result of a task of its own rather than scattered data: when the worker
         # holding it dies, the scheduler makes it again (scattered data would be lost with the worker).
         shared = [self.client.submit(_value, value, pure=False, key=f"briefing-common-{os.urandom(6).hex()}")

@@ -75,6 +75,8 @@ class Report:
     """Parts of the search index taken from the previous build (their pages had not changed)."""
     cache_ignored: int = 0
     """Cache entries found damaged (or not plain files) and so ignored and recomputed."""
+    shards: object = None
+    """The sharded site build (builder.pipeline.shards.SiteBuild), when the site was built in shards."""
 
     @property
     def errors(self) -> list[Problem]:

@@ -18,6 +18,7 @@ pytest.importorskip("distributed", reason="the [cluster] extra (dask[distributed
 from builder.config import load_config, with_overrides  # noqa: E402
 from builder.pipeline.build import build  # noqa: E402
 from builder.pipeline.cluster import EXIT_HOOK, EXIT_ONCE  # noqa: E402
+from builder.pipeline.incremental import BUILD_FILE  # noqa: E402
 from tests.conftest import ROOT, seed  # noqa: E402
 
 
@@ -65,11 +66,13 @@ def test_a_cluster_build_is_the_local_build_byte_for_byte(seeds, local, tmp_path
     assert differences(here / "site", tmp_path / "again" / "site") == []
 
 
-def test_a_cluster_build_takes_over_a_local_cache(seeds, local, tmp_path):
+def test_a_cluster_build_takes_over_a_local_cache_and_builds_the_site_shards_there(seeds, local, tmp_path):
     here, _ = local
-    report = build(configured(seeds, tmp_path, here / "cache", "local:2"))
+    report = build(replace(configured(seeds, tmp_path, here / "cache", "local:2"), shards=12))
     assert report.cached == report.articles and report.annotated == 0 and report.model_runs == 0
+    assert report.shards is not None and len(report.shards.results) >= 8  # each a task on the cluster
     assert differences(here / "docs", tmp_path / "docs") == []
+    assert [d for d in differences(here / "site", tmp_path / "site") if not d.endswith(BUILD_FILE)] == []
 
 
 def test_a_worker_killed_mid_task_changes_nothing(seeds, local, tmp_path, monkeypatch):
