@@ -242,6 +242,8 @@ class Identity:
     """The English model as configured ("auto" or a package name)."""
     model_version: str
     """Its "package==version", as in the cache keys."""
+    romanian: str
+    """The Romanian person model's digest, as in the cache keys (builder.annotate.nlp.romanian_identity)."""
 
 
 _annotators: dict[tuple[str, str], Any] = {}
@@ -249,22 +251,28 @@ _annotators: dict[tuple[str, str], Any] = {}
 
 def _annotator(kb: KnowledgeBase, identity: Identity):
     """This worker process's annotator for the knowledge base: made (and the model loaded) once."""
-    from builder.annotate import Annotator, nlp
+    from builder.pipeline.generate import make_annotator
 
     key = (kb.version, identity.model)
     if key not in _annotators:
         _annotators.clear()  # one knowledge base at a time: a new version replaces the old
-        _annotators[key] = Annotator(kb, lambda: nlp.english(identity.model))
+        _annotators[key] = make_annotator(kb, identity.model)
     return _annotators[key]
+
+
+def identity_of(model: str) -> Identity:
+    """This process's code and models, as the cache keys name them."""
+    from builder.annotate import nlp
+    from builder.pipeline.cache import code_version
+    from builder.pipeline.generate import english_identity
+
+    return Identity(code_version(), model, english_identity(model), nlp.romanian_identity())
 
 
 def annotate_batch(batch: list[tuple[Article, list | None]], kb: KnowledgeBase, identity: Identity) -> list[Outcome]:
     """A task: annotate (article, cached spans or None) pairs on a worker. Runs the model once over the
     batch's English texts that have no cached spans, then the annotator's components on each article."""
-    from builder.pipeline.cache import code_version
-    from builder.pipeline.generate import english_identity
-
-    mine = Identity(code_version(), identity.model, english_identity(identity.model))
+    mine = identity_of(identity.model)
     if mine != identity:
         raise RuntimeError(f"this worker runs other code or another model than the build ({mine} here, {identity} "
                            f"there); install the same version of the project and model on every worker")
@@ -303,10 +311,7 @@ def annotate_on(executor, kb: KnowledgeBase, model: str, items: list[tuple[Artic
                 progress: Callable[[int, int], None] | None = None) -> list[Outcome]:
     """Each (article, cached spans or None) annotated on the executor's workers, in order; progress in
     batches done of all. TaskFailed names the article files of a batch that failed on every attempt."""
-    from builder.pipeline.cache import code_version
-    from builder.pipeline.generate import english_identity
-
-    identity = Identity(code_version(), model, english_identity(model))
+    identity = identity_of(model)
     batches = [items[start:start + TASK_ARTICLES] for start in range(0, len(items), TASK_ARTICLES)]
     names = [_article_names(batch) for batch in batches]
     results = executor.map(annotate_batch, batches, common=(kb, identity), names=names, progress=progress)

@@ -210,10 +210,12 @@ def cached_reader(cache: Cache) -> Callable[..., tuple[Article, list[Problem]]]:
     return read
 
 
-def make_annotator(kb: KnowledgeBase, config: Config) -> Annotator:
+def make_annotator(kb: KnowledgeBase, config: Config | str) -> Annotator:
+    """The annotator with the models of the configuration (or of the English model named)."""
     from builder.annotate import nlp
 
-    return Annotator(kb, lambda: nlp.english(config.spacy_model))
+    english = config if isinstance(config, str) else config.spacy_model
+    return Annotator(kb, lambda: nlp.english(english), nlp.romanian)
 
 
 def corrected(item: AnnotatedArticle, kb: KnowledgeBase, problems: list[Problem]) -> AnnotatedArticle:
@@ -231,22 +233,24 @@ def annotate_all(config: Config, kb: KnowledgeBase, files: list[Path], articles:
     """Annotate the articles read from `files`, through the cache folder config.cache when it is set. With
     `problems`, an article the annotator fails on is reported there and left out. `elsewhere` wraps the
     annotator in one that annotates on a cluster (builder.pipeline.cluster.ClusterAnnotator)."""
+    from builder.annotate import nlp
+
     annotator = make_annotator(kb, config)
     if elsewhere is not None:
         annotator = elsewhere(annotator)
     if config.cache is None:
         return annotate_articles(annotator, articles, config.processes, progress, tally=tally, problems=problems)
     paths = {shown_path(f, config.root): f for f in files}
-    model = english_identity(config.spacy_model)
+    models = {"en": english_identity(config.spacy_model), "ro": nlp.romanian_identity()}
     setting = ",".join(config.languages)
 
     def keys(article: Article) -> tuple[str | None, str]:
         try:
             raw = paths[article.source].read_bytes()
-            annotation_key = digest("annotation", raw, kb.version, model, code_version(), setting)
+            annotation_key = digest("annotation", raw, kb.version, models["en"], models["ro"], code_version(), setting)
         except (KeyError, OSError):  # gone since it was read: annotate it, don't cache it
             annotation_key = None
-        return annotation_key, digest("spans", model, body_text(article))
+        return annotation_key, digest("spans", models.get(article.lang, models["en"]), body_text(article))
 
     return annotate_articles(annotator, articles, config.processes, progress, cache=cache or Cache(config.cache),
                              keys=[keys(a) for a in articles], tally=tally, problems=problems)

@@ -96,7 +96,7 @@ def test_annotation_tasks_give_the_local_annotations(kb, annotator, sample):
 def test_a_worker_with_other_code_refuses_the_task(kb, sample):
     _, articles = sample
     with pytest.raises(RuntimeError, match="other code or another model than the build"):
-        annotate_batch([(articles[0], None)], kb, Identity("0123456789abcdef", "auto", "en_core_web_sm==3.8.0"))
+        annotate_batch([(articles[0], None)], kb, Identity("0123456789abcdef", "auto", "en_core_web_sm==3.8.0", "none"))
 
 
 def test_the_annotators_failure_on_a_worker_is_reported_like_a_local_one(kb, sample):
@@ -117,7 +117,4 @@ def test_the_annotators_failure_on_a_worker_is_reported_like_a_local_one(kb, sam
 
 
 def _identity() -> Identity:
-    from builder.pipeline.cache import code_version
-    from builder.pipeline.generate import english_identity
-
-    return Identity(code_version(), "auto", english_identity("auto"))
+    return cluster.identity_of("auto")
