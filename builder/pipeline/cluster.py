@@ -12,7 +12,8 @@ annotation's batches of articles here; a site shard's build could be another):
 - `common` values are sent once (as the result of a task of their own, so a dead worker's copy is made
   again), not with each item; workers fetch them from each other.
 - Results come back in the order of `items`. `progress(done, total)` is called in this process with 0
-  first, then as items finish (not in order). At most a few tasks per worker thread are queued at a time, so a long list
+  first, then as items finish (not in order), and `on_result(index, result)` with each result as it
+  comes (the annotation caches its results there, so a build stopped later keeps what was done). At most a few tasks per worker thread are queued at a time, so a long list
   does not sit in the scheduler's memory.
 - A worker killed mid-task: the scheduler runs the task again elsewhere (the nanny of a LocalCluster
   restarts the worker). An item whose task raises on every attempt (`retries` more after the first), or
@@ -90,12 +91,15 @@ class LocalExecutor:
     workers = 1
 
     def map(self, function: Callable, items: Sequence, common: tuple = (), names: Sequence[str] | None = None,
-            progress: Callable[[int, int], None] | None = None, retries: int = 1) -> list:
+            progress: Callable[[int, int], None] | None = None, retries: int = 1,
+            on_result: Callable[[int, Any], None] | None = None) -> list:
         results = []
         if progress:
             progress(0, len(items))
         for number, item in enumerate(items, start=1):
             results.append(function(item, *common))
+            if on_result:
+                on_result(number - 1, results[-1])
             if progress:
                 progress(number, len(items))
         return results
@@ -112,7 +116,8 @@ class ClusterExecutor:
         return max(1, sum(self.client.nthreads().values()))
 
     def map(self, function: Callable, items: Sequence, common: tuple = (), names: Sequence[str] | None = None,
-            progress: Callable[[int, int], None] | None = None, retries: int = 1) -> list:
+            progress: Callable[[int, int], None] | None = None, retries: int = 1,
+            on_result: Callable[[int, Any], None] | None = None) -> list:
         from distributed import as_completed
 
         if not items:
@@ -147,6 +152,8 @@ class ClusterExecutor:
                     raise TaskFailed(_failure(names[number], future))
                 results[number] = future.result()
                 future.release()
+                if on_result:
+                    on_result(number, results[number])
                 if progress:
                     progress(done, len(items))
                 following = submit()
@@ -308,13 +315,19 @@ def _fault_hook(batch: list[tuple[Article, list | None]]) -> None:
 
 
 def annotate_on(executor, kb: KnowledgeBase, model: str, items: list[tuple[Article, list | None]],
-                progress: Callable[[int, int], None] | None = None) -> list[Outcome]:
+                progress: Callable[[int, int], None] | None = None,
+                keep: Callable[[int, Outcome], None] | None = None) -> list[Outcome]:
     """Each (article, cached spans or None) annotated on the executor's workers, in order; progress in
-    batches done of all. TaskFailed names the article files of a batch that failed on every attempt."""
+    batches done of all; keep(index in items, outcome) as each batch arrives. TaskFailed names the article
+    files of a batch that failed on every attempt."""
     identity = identity_of(model)
     batches = [items[start:start + TASK_ARTICLES] for start in range(0, len(items), TASK_ARTICLES)]
     names = [_article_names(batch) for batch in batches]
-    results = executor.map(annotate_batch, batches, common=(kb, identity), names=names, progress=progress)
+    def arrived(number: int, outcomes: list[Outcome]) -> None:
+        for offset, outcome in enumerate(outcomes):
+            keep(number * TASK_ARTICLES + offset, outcome)
+    results = executor.map(annotate_batch, batches, common=(kb, identity), names=names, progress=progress,
+                           on_result=arrived if keep else None)
     return [outcome for batch in results for outcome in batch]
 
 
@@ -328,8 +341,9 @@ class ClusterAnnotator:
     def uses_model(self, article: Article) -> bool:
         return self.local.uses_model(article)
 
-    def annotate_many(self, items: list[tuple[Article, list | None]]) -> list[Outcome]:
-        return annotate_on(self.executor, self.local.kb, self.model, items, self.progress)
+    def annotate_many(self, items: list[tuple[Article, list | None]],
+                      keep: Callable[[int, Outcome], None] | None = None) -> list[Outcome]:
+        return annotate_on(self.executor, self.local.kb, self.model, items, self.progress, keep)
 
 
 def _article_names(batch: list[tuple[Article, list | None]]) -> str:

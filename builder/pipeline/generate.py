@@ -277,7 +277,7 @@ def annotate_articles(annotator: Annotator, articles: list[Article], processes: 
     the cache), "annotated" (rules run), "model" (articles the model ran on) and "failed" (articles the
     annotator failed on, reported in `problems` and left out; without `problems` the error is raised).
     An annotator with `annotate_many` (builder.pipeline.cluster.ClusterAnnotator) is given the articles the
-    cache has no annotation for, with their cached spans, and returns Outcomes: they are cached here."""
+    cache has no annotation for, with their cached spans, and returns Outcomes, cached here as they come."""
     cache = cache or Cache(None)
     tally = tally if tally is not None else Counter()
     keys = keys or [(None, "")] * len(articles)
@@ -292,7 +292,10 @@ def annotate_articles(annotator: Annotator, articles: list[Article], processes: 
     remote = getattr(annotator, "annotate_many", None)
     if remote is not None:
         todo = [number for number, annotation in enumerate(found) if annotation is None]
-        outcomes = dict(zip(todo, remote([(articles[number], spans[number]) for number in todo])))
+
+        def keep(position: int, outcome) -> None:  # cached as each batch arrives: a build stopped later keeps them
+            _store(cache, keys[todo[position]], outcome.entities, outcome.annotation)
+        outcomes = dict(zip(todo, remote([(articles[number], spans[number]) for number in todo], keep)))
         stream = iter(())
     else:
         to_model = [a for a, f, s in zip(articles, found, spans) if f is None and s is None and annotator.uses_model(a)]
@@ -312,7 +315,7 @@ def annotate_articles(annotator: Annotator, articles: list[Article], processes: 
                 entities = next(stream)
             if entities is not None and spans[number - 1] is None:
                 tally["model"] += 1
-                if spans_key:
+                if spans_key and outcome is None:
                     cache.put("spans", spans_key, entities)
             try:
                 if outcome is None:
@@ -328,11 +331,20 @@ def annotate_articles(annotator: Annotator, articles: list[Article], processes: 
                 tally["failed"] += 1
                 continue
             tally["annotated"] += 1
-            if annotation_key:
+            if annotation_key and outcome is None:
                 cache.put("annotations", annotation_key, annotation_to_json(annotation))
         yield AnnotatedArticle(article, annotation)
         if progress:
             progress(number, len(articles))
+
+
+def _store(cache: Cache, keys: tuple[str | None, str], entities: list | None, annotation: Annotation | None) -> None:
+    """A cluster's result for one article into the cache, under its (annotation key, spans key)."""
+    annotation_key, spans_key = keys
+    if entities is not None and spans_key:
+        cache.put("spans", spans_key, entities)
+    if annotation is not None and annotation_key:
+        cache.put("annotations", annotation_key, annotation_to_json(annotation))
 
 
 class AnnotationFailed(Exception):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections import Counter
+from dataclasses import replace
 
 import pytest
 
@@ -13,7 +15,8 @@ from builder.cli import main
 from builder.errors import BuildFailed
 from builder.pipeline import cluster
 from builder.pipeline.cluster import ClusterAnnotator, Identity, LocalExecutor, TaskFailed, annotate_batch, connect
-from builder.pipeline.generate import annotate_articles, article_files, read_articles
+from builder.pipeline.cache import Cache
+from builder.pipeline.generate import annotate_all, annotate_articles, article_files, read_articles
 from builder.config import load_config, with_overrides
 from builder.text import slug
 from tests.conftest import ROOT
@@ -105,7 +108,7 @@ def test_the_annotators_failure_on_a_worker_is_reported_like_a_local_one(kb, sam
     _, articles = sample
     problems: list = []
     class Failing(ClusterAnnotator):
-        def annotate_many(self, batch):
+        def annotate_many(self, batch, keep=None):
             return [cluster.annotate_batch(batch[:1], kb, _identity())[0],
                     cluster.Outcome(None, None, "ValueError: a span past the text")]
 
@@ -118,3 +121,23 @@ def test_the_annotators_failure_on_a_worker_is_reported_like_a_local_one(kb, sam
 
 def _identity() -> Identity:
     return cluster.identity_of("auto")
+
+
+def test_results_are_cached_as_batches_arrive_so_a_failed_build_keeps_them(kb, sample, tmp_path, monkeypatch):
+    config, articles = sample
+    monkeypatch.setattr(cluster, "TASK_ARTICLES", 4)
+
+    class FailsAfterOne(LocalExecutor):
+        def map(self, function, items, common=(), names=None, progress=None, retries=1, on_result=None):
+            on_result(0, function(items[0], *common))
+            raise TaskFailed(f"{names[1]} failed on every attempt on the cluster: KilledWorker.")
+
+    config = replace(config, cache=tmp_path / "cache")
+    with pytest.raises(TaskFailed, match=r"^the annotation of 4 articles \(content/articles/"):
+        list(annotate_all(config, kb, article_files(config.articles, ROOT, []), articles, cache=Cache(config.cache),
+                          elsewhere=lambda local: ClusterAnnotator(local, FailsAfterOne(), config.spacy_model)))
+    assert len(list((tmp_path / "cache" / "annotations").rglob("*.json"))) == 4  # the first batch's
+    again = Counter()
+    list(annotate_all(config, kb, article_files(config.articles, ROOT, []), articles, tally=again,
+                      elsewhere=lambda local: ClusterAnnotator(local, LocalExecutor(), config.spacy_model)))
+    assert again["cached"] == 4 and again["annotated"] == len(articles) - 4
