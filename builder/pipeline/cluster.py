@@ -17,7 +17,7 @@ annotation's batches of articles here; a site shard's build could be another):
   does not sit in the scheduler's memory.
 - A worker killed mid-task: the scheduler runs the task again elsewhere (the nanny of a LocalCluster
   restarts the worker). An item whose task raises on every attempt (`retries` more after the first), or
-  whose worker dies on every attempt (distributed's `allowed-failures`, 3 by default, then KilledWorker),
+  whose worker dies on every attempt (more than distributed's `allowed-failures`, 3 by default: KilledWorker),
   stops the map: TaskFailed names the item (`names[i]`) and the cause; the other tasks are cancelled.
 - `executor.workers` is the number of worker threads (to size items by).
 - `map(function, items)` alone is builder.pipeline.tasks' Executor: the site's shards
