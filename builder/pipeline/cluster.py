@@ -24,8 +24,7 @@ annotation's batches of articles here; a site shard's build could be another):
   (builder.pipeline.shards.build_shard) run on a cluster through it, when their folders are reachable
   from the workers (the same machine, or a shared filesystem).
 
-`LocalExecutor` runs the same interface in this process, one item after the other: tests and callers
-that want one code path use it when no cluster is asked for.
+builder.pipeline.tasks has the same interface in this process (`Sequential`) and in local processes.
 
 The annotation on the cluster (`annotate_on`): the client (the build's process) reads the articles and
 looks up the annotation cache as in a local build; the articles still to annotate go out in batches of
@@ -83,26 +82,6 @@ def check_spec(value: Any) -> str | None:
             return value.strip()
     raise Invalid(f"must be off, local:N (N workers on this machine) or a scheduler address such as "
                      f"tcp://host:8786, not {value!r}")
-
-
-class LocalExecutor:
-    """The executor interface in this process, one item after the other."""
-
-    workers = 1
-
-    def map(self, function: Callable, items: Sequence, common: tuple = (), names: Sequence[str] | None = None,
-            progress: Callable[[int, int], None] | None = None, retries: int = 1,
-            on_result: Callable[[int, Any], None] | None = None) -> list:
-        results = []
-        if progress:
-            progress(0, len(items))
-        for number, item in enumerate(items, start=1):
-            results.append(function(item, *common))
-            if on_result:
-                on_result(number - 1, results[-1])
-            if progress:
-                progress(number, len(items))
-        return results
 
 
 class ClusterExecutor:
