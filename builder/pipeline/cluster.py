@@ -20,7 +20,7 @@ annotation's batches of articles here; a site shard's build could be another):
   whose worker dies on every attempt (more than distributed's `allowed-failures`, 3 by default: KilledWorker),
   stops the map: TaskFailed names the item (`names[i]`) and the cause; the other tasks are cancelled.
 - `executor.workers` is the number of worker threads (to size items by).
-- `map(function, items)` alone is builder.pipeline.tasks' Executor: the site's shards
+- It is builder.pipeline.tasks' Executor interface: the site's shards
   (builder.pipeline.shards.build_shard) run on a cluster through it, when their folders are reachable
   from the workers (the same machine, or a shared filesystem).
 
