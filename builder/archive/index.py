@@ -7,7 +7,8 @@ from collections import Counter
 from dataclasses import replace
 
 from builder.annotate.resolve import display_name, unknown_person_id
-from builder.model import AnnotatedArticle, Archive, KnowledgeBase, Note, Person
+from builder.archive.evidence import is_given_name, not_people
+from builder.model import AnnotatedArticle, Archive, KnowledgeBase, Note, Person, Speaker
 from builder.text import CYRILLIC, name_key, romanise, sound_key
 
 
@@ -47,7 +48,62 @@ def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: l
                 archive.people[ref.id] = known[ref.id]
     archive.people = dict(sorted(archive.people.items()))
     archive.articles = [_renamed(item, canonical, archive.people, known) for item in ordered]
+    # A name made of a word that is no given name before another person's name ("Armenia Nikol Pashinyan",
+    # "Relief Alexander Chupriyan", "Canada Trudeau") is that person; what the archive does not show as a
+    # person ("Pell Grants", "the Rose Garden") is nobody: no page, not listed among an article's people.
+    merged = prefixed_names(archive.people)
+    nobody = not_people({pid: p for pid, p in archive.people.items() if pid not in merged}, archive.articles)
+    if merged or nobody:
+        archive.people = {pid: p for pid, p in archive.people.items() if pid not in merged and pid not in nobody}
+        archive.articles = [_without(item, merged, nobody, archive.people) for item in archive.articles]
     return archive
+
+
+def prefixed_names(people: dict[str, Person]) -> dict[str, str]:
+    """{id: the id of the person it names} for people outside the knowledge base whose first word is no
+    given name and whose other words end exactly one other person's name ("Canada Trudeau" -> Justin
+    Trudeau, when the archive knows one Trudeau): a place, an office or a heading run into a name."""
+    by_words: dict[tuple[str, ...], set[str]] = {}
+    for pid, person in people.items():
+        words = tuple(person.name.split())
+        for start in range(len(words)):
+            by_words.setdefault(words[start:], set()).add(pid)
+    found = {}
+    for pid, person in people.items():
+        words = person.name.split()
+        if person.in_kb or len(words) < 2 or CYRILLIC.search(person.name) or is_given_name(words[0].split("-")[0]):
+            continue
+        targets = by_words.get(tuple(words[1:]), set()) - {pid}
+        if len(targets) == 1:
+            found[pid] = next(iter(targets))
+    return {pid: target for pid, target in found.items() if target not in found}
+
+
+def _without(item: AnnotatedArticle, merged: dict[str, str], nobody: set[str],
+             people: dict[str, Person]) -> AnnotatedArticle:
+    """The item with nobody's references gone and merged people's under the person they name (once)."""
+    annotation = item.annotation
+    if not any(p.id in merged or p.id in nobody for p in annotation.people):
+        return item
+    kept, seen = [], set()
+    for ref in annotation.people:
+        if ref.id in nobody:
+            continue
+        if ref.id in merged:
+            target = people[merged[ref.id]]
+            ref = replace(ref, id=target.id, name=target.name, in_kb=target.in_kb)
+        if ref.id not in seen:
+            seen.add(ref.id)
+            kept.append(ref)
+    speakers: dict[str, Speaker] = {}
+    for speaker in annotation.speakers:
+        if speaker.id in merged:
+            speaker = replace(speaker, id=merged[speaker.id], name=people[merged[speaker.id]].name)
+        if speaker.id in speakers:  # the person was quoted under both names: one list, in text order
+            quotes = sorted(speakers[speaker.id].quotes + speaker.quotes, key=lambda q: q.paragraph)
+            speaker = replace(speakers[speaker.id], quotes=tuple(quotes))
+        speakers[speaker.id] = speaker
+    return replace(item, annotation=replace(annotation, people=tuple(kept), speakers=tuple(speakers.values())))
 
 
 def _across_scripts(spellings: dict[str, Counter]) -> dict[str, Counter]:
