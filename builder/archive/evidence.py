@@ -21,7 +21,7 @@ from pathlib import Path
 from builder import lang as packs
 from builder.annotate.lexicon import role_pattern, speech_pattern
 from builder.model import AnnotatedArticle, Person
-from builder.text import CYRILLIC, ascii_fold, name_key
+from builder.text import CYRILLIC, ascii_fold, name_key, script_language
 
 GIVEN_NAMES = Path(packs.__file__).with_name("given_names.txt")
 BEFORE = 48
@@ -109,8 +109,9 @@ def _speech_after(speech: re.Pattern[str], after: str) -> bool:
 def not_people(people: dict[str, Person], articles: list[AnnotatedArticle]) -> set[str]:
     """The ids of people outside the knowledge base (named by two words or more) that the archive does not
     show as people (see the module's docstring). A name the archive only writes in Cyrillic came from the
-    dictionaries' first names: it is a person only when one of its spellings starts with one ("Граждан
-    России", citizens of Russia, is nobody even when a heading makes it a speaker)."""
+    dictionaries' first names: it is a person when one of its spellings starts with one, or when it is
+    quoted and its first word is no common word ("Граждан России", citizens of Russia, and a heading's
+    "Президента України" are nobody; "Дзироэмон Кимура", quoted, is someone)."""
     spoke = {s.id for item in articles for s in item.annotation.speakers}
     where: dict[str, list[AnnotatedArticle]] = defaultdict(list)
     for item in articles:
@@ -129,13 +130,26 @@ def not_people(people: dict[str, Person], articles: list[AnnotatedArticle]) -> s
             for spelling in spellings:
                 uses.count(text, spelling, item.article.lang)
         if person.aliases and all(CYRILLIC.search(a) for a in person.aliases) and not _written(person.name, items):
-            if not any(has_given_name(a) for a in person.aliases):
+            if not any(has_given_name(a) for a in person.aliases) and (pid not in spoke or _common_word(person.aliases)):
                 found.add(pid)
         elif pid in spoke:
             continue
         elif uses.mostly_a_thing() or (uses.person == 0 and not any(has_given_name(s) for s in spellings)):
             found.add(pid)
     return found
+
+
+def _common_word(spellings: tuple[str, ...]) -> bool:
+    """Whether a Cyrillic name starts with a word the dictionary knows as a common word ("Президента"):
+    a heading's office, not a foreign first name it does not know ("Дзироэмон Кимура")."""
+    from builder.annotate.names import _parses  # pymorphy3, loaded only when a Cyrillic name is judged
+
+    for spelling in spellings:
+        first = spelling.split()[0]
+        parses = _parses(script_language(first), first)
+        if parses and parses[0].is_known and not any("Name" in p.tag or "Surn" in p.tag for p in parses):
+            return True
+    return False
 
 
 def _written(name: str, items: list[AnnotatedArticle]) -> bool:

@@ -60,9 +60,10 @@ def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: l
 
 
 def prefixed_names(people: dict[str, Person]) -> dict[str, str]:
-    """{id: the id of the person it names} for people outside the knowledge base whose first word is no
-    given name and whose other words end exactly one other person's name ("Canada Trudeau" -> Justin
-    Trudeau, when the archive knows one Trudeau): a place, an office or a heading run into a name."""
+    """{id: the id of the person it names} for people outside the knowledge base whose words after the
+    first end exactly one other person's name: a place, an office or a heading run into a name. When what
+    is left is a surname alone, the first word must be no given name ("Canada Trudeau" -> Justin Trudeau
+    when the archive knows one Trudeau; "Pierre Trudeau" is someone else)."""
     by_words: dict[tuple[str, ...], set[str]] = {}
     for pid, person in people.items():
         words = tuple(person.name.split())
@@ -71,8 +72,10 @@ def prefixed_names(people: dict[str, Person]) -> dict[str, str]:
     found = {}
     for pid, person in people.items():
         words = person.name.split()
-        if person.in_kb or len(words) < 2 or CYRILLIC.search(person.name) or is_given_name(words[0].split("-")[0]):
+        if person.in_kb or len(words) < 2 or CYRILLIC.search(person.name):
             continue
+        if len(words) == 2 and is_given_name(words[0].split("-")[0]):
+            continue  # "Pierre Trudeau" is not Justin Trudeau; "Armenia Nikol Pashinyan" ends a whole name
         targets = by_words.get(tuple(words[1:]), set()) - {pid}
         if len(targets) == 1:
             found[pid] = next(iter(targets))

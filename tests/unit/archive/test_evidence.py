@@ -94,3 +94,11 @@ def test_a_prefixed_surname_shared_by_two_people_merges_with_neither():
                         ("Justin Trudeau said the talks were useful.", ("Justin Trudeau",)),
                         ("Pierre Trudeau was prime minister in the 1970s.", ("Pierre Trudeau",)))
     assert "canada-trudeau" in archive.people  # which Trudeau is not known: no merge (evidence: the office)
+
+
+def test_a_quoted_cyrillic_name_is_a_person_unless_it_starts_with_a_common_word():
+    archive, _ = _index(
+        ("Звернення Президента України до данського народу в річницю звільнення.", ("Президента України",), "uk", ("Президента України",)),
+        ("В Японии скончался старейший житель Земли — Дзироэмон Кимура.", ("Дзироэмон Кимура",), "ru", ("Дзироэмон Кимура",)))
+    names = {p.name for p in archive.people.values()}
+    assert any(n.startswith("Dz") for n in names) and not any(n.startswith("Prezydent") for n in names)
