@@ -1,13 +1,23 @@
 """Named-person recognition on RONEC v2's held-out validation sentences: our Romanian model and a baseline.
 
-    .venv/bin/python bench/ronec.py [--ronec DIR] [--model DIR] [--part heldout|dev] [--no-baseline] [--verbose]
+    .venv/bin/python bench/ronec.py [--ronec DIR] [--model DIR] [--part heldout|dev] [--no-baseline]
+                                    [--annotator] [--verbose]
 
 Sentences: RONEC v2 validation (valid.json), the part chosen by training/ro_person/prepare.py's split
 (`heldout`: id % 5 == 0, never used in training or tuning). Gold: PERSON spans containing a capitalised
 token (named persons). Each system runs on the sentence's own RONEC tokens; a predicted PERSON entity
 counts when it too contains a capitalised token, and scoring is on exact token spans.
 Baseline: spaCy's English `en_core_web_sm` as shipped, its PERSON entities, scored the same way.
-Not part of `make test` (tests/test_ro_person.py checks the F1 floor).
+
+--annotator adds the annotator's view: each sentence, as written (its tokens joined by their spacing), is
+one Romanian article of its own through the whole annotator (knowledge base of data/, component
+`mentions`); its people's mentions are compared with the gold named-person spans by characters. A mention
+is right when it lies inside a gold span and covers the span's last capitalised token (the annotator cuts
+the titles RONEC keeps: "premierului Ilie Bolojan" -> "Ilie Bolojan"; a lone title is never a mention);
+each gold span is matched once. Three systems are scored so: the model's own spans, the annotator without
+the model (main before the model was wired in: knowledge-base spellings and "known first name + capitalised
+word"), and the annotator with it.
+Not part of `make test` (tests/unit/annotate/test_ro_person.py checks the F1 floor).
 """
 from __future__ import annotations
 
@@ -20,34 +30,39 @@ ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "ro_person"
 
 
-def _prepare():
-    spec = importlib.util.spec_from_file_location("ro_person_prepare", ROOT / "training" / "ro_person" / "prepare.py")
+def _module(name: str):
+    """A module of training/ro_person/ (not a package) by its file name."""
+    spec = importlib.util.spec_from_file_location(f"ro_person_{name}", ROOT / "training" / "ro_person" / f"{name}.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
 
 
-prepare = _prepare()
+prepare = _module("prepare")
+conventions = _module("conventions")
 
 
 def sentences(ronec_dir: Path = prepare.DEFAULT_RONEC, part: str = "heldout") -> list[dict]:
     return [s for s in sorted(prepare.load_valid(ronec_dir), key=lambda s: s["id"]) if prepare.part_of(s["id"]) == part]
 
 
-def predict(nlp, sentence: dict, label: str = "PERSON") -> set[tuple[int, int]]:
+def predict(nlp, sentence: dict, label: str = "PERSON", extend: bool = False) -> set[tuple[int, int]]:
+    """The system's named PERSON spans on the sentence's tokens; `extend`: with RONEC's span conventions
+    applied (training/ro_person/conventions.py)."""
     from spacy.tokens import Doc
 
     doc = Doc(nlp.vocab, words=sentence["tokens"], spaces=[bool(s) for s in sentence["space_after"]])
     for _, proc in nlp.pipeline:
         doc = proc(doc)
-    return {(e.start, e.end) for e in doc.ents if e.label_ == label and prepare.is_named(e)}
+    spans = {(e.start, e.end) for e in doc.ents if e.label_ == label and prepare.is_named(e)}
+    return conventions.extend(sentence["tokens"], spans) if extend else spans
 
 
-def score(nlp, sents: list[dict], label: str = "PERSON", verbose: bool = False) -> dict:
+def score(nlp, sents: list[dict], label: str = "PERSON", verbose: bool = False, extend: bool = False) -> dict:
     tp = fp = fn = 0
     for s in sents:
         gold = prepare.named_person_spans(s)
-        pred = predict(nlp, s, label)
+        pred = predict(nlp, s, label, extend)
         tp += len(gold & pred)
         fp += len(pred - gold)
         fn += len(gold - pred)
@@ -59,6 +74,76 @@ def score(nlp, sents: list[dict], label: str = "PERSON", verbose: bool = False) 
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"p": p, "r": r, "f": f, "tp": tp, "fp": fp, "fn": fn, "gold": tp + fn, "pred": tp + fp}
+
+
+def sentence_text(sentence: dict) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence as written, and each token's (start, end) in it."""
+    text, where = "", []
+    for token, space in zip(sentence["tokens"], sentence["space_after"]):
+        where.append((len(text), len(text) + len(token)))
+        text += token + (" " if space else "")
+    return text.rstrip(), where
+
+
+def gold_chars(sentence: dict, where: list[tuple[int, int]]) -> list[tuple[int, int, int, int, int]]:
+    """Each gold named-person span as (start, end, start and end of its last capitalised token, number of
+    capitalised tokens) in characters."""
+    found = []
+    for a, b in sorted(prepare.named_person_spans(sentence)):
+        capitalised = [i for i in range(a, b) if sentence["tokens"][i][:1].isupper()]
+        found.append((where[a][0], where[b - 1][1], *where[capitalised[-1]], len(capitalised)))
+    return found
+
+
+def match(gold: list[tuple[int, int, int, int, int]], mentions: list[tuple[int, int]]) -> tuple[int, int, int, int]:
+    """(right, false, missed, missed with a single capitalised word): a mention is right when it lies inside
+    a gold span not yet matched and covers that span's last capitalised token."""
+    left, right, false = list(gold), 0, 0
+    for start, end in sorted(set(mentions)):
+        hit = next((g for g in left if g[0] <= start and end <= g[1] and start <= g[2] and g[3] <= end), None)
+        if hit is None:
+            false += 1
+        else:
+            left.remove(hit)
+            right += 1
+    return right, false, len(left), sum(1 for g in left if g[4] == 1)
+
+
+def annotator_scores(sents: list[dict], model_path: Path, verbose: bool = False) -> dict[str, dict]:
+    """Named-person figures of the model's spans, of the annotator without the model and with it (see the top)."""
+    from builder.annotate import Annotator, nlp
+    from builder.model import Article
+    from builder.sources.kb import load_kb
+
+    kb, _ = load_kb(ROOT / "data", ROOT)
+    model = nlp.romanian(model_path)
+    systems = {"model spans": None, "annotator without model": Annotator(kb, None, None),
+               "annotator with model": Annotator(kb, None, lambda: model)}
+    counts = {name: [0, 0, 0, 0] for name in systems}
+    for s in sents:
+        text, where = sentence_text(s)
+        gold = gold_chars(s, where)
+        article = Article(source=f"ronec/{s['id']}", slug=str(s["id"]), title="", title_source="lead", date=None,
+                          date_source="none", lang="ro", lang_source="header", outlet=None, url=None,
+                          paragraphs=(text,))
+        for name, annotator in systems.items():
+            if annotator is None:
+                mentions = [(e.start_char, e.end_char) for e in model(text).ents if e.label_ == "PERSON"]
+            else:
+                mentions = [(f.start, f.end) for f in annotator.read(article).people]
+            found = match(gold, mentions)
+            for i, n in enumerate(found):
+                counts[name][i] += n
+            if verbose and name == "annotator with model" and (found[1] or found[2]):
+                people = [text[a:b] for a, b in mentions]
+                print(f"  {s['id']}: gold {[text[g[0]:g[1]] for g in gold]}  annotator {people}")
+    result = {}
+    for name, (tp, fp, fn, single) in counts.items():
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        result[name] = {"p": p, "r": r, "f": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp, "fp": fp, "fn": fn,
+                        "gold": tp + fn, "pred": tp + fp, "single": single}
+    return result
 
 
 def load_english():
@@ -84,6 +169,7 @@ def main(argv=None) -> int:
     ap.add_argument("--model", type=Path, default=MODEL)
     ap.add_argument("--part", choices=["heldout", "dev"], default="heldout")
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--annotator", action="store_true", help="also score the whole annotator on the sentences")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args(argv)
 
@@ -93,10 +179,16 @@ def main(argv=None) -> int:
     print(f"RONEC v2 validation, part {args.part}: {len(sents)} sentences, "
           f"{sum(len(prepare.named_person_spans(s)) for s in sents)} named-person spans\n")
     print(f"{'system':28} {'P':>5}  {'R':>5}  {'F1':>5}")
-    print(line(f"ours ({args.model.name})", score(spacy.load(args.model), sents, verbose=args.verbose)))
+    ours = spacy.load(args.model)
+    print(line(f"ours ({args.model.name})", score(ours, sents, verbose=args.verbose)))
+    print(line("ours + RONEC conventions", score(ours, sents, extend=True)))
     if not args.no_baseline:
         en = load_english()
         print(line("baseline en_core_web_sm", score(en, sents)))
+    if args.annotator:
+        print("\nAnnotator view (each sentence one Romanian article; mentions inside a gold span, titles cut):")
+        for name, m in annotator_scores(sents, args.model.resolve(), args.verbose).items():
+            print(line(name, m) + f"   missed one-word {m['single']:3}")
     return 0
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from builder.errors import BuildFailed
 from builder.pipeline.generate import shown_path
 from builder.pipeline.build import build, print_problems
-from builder.config import load_config, with_overrides
+from builder.config import load_config, shard_pages, with_overrides
+from builder.settings import Invalid
 from builder.annotate.nlp import ModelNotFound
 from builder.pipeline.outputs import OutputRefused
 from builder.pipeline.progress import printer
@@ -43,6 +44,12 @@ def cmd_build(args) -> int:
                             notes=Path(args.notes) if args.notes else None, data=Path(args.data) if args.data else None,
                             site=Path(args.site) if args.site else None, docs=Path(args.docs) if args.docs else None,
                             strict=args.strict, spacy_model=args.model)
+    if args.shards is not None:
+        try:
+            config = with_overrides(config, shards=shard_pages(int(args.shards) if args.shards.isdigit() else args.shards))
+        except Invalid as error:
+            print(f"briefing: --shards {error}.", file=sys.stderr)
+            return 2
     config = _with_cache(config, args)
     print_problems(problems)
     try:
@@ -57,10 +64,19 @@ def cmd_build(args) -> int:
           f"({report.pages} pages; {report.skipped} skipped; {report.annotated} annotated, {report.cached} from the "
           f"cache, model run on {report.model_runs}; {report.pages - report.reused_pages} pages made and "
           f"{report.reused_pages} unchanged, {report.search_parts - report.reused_search_parts} of "
-          f"{report.search_parts} search index parts made; {times})." +
+          f"{report.search_parts} search index parts made; {_shards_made(report.shards)}{times})." +
           (f" {report.cache_ignored} damaged cache entries were ignored and made again." if report.cache_ignored else ""),
           file=sys.stderr)
     return 0
+
+
+def _shards_made(sharded) -> str:
+    """"3 of 12 site shards built (at most 310 MB each); " for a sharded build, "" otherwise."""
+    if sharded is None:
+        return ""
+    peak = max((r.peak_kb for r in sharded.results), default=0)
+    return (f"{len(sharded.results)} of {sharded.shards} site shards built"
+            + (f" (at most {peak / 1024:,.0f} MB each)" if peak else "") + "; ")
 
 
 def cmd_annotate(args) -> int:
@@ -233,6 +249,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--docs", help="where to write the generated Markdown (default docs)")
     b.add_argument("--model", help="English spaCy model package (default from briefing.yml)")
     b.add_argument("--strict", action="store_true", help="fail on any bad input instead of skipping it")
+    b.add_argument("--shards", metavar="N|auto|off", help="build the site in shards of at most N pages (default from briefing.yml)")
     _add_cache_options(b)
     b.set_defaults(run=cmd_build)
 

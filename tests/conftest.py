@@ -26,7 +26,7 @@ def kb():
 
 @pytest.fixture(scope="session")
 def annotator(kb):
-    return Annotator(kb, lambda: nlp.english("auto"))
+    return Annotator(kb, lambda: nlp.english("auto"), nlp.romanian)
 
 
 @pytest.fixture(scope="session")

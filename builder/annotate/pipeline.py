@@ -60,41 +60,53 @@ def check_order(components: list[Component]) -> None:
 
 
 class Annotator:
-    """Annotates articles with one knowledge base and an injected English spaCy pipeline (a callable that
-    loads it on first use; None for none), so tests run the same code with any model."""
+    """Annotates articles with one knowledge base and injected spaCy pipelines, each a callable that loads
+    it on first use (None for none): the English model, and the Romanian person recogniser (its loader may
+    also return None when the model is missing). Tests run the same code with any model."""
 
-    def __init__(self, kb: KnowledgeBase, english: Callable[[], object] | None):
+    def __init__(self, kb: KnowledgeBase, english: Callable[[], object] | None,
+                 romanian: Callable[[], object] | None = None):
         self.kb = kb
         self.index = PersonIndex(kb)
-        self._english = english
+        self._models = {"en": english, "ro": romanian}
         self.turns = TurnFinder(self.index)
         mentions = Mentions(kb, self.index)
         self.components: list[Component] = [mentions, Turns(self.turns), Speech(self.index),
                                             Spoken(self.turns, mentions.shaped_names), Events(kb), Topics(kb)]
         check_order(self.components)
 
+    def _model(self, lang: str):
+        loader = self._models.get(lang)
+        return loader() if loader is not None else None
+
     def uses_model(self, article: Article) -> bool:
-        """Whether annotating this article needs the English model's entities."""
-        return article.lang == "en" and self._english is not None
+        """Whether annotating this article needs a model's entities (English, or Romanian when its model is there)."""
+        if article.lang == "ro":
+            return self._models["ro"] is not None and self._model("ro") is not None
+        return article.lang == "en" and self._models["en"] is not None
 
     def entities(self, article: Article) -> list[Span]:
-        """The English model's entity spans for the article's body (empty for other languages)."""
-        return entity_spans(self._english()(body_text(article))) if self.uses_model(article) else []
+        """The model's entity spans for the article's body (empty for languages without a model)."""
+        return entity_spans(self._model(article.lang)(body_text(article))) if self.uses_model(article) else []
 
     def entities_many(self, articles: list[Article], processes: int = 1,
                       batch_size: int = BATCH_SIZE) -> Iterator[list[Span]]:
-        """Entity spans for each of the articles that use the model, in order: their texts stream through
-        nlp.pipe in batches, in `processes` processes (never more than there are batches)."""
-        texts = [body_text(a) for a in articles if self.uses_model(a)]
-        if not texts:
-            return
-        processes = max(1, min(processes, -(-len(texts) // batch_size)))
-        if processes > 1:
-            from builder.pipeline.workers import die_with_parent
+        """Entity spans for each of the articles that use a model, in order: English texts stream through
+        nlp.pipe in batches, in `processes` processes (never more than there are batches); the few
+        Romanian ones through their model in this process."""
+        used = [a for a in articles if self.uses_model(a)]
+        texts = [body_text(a) for a in used if a.lang == "en"]
+        english: Iterator[list[Span]] = iter(())
+        if texts:
+            processes = max(1, min(processes, -(-len(texts) // batch_size)))
+            if processes > 1:
+                from builder.pipeline.workers import die_with_parent
 
-            die_with_parent()
-        for doc in self._english().pipe(iter(texts), batch_size=batch_size, n_process=processes):
-            yield entity_spans(doc)
+                die_with_parent()
+            english = (entity_spans(doc) for doc in
+                       self._model("en").pipe(iter(texts), batch_size=batch_size, n_process=processes))
+        for article in used:
+            yield next(english) if article.lang == "en" else self.entities(article)
 
     def read(self, article: Article, entities: list[Span] | None = None) -> Doc:
         """The article's document after every component ran."""
@@ -108,7 +120,7 @@ class Annotator:
     def annotate(self, article: Article, entities: list[Span] | None = None) -> Annotation:
         """Find people, speakers, events and topics in one article. `entities` are the model's spans for
         body_text(article) when they were computed beforehand (batched, or from the cache); without them
-        the model runs here on English articles."""
+        the model runs here on English and Romanian articles."""
         return assemble(self.read(article, entities), self.index)
 
 

@@ -56,3 +56,22 @@ CONNECTORS = ["de", "la", "din", "cu", "privind", "pentru", "în", "și"]
 NOT_EVENT_NAMES = ("Președintele Premierul Ministrul "
                    "Acest Această Aceste Este După Înainte În La Pe Și Luni Marți Miercuri Joi Vineri Sâmbătă "
                    "Duminică").split()
+
+# Person names found by the Romanian model (builder.annotate.people.romanian_name): RONEC puts the title or
+# role before a name inside the PERSON span ("premierului Ilie Bolojan", "Ministrul de externe Oana Țoiu");
+# the annotator keeps the name alone. Lowercase words before the name go anyway; these are the capitalised
+# ones (a sentence's first word, a title of nobility or of the church): stems, any case ending.
+PERSON_TITLE_STEMS = [
+    "premier", "vicepremier", "președint", "vicepreședint", "ministr", "secretar", "ambasador", "consilier",
+    "purtător", "senator", "deputat", "europarlamentar", "primar", "guvernator", "general", "comandant",
+    "lider", "șef", "cancelar", "patriarh", "rege", "regin", "prinț", "prințes", "pap", "domn", "doamn",
+    "fost", "nou", "comisar", "procuror", "judecător", "avocat", "antrenor", "director", "directoar",
+    "emisar", "negociator", "oficial", "candidat", "actor", "actriț", "scriitor", "scriitoar", "jurnalist",
+    "sfânt", "sfint", "mitropolit", "arhiepiscop", "episcop", "preot", "pastor", "părinte", "ducel", "duces", "contes",
+    "dl", "dna", "d-l", "d-na", "dr", "prof", "sir", "lord", "lady", "doctor", "profesor", "alteț", "regal",
+    "princip", "domnitor", "împărat", "împărătea", "țar",
+]
+PERSON_TITLE_ENDINGS = "ul|ului|ele|elui|a|ei|ii|ilor|le|lui|i|e|ă|"
+FEMININE_OBLIQUE = [("ei", "a"), ("ăi", "a")]
+"""Genitive/dative endings of feminine first names and the nominative ending they replace ("Elenei" ->
+"Elena", "Vioricăi" -> "Viorica"), applied when the model's name lexicon knows the nominative as a first name."""

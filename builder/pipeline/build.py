@@ -15,10 +15,12 @@ from typing import Iterable
 from builder.config import Config
 from builder.errors import BuildFailed
 from builder.model import Problem
-from builder.pipeline import incremental, outputs
-from builder.pipeline.generate import Report, _stage, generate
+from builder.pipeline import incremental, outputs, shards
+from builder.pipeline.generate import Report, Reuse, _stage, generate
 from builder.pipeline.output import clean_leftovers, release_memory, swap_in, write_tree
 from builder.pipeline.progress import Progress
+from builder.pipeline.tasks import Executor, LocalProcesses
+from builder.site import urls
 from builder.site.feeds import render_feeds
 from builder.pipeline.mkdocs_run import mkdocs_build, mkdocs_site_url, source_date_epoch
 from builder.site.search import MB, SearchIndexFailed, index_site
@@ -34,18 +36,23 @@ def output_targets(config: Config, run_mkdocs: bool = True) -> dict[str, Path]:
     return outputs.check_targets(targets, config.root, sources)
 
 
-def build(config: Config, progress: Progress | None = None, run_mkdocs: bool = True) -> Report:
+def build(config: Config, progress: Progress | None = None, run_mkdocs: bool = True,
+          executor: Executor | None = None, reuse: Reuse | None = None) -> Report:
     """The whole build. Raises OutputRefused before any work when --site or --docs may not be replaced or
-    another build holds them, and BuildFailed (previous docs/ and site/ untouched) on fatal problems."""
+    another build holds them, and BuildFailed (previous docs/ and site/ untouched) on fatal problems. The
+    site's shards, when it has several (builder.pipeline.shards), run through `executor` (default: local
+    processes, as many as config.processes). `reuse` is how the articles are read and annotated (default: from
+    the files and the annotation cache; builder.pipeline.generate.Reuse)."""
     with outputs.Outputs(output_targets(config, run_mkdocs), config.root) as held:
-        return _build(config, progress, run_mkdocs, held)
+        return _build(config, progress, run_mkdocs, held, executor or LocalProcesses(config.processes), reuse)
 
 
-def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: outputs.Outputs) -> Report:
+def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: outputs.Outputs,
+           executor: Executor, reuse: Reuse | None) -> Report:
     report = Report()
     if not config.mkdocs_config or not config.mkdocs_config.is_file():
         raise BuildFailed(f"there is no MkDocs configuration at {config.mkdocs_config}.")
-    archive, pages = generate(config, report, progress)
+    archive, pages = generate(config, report, progress, reuse)
     if config.strict and report.errors:
         raise BuildFailed(f"{len(report.errors)} problem(s) in the input and --strict is on; nothing was written.", report.problems)
     if not archive.articles:
@@ -69,6 +76,9 @@ def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: ou
         write_tree({**pages, **render_feeds(archive, config.site_name, mkdocs_site_url(config))}, new_docs,
                    _stage(progress, "write"))
         epoch = source_date_epoch(archive)
+        size = shards.shard_size(config.shards, len(pages))
+        owner = shards.plan(pages, {urls.article(i.article.slug): i.article.date.year if i.article.date else None
+                                    for i in archive.articles}, size) if size else None
         # Everything is on disk now: hand the memory to MkDocs and Pagefind, which hold every page in theirs.
         del archive, pages
         release_memory()
@@ -79,7 +89,12 @@ def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: ou
             started = time.perf_counter()
             new_site = Path(tempfile.mkdtemp(prefix=f".briefing-site-{os.getpid()}-", dir=site.parent))
             try:
-                report.reused_pages = mkdocs_build(config, new_docs, new_site / "site", epoch, progress, previous)
+                if owner is None:
+                    report.reused_pages = mkdocs_build(config, new_docs, new_site / "site", epoch, progress, previous)
+                else:
+                    sharded = shards.build_site(config, new_docs, new_site / "site", owner, work / "shards", executor,
+                                                epoch, progress, previous)
+                    report.reused_pages, report.shards = sharded.reused_pages, sharded
                 release_memory()
                 report.timings["mkdocs"] = time.perf_counter() - started
                 started = time.perf_counter()

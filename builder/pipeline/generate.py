@@ -75,6 +75,8 @@ class Report:
     """Parts of the search index taken from the previous build (their pages had not changed)."""
     cache_ignored: int = 0
     """Cache entries found damaged (or not plain files) and so ignored and recomputed."""
+    shards: object = None
+    """The sharded site build (builder.pipeline.shards.SiteBuild), when the site was built in shards."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -209,7 +211,7 @@ def cached_reader(cache: Cache) -> Callable[..., tuple[Article, list[Problem]]]:
 def make_annotator(kb: KnowledgeBase, config: Config) -> Annotator:
     from builder.annotate import nlp
 
-    return Annotator(kb, lambda: nlp.english(config.spacy_model))
+    return Annotator(kb, lambda: nlp.english(config.spacy_model), nlp.romanian)
 
 
 def corrected(item: AnnotatedArticle, kb: KnowledgeBase, problems: list[Problem]) -> AnnotatedArticle:
@@ -225,20 +227,22 @@ def annotate_all(config: Config, kb: KnowledgeBase, files: list[Path], articles:
                  cache: Cache | None = None) -> Iterator[AnnotatedArticle]:
     """Annotate the articles read from `files`, through the cache folder config.cache when it is set. With
     `problems`, an article the annotator fails on is reported there and left out."""
+    from builder.annotate import nlp
+
     annotator = make_annotator(kb, config)
     if config.cache is None:
         return annotate_articles(annotator, articles, config.processes, progress, tally=tally, problems=problems)
     paths = {shown_path(f, config.root): f for f in files}
-    model = english_identity(config.spacy_model)
+    models = {"en": english_identity(config.spacy_model), "ro": nlp.romanian_identity()}
     setting = ",".join(config.languages)
 
     def keys(article: Article) -> tuple[str | None, str]:
         try:
             raw = paths[article.source].read_bytes()
-            annotation_key = digest("annotation", raw, kb.version, model, code_version(), setting)
+            annotation_key = digest("annotation", raw, kb.version, models["en"], models["ro"], code_version(), setting)
         except (KeyError, OSError):  # gone since it was read: annotate it, don't cache it
             annotation_key = None
-        return annotation_key, digest("spans", model, body_text(article))
+        return annotation_key, digest("spans", models.get(article.lang, models["en"]), body_text(article))
 
     return annotate_articles(annotator, articles, config.processes, progress, cache=cache or Cache(config.cache),
                              keys=[keys(a) for a in articles], tally=tally, problems=problems)

@@ -103,13 +103,12 @@ def previous_build(docs: Path, site: Path, build_stamp: str) -> Previous | None:
     return Previous(docs, site, {str(k): str(v) for k, v in search.items()} if isinstance(search, dict) else {})
 
 
-def reuse_pages(previous: Previous, docs: Path, site: Path, use_directory_urls: bool) -> int:
-    """Copy into the new site the HTML of every page whose Markdown is unchanged since the previous build;
-    MkDocs, run with dirty=True, then builds only the others (a copied page is newer than its Markdown, so
-    MkDocs counts it as up to date). Returns how many pages were copied."""
+def unchanged_pages(previous: Previous, docs: Path, use_directory_urls: bool) -> list[tuple[str, str]]:
+    """Every page whose Markdown is byte for byte that of the previous build and whose HTML the previous site
+    has, as (its path under docs/, its HTML's path under site/)."""
     from mkdocs.structure.files import File
 
-    copied = 0
+    found = []
     for markdown in sorted(docs.rglob("*.md")):
         relative = markdown.relative_to(docs).as_posix()
         before = previous.docs / relative
@@ -118,12 +117,19 @@ def reuse_pages(previous: Previous, docs: Path, site: Path, use_directory_urls: 
                 continue
         except OSError:
             continue
-        dest = File(relative, str(docs), str(site), use_directory_urls).dest_uri
-        source = previous.site / dest
-        if not source.is_file():
-            continue
+        dest = File(relative, str(docs), "", use_directory_urls).dest_uri
+        if (previous.site / dest).is_file():
+            found.append((relative, dest))
+    return found
+
+
+def reuse_pages(previous: Previous, docs: Path, site: Path, use_directory_urls: bool) -> int:
+    """Copy into the new site the HTML of every page whose Markdown is unchanged since the previous build;
+    MkDocs, run with dirty=True, then builds only the others (a copied page is newer than its Markdown, so
+    MkDocs counts it as up to date). Returns how many pages were copied."""
+    unchanged = unchanged_pages(previous, docs, use_directory_urls)
+    for _, dest in unchanged:
         target = site / dest
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-        copied += 1
-    return copied
+        shutil.copyfile(previous.site / dest, target)
+    return len(unchanged)

@@ -49,6 +49,30 @@ def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str | None = Non
     build's (with the previous build, the pages whose Markdown is unchanged are copied from it and MkDocs
     builds only the others) and the live preview's (`preview`). Returns how many pages were copied."""
     from mkdocs import exceptions
+
+    reused = 0
+
+    def before(mk_config) -> None:
+        nonlocal reused
+        reused = incremental.reuse_pages(previous, docs, site, mk_config.use_directory_urls) if previous else 0
+        if preview is not None:
+            preview.configure(mk_config)
+
+    plugins = [("briefing-progress", mkdocs_plugin(progress))] if progress else []
+    try:
+        run_mkdocs(str(config.mkdocs_config), docs, site, config.strict, epoch, plugins,
+                   dirty=preview.dirty if preview is not None else previous is not None,
+                   serve_url=preview.url if preview is not None else None, before=before)
+    except exceptions.MkDocsException as error:
+        raise BuildFailed(f"MkDocs could not build the site: {error}") from error
+    return reused
+
+
+def run_mkdocs(config_file: str, docs: Path | None, site: Path | None, strict: bool, epoch: str | None,
+               plugins: list, dirty: bool, serve_url: str | None = None, before=None) -> None:
+    """One MkDocs build with this mkdocs.yml (docs_dir and site_dir replaced when given), the builder's
+    plugin and theme overrides, these extra plugins (name, plugin) and a fixed build time (`epoch`).
+    `before(mk_config)` runs once the configuration is loaded. MkDocs' exceptions are left to the caller."""
     from mkdocs.commands.build import build as run_build
     from mkdocs.config import load_config
 
@@ -58,31 +82,27 @@ def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str | None = Non
     if epoch is not None:
         os.environ.setdefault("SOURCE_DATE_EPOCH", epoch)
     try:
-        mk_config = load_config(config_file=str(config.mkdocs_config), docs_dir=str(docs), site_dir=str(site),
-                                strict=config.strict)
+        folders = {"docs_dir": str(docs), "site_dir": str(site)} if docs is not None else {}
+        mk_config = load_config(config_file=config_file, strict=strict, **folders)
         mk_config.plugins["briefing-pages"] = BriefingPages()
         # Set here, not in mkdocs.yml, so that a project's own mkdocs.yml cannot lose them.
         mk_config.theme.dirs.insert(0, str(OVERRIDES))
-        if progress:
-            mk_config.plugins["briefing-progress"] = mkdocs_plugin(progress)
-        reused = incremental.reuse_pages(previous, docs, site, mk_config.use_directory_urls) if previous else 0
-        if preview is not None:
-            preview.configure(mk_config)
+        for name, plugin in plugins:
+            mk_config.plugins[name] = plugin
+        if before is not None:
+            before(mk_config)
         # MkDocs warns that a dirty build may leave navigation stale; here the navigation comes from
         # mkdocs.yml, whose change makes a full build (builder.pipeline.incremental; the preview rewrites every
         # page a change touches), so the warning would only mislead (and fail a --strict build).
         notice = _Silence("A 'dirty' build is being performed")
         logging.getLogger("mkdocs.commands.build").addFilter(notice)
         try:
-            if preview is not None:
-                run_build(mk_config, serve_url=preview.url, dirty=preview.dirty)
+            if serve_url is not None:
+                run_build(mk_config, serve_url=serve_url, dirty=dirty)
             else:
-                run_build(mk_config, dirty=previous is not None)
+                run_build(mk_config, dirty=dirty)
         finally:
             logging.getLogger("mkdocs.commands.build").removeFilter(notice)
-        return reused
-    except exceptions.MkDocsException as error:
-        raise BuildFailed(f"MkDocs could not build the site: {error}") from error
     finally:
         if epoch_before is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)

@@ -35,3 +35,18 @@ def die_with_parent() -> None:
     if sys.platform.startswith("linux") and not _parent:
         _parent.append(os.getpid())
         os.register_at_fork(before=_before_fork, after_in_child=_in_child)
+
+
+def die_with_parent_now() -> None:
+    """This process dies when the one that started it does (Linux): for a started, not forked, worker
+    process (builder.pipeline.tasks.LocalProcesses), which fork hooks never reach. Nothing in the main one."""
+    import multiprocessing
+
+    if multiprocessing.parent_process() is None or not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # no prctl in this C library
+        return
+    if os.getppid() != multiprocessing.parent_process().pid:  # the parent died before the request took effect
+        os._exit(1)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from html import escape, unescape
+from urllib.parse import urlsplit, urlunsplit
 
 from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url
@@ -57,3 +58,47 @@ class BriefingPages(BasePlugin):
         links = "".join(f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" '
                         f'href="{escape(get_relative_url(path, page.url or "."))}">' for path, title in feeds)
         return output.replace("</head>", links + "</head>", 1)
+
+
+SHARD_LINK = re.compile(r'(href|src)="briefing-shard:([^"]*)"')
+"""A link to a page of another shard, as builder.pipeline.shards writes it (its SCHEME) and Markdown renders it."""
+
+
+class ShardPages(BasePlugin):
+    """One shard of the site (builder.pipeline.shards): links to other shards' pages made relative, the copies
+    of the navigation's pages not written, and, outside the home shard, the theme's files (assets/,
+    404.html) left to the home shard. The sitemap, of every shard's pages, is written after them all."""
+
+    def __init__(self, primary: bool, nav_copies: set[str]):
+        super().__init__()
+        self.primary = primary
+        self.nav_copies = nav_copies
+        self.written = 0
+        """Pages this build wrote."""
+
+    def on_config(self, config):
+        config.theme.static_templates.discard("sitemap.xml")
+        if not self.primary:
+            config.theme.static_templates.discard("404.html")
+        return config
+
+    def on_files(self, files, config):
+        if not self.primary:
+            docs = Path(config.docs_dir).resolve()
+            for file in list(files):
+                if not file.is_documentation_page() and docs not in Path(file.abs_src_path).resolve().parents:
+                    files.remove(file)
+        return files
+
+    def on_post_page(self, output, page, config):
+        if page.file.src_uri in self.nav_copies:
+            return ""  # written by its own shard
+        self.written += 1
+
+        def relative(match: re.Match) -> str:
+            _, _, path, query, fragment = urlsplit(unescape(match[2]))
+            target = urlunsplit(("", "", get_relative_url(path, page.file.url), query, fragment))
+            quoted = target.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+            return f'{match[1]}="{quoted}"'
+
+        return SHARD_LINK.sub(relative, output)
