@@ -53,6 +53,8 @@ def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: l
     # person ("Pell Grants", "the Rose Garden") is nobody: no page, not listed among an article's people.
     merged = prefixed_names(archive.people)
     nobody = not_people({pid: p for pid, p in archive.people.items() if pid not in merged}, archive.articles)
+    nobody |= {pid for pid, target in merged.items() if target in nobody}
+    merged = {pid: target for pid, target in merged.items() if target not in nobody}
     if merged or nobody:
         archive.people = {pid: p for pid, p in archive.people.items() if pid not in merged and pid not in nobody}
         archive.articles = [_without(item, merged, nobody, archive.people) for item in archive.articles]
@@ -84,9 +86,10 @@ def prefixed_names(people: dict[str, Person]) -> dict[str, str]:
 
 def _without(item: AnnotatedArticle, merged: dict[str, str], nobody: set[str],
              people: dict[str, Person]) -> AnnotatedArticle:
-    """The item with nobody's references gone and merged people's under the person they name (once)."""
+    """The item with nobody's references (and quotes) gone and merged people's under the person they name
+    (once)."""
     annotation = item.annotation
-    if not any(p.id in merged or p.id in nobody for p in annotation.people):
+    if not any(p.id in merged or p.id in nobody for p in (*annotation.people, *annotation.speakers)):
         return item
     kept, seen = [], set()
     for ref in annotation.people:
@@ -100,6 +103,8 @@ def _without(item: AnnotatedArticle, merged: dict[str, str], nobody: set[str],
             kept.append(ref)
     speakers: dict[str, Speaker] = {}
     for speaker in annotation.speakers:
+        if speaker.id in nobody:  # a heading's office taken for a speaker: its words stay unattributed
+            continue
         if speaker.id in merged:
             speaker = replace(speaker, id=merged[speaker.id], name=people[merged[speaker.id]].name)
         if speaker.id in speakers:  # the person was quoted under both names: one list, in text order

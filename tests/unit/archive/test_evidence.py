@@ -102,3 +102,5 @@ def test_a_quoted_cyrillic_name_is_a_person_unless_it_starts_with_a_common_word(
         ("В Японии скончался старейший житель Земли — Дзироэмон Кимура.", ("Дзироэмон Кимура",), "ru", ("Дзироэмон Кимура",)))
     names = {p.name for p in archive.people.values()}
     assert any(n.startswith("Dz") for n in names) and not any(n.startswith("Prezydent") for n in names)
+    heading = next(i for i in archive.articles if i.article.lang == "uk").annotation
+    assert heading.people == () and heading.speakers == ()  # its words stay unattributed, on no page
