@@ -65,7 +65,9 @@ def prefixed_names(people: dict[str, Person]) -> dict[str, str]:
     """{id: the id of the person it names} for people outside the knowledge base whose words after the
     first end exactly one other person's name: a place, an office or a heading run into a name. When what
     is left is a surname alone, the first word must be no given name ("Canada Trudeau" -> Justin Trudeau
-    when the archive knows one Trudeau; "Pierre Trudeau" is someone else)."""
+    when the archive knows one Trudeau; "Pierre Trudeau" is someone else). A name that starts with no given
+    name and ends exactly one longer name is that person too ("Goldsmith Romero" -> Christy Goldsmith
+    Romero)."""
     by_words: dict[tuple[str, ...], set[str]] = {}
     for pid, person in people.items():
         words = tuple(person.name.split())
@@ -79,6 +81,10 @@ def prefixed_names(people: dict[str, Person]) -> dict[str, str]:
         if len(words) == 2 and is_given_name(words[0].split("-")[0]):
             continue  # "Pierre Trudeau" is not Justin Trudeau; "Armenia Nikol Pashinyan" ends a whole name
         targets = by_words.get(tuple(words[1:]), set()) - {pid}
+        if len(targets) != 1 and not is_given_name(words[0].split("-")[0]):
+            # the end of one longer name, its first name missed ("Goldsmith Romero" of Christy Goldsmith Romero)
+            targets = {other for other in by_words.get(tuple(words), set()) - {pid}
+                       if len(people[other].name.split()) > len(words)}
         if len(targets) == 1:
             found[pid] = next(iter(targets))
     return {pid: target for pid, target in found.items() if target not in found}

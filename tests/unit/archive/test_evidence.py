@@ -104,3 +104,15 @@ def test_a_quoted_cyrillic_name_is_a_person_unless_it_starts_with_a_common_word(
     assert any(n.startswith("Dz") for n in names) and not any(n.startswith("Prezydent") for n in names)
     heading = next(i for i in archive.articles if i.article.lang == "uk").annotation
     assert heading.people == () and heading.speakers == ()  # its words stay unattributed, on no page
+
+
+def test_the_end_of_one_longer_name_is_that_person_and_a_possessive_is_no_name():
+    archive, listed = _index(
+        ("Christy Goldsmith Romero, of Virginia, to be a Commissioner of the Commodity Futures Trading Commission.",
+         ("Christy Goldsmith Romero",)),
+        ("Goldsmith Romero, of Virginia, to be a Commissioner of the Commodity Futures Trading Commission.",
+         ("Goldsmith Romero",)),
+        ("President Biden’s Build Back Better Agenda will extend this critical tax cut for working families.",
+         ("Biden’s Build Back Better",)))
+    assert {p.name for p in archive.people.values()} == {"Christy Goldsmith Romero"}
+    assert listed == {"Christy Goldsmith Romero"}
