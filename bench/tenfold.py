@@ -36,9 +36,10 @@ from builder.model import AnnotatedArticle, Annotation  # noqa: E402
 from builder.pipeline.build import build  # noqa: E402
 from builder.pipeline.generate import Report, Reuse, annotated_articles  # noqa: E402
 from builder.pipeline.tasks import LocalProcesses  # noqa: E402
-from shards import corpus_project, options  # noqa: E402
+from shards import corpus_project, options, stages  # noqa: E402
 
 SITE_STAGES = ("render", "write", "mkdocs", "search")
+ONE_MORE = "The spokesman added that the talks would go on next week."
 
 
 def _earlier(day: date | None, years: int) -> date | None:
@@ -98,6 +99,18 @@ def main() -> int:
                 memory.stage = "build"
                 result = build(replace(config, shards=args.shard_pages, docs=out / "docs", site=out / "site"),
                                executor=LocalProcesses(args.processes), reuse=Replicated(items))
+            # One article changed (a paragraph added), built over the previous site: only its shards run again.
+            changed = list(items)
+            first = changed[0]
+            changed[0] = replace(first, article=replace(first.article, paragraphs=(*first.article.paragraphs, ONE_MORE)))
+            started = time.perf_counter()
+            again = build(replace(config, shards=args.shard_pages, docs=out / "docs", site=out / "site"),
+                          reuse=Replicated(changed))  # the shards run where `briefing build` runs them
+            whole = time.perf_counter() - started
+            print(f"  one article changed: {whole:.1f} s for the whole build ({stages(again)}); "
+                  f"{len(again.shards.results)} of {again.shards.shards} shards built "
+                  f"({', '.join(sorted(r.name for r in again.shards.results))}), "
+                  f"{again.pages - again.reused_pages} pages made", flush=True)
             site = sum(result.timings.get(stage, 0.0) for stage in SITE_STAGES)
             shard_peak = max(r.peak_kb for r in result.shards.results) / 1024
             rows.append((times, len(items), result.pages, result.shards.shards, site, site / len(items) * 1000,

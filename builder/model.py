@@ -286,6 +286,16 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Placement:
+    """A date an undated article is placed at, never shown as its own: the latest date of the events it names."""
+
+    date: date
+    """The date it is placed at."""
+    events: tuple[str, ...]
+    """Names of the events of that date it names (one, or several on the same day)."""
+
+
+@dataclass(frozen=True)
 class AnnotatedArticle:
     """An article with its annotation: the unit the renderer works on."""
 
@@ -297,6 +307,13 @@ class AnnotatedArticle:
     """Fields ("date", "people") and items ("people/<id>") an editor set; everything else is the machine's."""
     removed_by_editor: tuple[str, ...] = ()
     """Items the annotator found and an editor removed ("topics/<id>")."""
+    placed: Placement | None = None
+    """Where an article without a date of its own stands in time, and why (builder.archive.placement)."""
+
+    @property
+    def when(self) -> date | None:
+        """The date date views sort and group by: the article's own, else its placement's, else None."""
+        return self.article.date or (self.placed.date if self.placed else None)
 
 
 @dataclass

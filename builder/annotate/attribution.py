@@ -19,6 +19,12 @@ ROLE_KEYS = tuple((stems, packs.pack(packs.FALLBACK).KB_ROLE_WORDS[kind]) for ki
 NATION_KEYS = tuple((stems, packs.pack(packs.FALLBACK).KB_NATION_WORDS[kind])
                     for kind, stems in packs.keyed("NATION_STEMS").items())
 ROLE_HEAD_END = re.compile(packs.pack(packs.FALLBACK).ROLE_HEAD_END, re.IGNORECASE)
+COORDINATED = re.compile(r"(?i)(?<!\w)(?:" + "|".join(packs.every("AND")) + r")\s+$")
+AFTER = 4
+"""Words between a quotation and a reporting verb after it whose subject, named or not, said it."""
+AFTER_NAMED = 14
+"""The same when the verb's subject is a named person (an office and a name: "White House national-security
+adviser Jake Sullivan said")."""
 VICE = re.compile(r"(?i)(?<!\w)(?:" + "|".join(packs.every("VICE")) + r")")
 
 
@@ -139,6 +145,8 @@ class Attributor:
         verb_start, verb_end = verb
         masked, base = view.masked, view.base
         prepositional = bool(PREPOSITIONAL.match(masked[verb_start:verb_end]))
+        if not prepositional and COORDINATED.search(masked[max(clause_start, verb_start - 12):verb_start]):
+            return self._coordinated(view, clause_start, verb_start, lang, before)
         subjects = [] if prepositional else self._subjects_before(view, clause_start, verb_start, lang)
         found = self._subject_before(view, subjects, verb)
         if found is not None:
@@ -163,6 +171,25 @@ class Attributor:
         inverting = lexicon.inverting_pattern(lang)
         if inverting is None or inverting.match(masked[verb_start:verb_end]):
             return self._subject_after(view, verb_end, clause_end, lang, prepositional, before, base + verb_start)
+        return None
+
+    def _coordinated(self, view: Paragraph, clause_start: int, verb_start: int, lang: str,
+                     before: Antecedents) -> str | None:
+        """"He compared …, and said “…”", "The President acknowledged …, and reaffirmed …": a verb after
+        "and" shares the subject that opens the sentence, never the nearest name before it."""
+        sentence_start, _ = view.sentence_of(verb_start)
+        start = max(clause_start, sentence_start)
+        head = WORD.findall(view.masked[start:verb_start])[:3]
+        subjects = [f for f in self._subjects_before(view, start, verb_start, lang)
+                    if len(WORD.findall(view.masked[start:f.start - view.base])) <= 8]  # the sentence's opening
+        if subjects:
+            self.basis = "subject"
+            return subjects[0].id
+        if head and lexicon.pronoun_pattern(lang).fullmatch(head[0]):
+            self.basis = "pronoun"
+            return before.salient(view.base + start)
+        if head and lexicon.role_pattern(lang).search(" ".join(head)):
+            return self._role(" ".join(head), before, view.base + start, lang)
         return None
 
     @staticmethod
@@ -199,7 +226,10 @@ class Attributor:
         gap = masked[verb_end: following[0].start - base] if following else ""
         lower, words = len([w for w in WORD.findall(gap) if w[:1].islower()]), len(WORD.findall(gap))
         if following and (lower <= 1 and words <= 3 or  # "said Peskov", "said the Kremlin's Dmitry Peskov"
-                          lang != "en" and lower <= 3 and words <= 6 and "," not in gap):  # a title between
+                          lang != "en" and lower <= 3 and words <= 6 and "," not in gap or  # a title between
+                          # "said the E.U. foreign policy chief, Josep Borrell": a role, then the name
+                          words <= 8 and gap.count(",") == 1 and gap.rstrip().endswith(",")
+                          and bool(lexicon.role_pattern(lang).search(gap))):
             self.basis = "inverted"
             return following[0].id
         head = " ".join(WORD.findall(masked[verb_end:clause_end])[:4])
@@ -265,9 +295,11 @@ class Attributor:
         if speaker is not None:
             self.basis = "before:" + self.basis
             return speaker
-        if after_verb and len(WORD.findall(after_text[: after_verb.start()])) <= 4:
+        gap = len(WORD.findall(after_text[: after_verb.start()])) if after_verb else 0
+        if after_verb and gap <= AFTER_NAMED:
             speaker = self.subject(view, (qe, after_end), (qe + after_verb.start(), qe + after_verb.end()), lang, before)
-            if speaker is not None:
+            # "“…,” House Majority Whip James Clyburn said": a long gap holds only for a named subject
+            if speaker is not None and (gap <= AFTER or self.basis == "subject"):
                 self.basis = "after:" + self.basis
                 return speaker
         # A verb far before the quotation holds only when its subject is named there: a pronoun or role

@@ -62,6 +62,13 @@ def statement_pattern(lang: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
+def statement_tail_pattern(lang: str) -> re.Pattern[str]:
+    """The same head after a title's own headline and a dash or colon ("… - address by President …",
+    "Стоїмо міцно: звернення Президента України")."""
+    return re.compile(r"(?:\s[–—-]|:)\s+(?i:" + packs.own(lang, "STATEMENT_HEAD") + r")")
+
+
+@lru_cache(maxsize=None)
 def group_pattern(lang: str) -> re.Pattern[str]:
     """Subjects that mean both parties of a conversation, at the end of the words before a verb."""
     return re.compile(r"(?i)(?<!\w)(?:" + packs.own(lang, "GROUPS") + r")$")

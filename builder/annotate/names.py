@@ -126,3 +126,20 @@ def genitive_surname(surface: str, lang: str) -> bool:
     if lang not in MORPHOLOGY or " " in surface.strip():
         return False
     return any("Surn" in p.tag and "gent" in p.tag and "masc" in p.tag for p in _parses(lang, surface.strip()))
+
+
+def unknown_name_pair(first: str, last: str, lang: str) -> bool:
+    """Whether two capitalised words can be a name the dictionaries do not list ("Альфредо Скоссимарро"):
+    each word is unknown to them or known as a first name (the first) or a surname (the second), and
+    neither is a patronymic ("Виктор Федорович") or a word of another kind ("Reuters Ожидается")."""
+    if lang not in MORPHOLOGY:
+        return False
+    for word, grammeme in ((first, "Name"), (last, "Surn")):
+        if not re.fullmatch(r"[" + _CAPITALS + r"][\w’'-]+", word) or not re.search(r"[^\W\d_a-zA-Z]", word):
+            return False
+        parses = _parses(lang, word)
+        if any("Patr" in p.tag for p in parses):
+            return False
+        if any(p.is_known for p in parses) and not any(grammeme in p.tag for p in parses if p.is_known):
+            return False
+    return True

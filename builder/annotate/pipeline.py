@@ -15,6 +15,7 @@ from typing import Callable, Iterator, Protocol
 
 from builder.annotate.doc import Doc, body_text
 from builder.annotate.people import Mentions
+from builder.annotate.reporters import Reporters
 from builder.annotate.speech import Speech
 from builder.annotate.spoken import Spoken
 from builder.annotate.subjects import Events, Topics
@@ -71,7 +72,7 @@ class Annotator:
         self._models = {"en": english, "ro": romanian}
         self.turns = TurnFinder(self.index)
         mentions = Mentions(kb, self.index)
-        self.components: list[Component] = [mentions, Turns(self.turns), Speech(self.index),
+        self.components: list[Component] = [mentions, Reporters(self.index), Turns(self.turns), Speech(self.index),
                                             Spoken(self.turns, mentions.shaped_names), Events(kb), Topics(kb)]
         check_order(self.components)
 

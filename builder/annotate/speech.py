@@ -10,7 +10,7 @@ from builder.annotate import lexicon
 from builder.annotate.attribution import PREPOSITIONAL, Attributor, clause_words, few_words
 from builder.annotate.doc import Doc, Quotation
 from builder.annotate.nlp import PLACE_LABELS
-from builder.annotate.quotations import OPENERS, WORD, Paragraph, quote_spans, read_paragraph
+from builder.annotate.quotations import MODIFIER, OPENERS, WORD, Paragraph, quote_spans, read_paragraph
 from builder.annotate.resolve import Found, PersonIndex
 
 # "said in Berlin: Tear down this wall!": a colon after the verb opens direct speech whose marks were lost.
@@ -100,6 +100,27 @@ class SpeechReader:
             return here[0].id if len({f.id for f in here}) == 1 else None
         if self.last_speaker and paragraph - self.last_paragraph <= 1:
             return self.last_speaker
+        if self.last_speaker is None or paragraph - self.last_paragraph > 1:
+            # nobody spoke in the paragraph before: the one person it names ("Biden watched the address …
+            # and later called it …" / "“…,” he said afterward"), none when it names two or an unknown
+            # subject spoke there
+            return self._only_person(paragraph - 1)
+        return None
+
+    def _only_person(self, paragraph: int) -> str | None:
+        """The one person a paragraph names outside quotations, when they open a sentence of it as its subject
+        (not "Mr. Putin's actions …"); None otherwise."""
+        if paragraph < 0:
+            return None
+        start, end = self.doc.offsets[paragraph], self.doc.offsets[paragraph] + len(self.doc.article.paragraphs[paragraph])
+        there = [f for f in self.doc.people if start <= f.start < end and not f.inside_quote and not f.in_label]
+        if len({f.id for f in there}) != 1:
+            return None
+        text = self.doc.text
+        for found in there:
+            opening = re.split(r"[.!?…]\s+", text[start:found.start])[-1]
+            if not MODIFIER.match(text[found.end:]) and not any(w[:1].islower() for w in WORD.findall(opening)):
+                return found.id
         return None
 
     def speaker_of(self, paragraph: int) -> str | None:

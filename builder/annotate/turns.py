@@ -18,6 +18,7 @@ from datetime import date
 from typing import Callable
 
 from builder.annotate import lexicon
+from builder.annotate.names import MORPHOLOGY, find_names
 from builder import lang as packs
 from builder.annotate.lexicon import AND, QUOTE_PAIRS, TITLES
 from builder.annotate.resolve import Found, PersonIndex, plausible_name, unknown_person_id
@@ -195,13 +196,16 @@ class TurnFinder:
         """(person id, display name) of the one person a statement, speech or address is titled after, or
         of a title "NAME told/said …" above a text in the first person; (None, None) otherwise."""
         head = lexicon.statement_pattern(lang).match(title)
-        if head:
-            who = title[head.end():]
+        # "… - address by President Volodymyr Zelenskyy": after the headline only a name counts; a bare
+        # office there ("address by the President at the OECD") is not a White House title.
+        tail = None if head else lexicon.statement_tail_pattern(lang).search(title)
+        if head or tail:
+            who = title[(head or tail).end():]
             who = lexicon.title_tail_pattern(lang).split(who, maxsplit=1)[0]
-            holder = self._office_holder(who.strip().upper(), when)
+            holder = self._office_holder(who.strip().upper(), when) if head else None
             if holder:
                 return self.index.resolve(holder) or unknown_person_id(holder), holder
-            return self._named(who, shape)
+            return self._named(who, shape, lang)
         known = self.index.find(title)
         if known and known[0].start == 0:
             after = title[known[0].end:]
@@ -212,14 +216,20 @@ class TurnFinder:
                 return known[0].id, None
         return None, None
 
-    def _named(self, who: str, shape: Callable[[str], list[tuple[int, int, str]]]) -> tuple[str | None, str | None]:
+    def _named(self, who: str, shape: Callable[[str], list[tuple[int, int, str]]],
+               lang: str) -> tuple[str | None, str | None]:
         """The one person named in the "by …" part of a title; None when it names nobody or several people
-        ("President Biden and Prime Minister Kishida")."""
+        ("President Biden and Prime Minister Kishida"). In Russian and Ukrainian a name the knowledge base
+        lacks must start with a first name of the dictionaries ("Президента України" is an office)."""
         found: list[tuple[str, str | None]] = []
         for part in AND.split(who):
             known = self.index.find(part)
             if known:
                 found.extend((f.id, None) for f in known)
+                continue
+            if lang in MORPHOLOGY:
+                found.extend((self.index.resolve(name) or unknown_person_id(name, lang), name)
+                             for _, _, _, name in find_names(part, lang)[-1:])
                 continue
             names = shape(part)
             if names:

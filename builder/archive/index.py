@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from builder.annotate.resolve import display_name, unknown_person_id
 from builder.archive.evidence import is_given_name, not_people
+from builder.archive.placement import placed
 from builder.model import AnnotatedArticle, Archive, KnowledgeBase, Note, Person, Speaker
 from builder.text import CYRILLIC, name_key, romanise, sound_key
 
@@ -19,7 +20,7 @@ def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: l
     A name in Cyrillic meets its Latin spelling by the same key (it is romanised first), or failing that
     by the looser sound key when exactly one Latin-script person has it ("Тим Кук" -> Tim Cook); the
     person is shown under the Latin spelling, or else under the romanised name, the Cyrillic spellings
-    kept as aliases."""
+    kept as aliases. An undated article is placed in time by the events it names (builder.archive.placement)."""
     archive = Archive(kb=kb, notes=notes)
     ordered = sorted(annotated, key=lambda i: (i.article.date is None, i.article.date or 0, i.article.slug))
     known = {p.id: p for p in kb.people}
@@ -47,7 +48,8 @@ def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: l
             if _in_kb(ref, known):
                 archive.people[ref.id] = known[ref.id]
     archive.people = dict(sorted(archive.people.items()))
-    archive.articles = [_renamed(item, canonical, archive.people, known) for item in ordered]
+    events = {e.id: e for e in kb.events}
+    archive.articles = [placed(_renamed(item, canonical, archive.people, known), events) for item in ordered]
     # A name made of a word that is no given name before another person's name ("Armenia Nikol Pashinyan",
     # "Relief Alexander Chupriyan", "Canada Trudeau") is that person; what the archive does not show as a
     # person ("Pell Grants", "the Rose Garden") is nobody: no page, not listed among an article's people.

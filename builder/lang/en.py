@@ -25,7 +25,8 @@ SPEECH_VERBS = [
     r"admit(?:s|ted|ting)", r"den(?:ies|ied|ying)", r"reject(?:s|ed|ing)", r"promis(?:ed|ing)", r"observ(?:ed|ing)",
     r"recall(?:s|ed|ing)", r"point(?:s|ed) out", r"according to", r"describ(?:es|ed|ing)", r"highlight(?:s|ed|ing)",
     r"voic(?:ed|ing)", r"express(?:es|ed|ing)", r"instructed", r"burdened", r"famous(?= that)",
-    r"reaffirm(?:s|ed|ing)",
+    r"reaffirm(?:s|ed|ing)", r"predict(?:s|ed|ing)", r"echo(?:es|ed|ing)",
+    r"indicat(?:es|ed|ing)", r"(?:will|would) say",
 ]
 DENYING = [r"den(?:ies|ied|ying)", r"reject(?:s|ed|ing)"]
 """Reporting verbs whose object is a claim the speaker refuses: the reported entry keeps the verb ("rejected
@@ -35,6 +36,9 @@ INVERTING = r"(?:says|said|added|adds|asked|according to|wrote|writes|continued|
 TOLD = ("told", "tells", "telling", "instructed")
 """Forms of the verb whose object is the addressee, not what was said ("told reporters")."""
 ACCORDING_TO = ["according to"]
+SUBJECT_GAP = ["also", "has", "had", "have", "later", "then", "again", "further", "previously", "once", "quickly",
+               "repeatedly", "publicly", "separately"]
+"""Words that may stand between a named subject and its reporting verb ("Haines also said")."""
 """Prepositions that name the speaker after them ("according to X")."""
 THAT = ["that"]
 """The conjunction that opens a reported clause."""
@@ -82,11 +86,12 @@ NAME_MODIFIERS = ["administration", "campaign", "government", "team", "era", "pr
 ROLE_STEMS = {
     "spokes": "spokes|press secretary", "diplomat": "diplomat", "minister": "minist",
     "president": "president|chief|leader|head", "envoy": "envoy", "ambassador": "ambassador", "aide": "aide|advis",
+    "first lady": "first lady",
 }
 KB_ROLE_WORDS = {
     "spokes": ("spokes", "press secretary"), "diplomat": ("foreign", "diplomat", "ambassador", "state"),
     "minister": ("minister", "secretary"), "president": ("president", "head", "leader", "chancellor", "prime minister"),
-    "envoy": ("envoy",), "ambassador": ("ambassador",), "aide": ("aide", "advis"),
+    "envoy": ("envoy",), "ambassador": ("ambassador",), "aide": ("aide", "advis"), "first lady": ("first lady",),
 }
 # Words naming a country (case-sensitive), and the words of a knowledge-base role or organisation each fits.
 NATION_STEMS = {"russia": "Russia|Kremlin|Moscow", "us": r"\bU\.?S\.?\b|American|White House|america",
@@ -94,7 +99,7 @@ NATION_STEMS = {"russia": "Russia|Kremlin|Moscow", "us": r"\bU\.?S\.?\b|American
 KB_NATION_WORDS = {"russia": ("russia", "kremlin"),
                    "us": ("united states", "us ", "white house", "president of the united states"),
                    "ukraine": ("ukrain",)}
-ROLES = [r"spokes(?:man|woman|person)", "diplomat", "minister", "president", r"president-elect", "official",
+ROLES = [r"spokes(?:man|woman|person)", "diplomat", "minister", "president", r"president-elect", "official", "first lady",
          "envoy", "secretary", "ambassador", "chancellor", "leader", "chief", "aide", "adviser", "advisor",
          "negotiator", "premier", "senator", "lawmaker", "general", "commander", "head"]
 """Nouns that stand for a person named earlier ("the diplomat said")."""

@@ -19,7 +19,7 @@ from builder.pipeline import incremental, outputs, shards
 from builder.pipeline.generate import Report, Reuse, _stage, generate
 from builder.pipeline.output import clean_leftovers, release_memory, swap_in, write_tree
 from builder.pipeline.progress import Progress
-from builder.pipeline.tasks import Executor, LocalProcesses
+from builder.pipeline.tasks import Executor
 from builder.site import urls
 from builder.site.feeds import render_feeds
 from builder.pipeline.mkdocs_run import mkdocs_build, mkdocs_site_url, source_date_epoch
@@ -41,14 +41,14 @@ def build(config: Config, progress: Progress | None = None, run_mkdocs: bool = T
     """The whole build. Raises OutputRefused before any work when --site or --docs may not be replaced or
     another build holds them, and BuildFailed (previous docs/ and site/ untouched) on fatal problems. The
     site's shards, when it has several (builder.pipeline.shards), run through `executor` (default: local
-    processes, as many as config.processes). `reuse` is how the articles are read and annotated (default: from
+    processes, as many as config.processes, or this one for a few pages; builder.pipeline.shards.build_site). `reuse` is how the articles are read and annotated (default: from
     the files and the annotation cache; builder.pipeline.generate.Reuse)."""
     with outputs.Outputs(output_targets(config, run_mkdocs), config.root) as held:
-        return _build(config, progress, run_mkdocs, held, executor or LocalProcesses(config.processes), reuse)
+        return _build(config, progress, run_mkdocs, held, executor, reuse)
 
 
 def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: outputs.Outputs,
-           executor: Executor, reuse: Reuse | None) -> Report:
+           executor: Executor | None, reuse: Reuse | None) -> Report:
     report = Report()
     if not config.mkdocs_config or not config.mkdocs_config.is_file():
         raise BuildFailed(f"there is no MkDocs configuration at {config.mkdocs_config}.")

@@ -108,6 +108,12 @@ def unchanged_pages(previous: Previous, docs: Path, use_directory_urls: bool) ->
     has, as (its path under docs/, its HTML's path under site/)."""
     from mkdocs.structure.files import File
 
+    from builder.site.site_plugin import navigation_plan
+
+    # Every page shows its section's list in the sidebar: when a list changed (a new year, an event's first
+    # article), a page whose Markdown is unchanged would keep the old one, so none is taken over.
+    if navigation_plan(previous.docs) != navigation_plan(docs):
+        return []
     found = []
     for markdown in sorted(docs.rglob("*.md")):
         relative = markdown.relative_to(docs).as_posix()

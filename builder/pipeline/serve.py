@@ -210,9 +210,14 @@ class Preview:
         result.annotated = self.reuse.annotated
         pages.update(render_feeds(archive, config.site_name, self.url))
         result.seconds = time.perf_counter() - started
+        from builder.site.site_plugin import navigation_plan  # MkDocs, loaded once a preview runs
+
+        navigation_before = navigation_plan(config.docs)
         self._write(pages, result)
         mkdocs_digest = hashlib.sha256(config.mkdocs_config.read_bytes()).digest()
-        result.full = not self._mkdocs_digest or mkdocs_digest != self._mkdocs_digest or bool(result.removed)
+        # A changed sidebar list (builder.site.site_plugin) is on every page of its section, changed or not.
+        result.full = (not self._mkdocs_digest or mkdocs_digest != self._mkdocs_digest or bool(result.removed)
+                       or navigation_plan(config.docs) != navigation_before)
         self._mkdocs_digest = mkdocs_digest
         self.problems = report.problems
         return result

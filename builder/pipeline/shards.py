@@ -4,8 +4,9 @@ that can run in another process or on another machine), all writing into one sit
 - **Which shard a page is in** (plan): the home and search pages, every file at the root and each
   section's first index page (the pages in the navigation) are in the first shard, `home`, which also
   writes the theme's assets and 404.html, once for the whole site. The later pages of the section indexes
-  are in `indexes`; articles in one shard a year (`articles-2022`; undated ones in `articles-undated`);
-  people, events, topics and the timeline in one shard each. A shard of more pages than the `shards`
+  are in `indexes`; articles in one shard a year (`articles-2022`; undated ones in `articles-undated`),
+  consecutive years together while they fit (`articles-1953-2019`); people, events, topics and the
+  timeline in one shard each. A shard of more pages than the `shards`
   setting allows is cut into as many parts as it needs (`people-1`, `people-2` …), a page's part chosen by
   a hash of its path, so a page stays in its part as the archive grows (as long as the number of parts
   stays).
@@ -37,6 +38,7 @@ import hashlib
 import json
 import logging
 import math
+import multiprocessing
 import os
 import posixpath
 import re
@@ -54,7 +56,7 @@ from builder.config import Config
 from builder.errors import BuildFailed
 from builder.pipeline import incremental
 from builder.pipeline.progress import Progress
-from builder.pipeline.tasks import Executor
+from builder.pipeline.tasks import Executor, LocalProcesses, Sequential
 from builder.site import urls
 
 HOME = "home"
@@ -63,6 +65,8 @@ SCHEME = "briefing-shard:"
 """How a link to a page of another shard is written in a shard's Markdown (see the module's notes)."""
 AUTO_PAGES = 2000
 """`shards: auto`: a site of more pages than this is built in shards of at most this many pages."""
+IN_PROCESS_PAGES = 100
+"""Shards with at most this many pages to make in all are built in the build's own process (build_site)."""
 _MARKDOWN_LINK = re.compile(r"(\]\()([^)\s]+)(\))")
 """An inline Markdown link or image target: what the renderer writes and what editors write in notes."""
 
@@ -89,6 +93,28 @@ def _group(path: str, years: dict[str, int | None]) -> str:
     return folder
 
 
+def _years_together(groups: dict[str, list[str]], size: int) -> dict[str, list[str]]:
+    """The article shards of consecutive years put together while they fit in `size` pages
+    ("articles-1988-2019"), so that a long archive's thin early years do not each cost a MkDocs run."""
+    dated = sorted((int(name.rsplit("-", 1)[1]), name) for name in groups
+                   if name.startswith(f"{urls.ARTICLES}-") and name.rsplit("-", 1)[1].isdigit())
+    packed = {name: paths for name, paths in groups.items() if name not in {n for _, n in dated}}
+    run: list[int] = []
+
+    def close() -> None:
+        if run:
+            name = f"{urls.ARTICLES}-{run[0]}" + (f"-{run[-1]}" if len(run) > 1 else "")
+            packed[name] = [path for year in run for path in groups[f"{urls.ARTICLES}-{year}"]]
+            run.clear()
+
+    for year, name in dated:
+        if run and sum(len(groups[f"{urls.ARTICLES}-{y}"]) for y in run) + len(groups[name]) > size:
+            close()
+        run.append(year)
+    close()
+    return packed
+
+
 def _bucket(path: str, count: int) -> int:
     return int.from_bytes(hashlib.sha1(path.encode("utf-8")).digest()[:8], "big") % count
 
@@ -100,7 +126,7 @@ def plan(pages: Iterable[str], years: dict[str, int | None], size: int) -> dict[
     for path in pages:
         groups[_group(path, years)].append(path)
     owner: dict[str, str] = {}
-    for group, paths in sorted(groups.items()):
+    for group, paths in sorted(_years_together(groups, size).items()):
         count = 1 if group == HOME else max(1, math.ceil(len(paths) / max(1, size)))
         for path in paths:
             owner[path] = group if count == 1 else f"{group}-{1 + _bucket(path, count)}"
@@ -196,9 +222,13 @@ def build_shard(spec: ShardSpec) -> ShardResult:
     die_with_parent_now()
     started = time.perf_counter()
     result = ShardResult(spec.name)
+    # In a process of its own, MkDocs' warnings go back to the build in the result; in the build's own
+    # process they are shown as they come.
+    own_process = multiprocessing.parent_process() is not None
     caught = _Warnings()
     logger = logging.getLogger("mkdocs")
-    logger.addHandler(caught)
+    if own_process:
+        logger.addHandler(caught)
     written = ShardPages(spec.primary, set(spec.nav_copies))
     try:
         run_mkdocs(spec.config_file, None, None, spec.strict, spec.epoch, [("briefing-shard", written)], dirty=True)
@@ -211,7 +241,7 @@ def build_shard(spec: ShardSpec) -> ShardResult:
     result.pages = written.written
     result.warnings = caught.messages
     result.seconds = time.perf_counter() - started
-    result.peak_kb = peak_memory_kb()
+    result.peak_kb = peak_memory_kb() if own_process else 0
     return result
 
 
@@ -249,12 +279,15 @@ def _nav_pages(nav) -> list[str]:
     return []
 
 
-def build_site(config: Config, docs: Path, site: Path, owner: dict[str, str], scratch: Path, executor: Executor,
+def build_site(config: Config, docs: Path, site: Path, owner: dict[str, str], scratch: Path, executor: Executor | None,
                epoch: str | None = None, progress: Progress | None = None,
                previous: incremental.Previous | None = None) -> SiteBuild:
     """Build docs/ into site/ in the shards `owner` gives each page (plan): the files that are not pages
     copied, unchanged pages taken from the previous build, each shard with a changed page built by
-    build_shard through the executor, then the sitemap. Raises BuildFailed naming the shards that failed."""
+    build_shard through the executor, then the sitemap. Raises BuildFailed naming the shards that failed.
+    Without an executor, the shards run in local processes (config.processes at a time), or in this process
+    when they have at most IN_PROCESS_PAGES pages to make (a rebuild after a small change: starting a
+    process, Python and MkDocs costs more than building a few pages)."""
     from mkdocs.config import load_config
 
     mkdocs_config, strict = config.mkdocs_config, config.strict
@@ -298,15 +331,15 @@ def build_site(config: Config, docs: Path, site: Path, owner: dict[str, str], sc
             target = site / path
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(docs / path, target)
-    if progress:
-        progress("site shards", 0, len(specs))
+    if executor is None:
+        making = sum(1 for spec in specs for path in by_shard[spec.name] if path not in unchanged)
+        executor = Sequential() if making <= IN_PROCESS_PAGES else LocalProcesses(config.processes)
+    built.results = executor.map(build_shard, specs, names=[f"the site's {spec.name} shard" for spec in specs],
+                                 progress=(lambda done, total: progress("site shards", done, total)) if progress else None)
     mkdocs_log = logging.getLogger("mkdocs")
-    for result in executor.map(build_shard, specs):
-        built.results.append(result)
+    for result in built.results:
         for message in result.warnings:
             mkdocs_log.warning(message)
-        if progress:
-            progress("site shards", len(built.results), len(specs))
     failed = sorted((r for r in built.results if r.error), key=lambda r: r.name)
     if failed:
         raise BuildFailed("the site could not be built: " + "; ".join(f"shard {r.name}: {r.error}" for r in failed))

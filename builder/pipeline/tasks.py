@@ -1,34 +1,46 @@
 """Where independent pieces of a build run: one function mapped over items, each call a task.
 
-An executor is anything with `map(function, items)` that calls the (picklable, module-level) function on
-every item and yields the results as they come, in any order. Two live here: `Sequential` (this process,
-one after the other) and `LocalProcesses` (a pool of fresh processes on this machine, one per task, so a
-task's peak memory is its own and nothing it leaves behind reaches the next). A cluster's executor
-(builder.pipeline.cluster, when present) has the same method, so the site's shards (builder.pipeline.shards)
-run on it unchanged.
+The executor interface is builder.pipeline.cluster's (a Dask cluster's executor has the same method, so
+the site's shards, builder.pipeline.shards, run on a cluster unchanged):
+
+    results = executor.map(function, items, names=names, progress=callback)
+
+`function(item, *common)` is a module-level, picklable function; results come back in the order of the
+items; `progress(done, total)` is called as items finish; a task that cannot finish stops the map with
+BuildFailed naming its item (`names[i]`). Two executors live here: `Sequential` (this process, one item
+after the other) and `LocalProcesses` (at most N fresh processes of this machine, one per task, so a
+task's peak memory is its own and nothing one task leaves behind reaches the next).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from typing import Callable, Iterable, Iterator, Protocol, TypeVar
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Callable, Protocol, Sequence
 
-Item = TypeVar("Item")
-Result = TypeVar("Result")
+from builder.errors import BuildFailed
 
 
 class Executor(Protocol):
-    def map(self, function: Callable[[Item], Result], items: Iterable[Item]) -> Iterator[Result]:
-        """Every function(item), as they finish."""
+    def map(self, function: Callable, items: Sequence, common: tuple = (), names: Sequence[str] | None = None,
+            progress: Callable[[int, int], None] | None = None, retries: int = 1) -> list:
+        """function(item, *common) for every item, in the order of the items."""
 
 
 class Sequential:
     """Each task in this process, in order."""
 
-    def map(self, function: Callable[[Item], Result], items: Iterable[Item]) -> Iterator[Result]:
-        for item in items:
-            yield function(item)
+    workers = 1
+
+    def map(self, function: Callable, items: Sequence, common: tuple = (), names: Sequence[str] | None = None,
+            progress: Callable[[int, int], None] | None = None, retries: int = 1) -> list:
+        results = []
+        for number, item in enumerate(items, start=1):
+            results.append(function(item, *common))
+            if progress:
+                progress(number, len(items))
+        return results
 
 
 class LocalProcesses:
@@ -36,13 +48,26 @@ class LocalProcesses:
     what its item carries, as it would on another machine)."""
 
     def __init__(self, processes: int):
-        self.processes = max(1, processes)
+        self.workers = max(1, processes)
 
-    def map(self, function: Callable[[Item], Result], items: Iterable[Item]) -> Iterator[Result]:
-        items = list(items)
+    def map(self, function: Callable, items: Sequence, common: tuple = (), names: Sequence[str] | None = None,
+            progress: Callable[[int, int], None] | None = None, retries: int = 1) -> list:
         if not items:
-            return
-        with ProcessPoolExecutor(max_workers=min(self.processes, len(items)),
+            return []
+        names = names or [f"item {number}" for number in range(1, len(items) + 1)]
+        results: list[Any] = [None] * len(items)
+        with ProcessPoolExecutor(max_workers=min(self.workers, len(items)),
                                  mp_context=multiprocessing.get_context("spawn"), max_tasks_per_child=1) as pool:
-            for done in as_completed([pool.submit(function, item) for item in items]):
-                yield done.result()
+            running = {pool.submit(function, item, *common): number for number, item in enumerate(items)}
+            finished = set()
+            try:
+                for done, future in enumerate(as_completed(running), start=1):
+                    results[running[future]] = future.result()
+                    finished.add(running[future])
+                    if progress:
+                        progress(done, len(items))
+            except BrokenProcessPool:  # every task not finished fails with it: which process died is not told
+                unfinished = [names[n] for n in range(len(items)) if n not in finished]
+                raise BuildFailed(f"{', '.join(unfinished)} could not be finished: a process running "
+                                  f"{'one of them' if len(unfinished) > 1 else 'it'} died (killed, or out of memory).") from None
+        return results

@@ -1,7 +1,8 @@
 """Atom feeds of new articles: one for the whole archive, one per topic (feedgen writes the XML).
 
 Entry dates are the articles' own dates, never the build time, so the same archive gives the same bytes.
-Undated articles have no place in a feed of new articles and are left out.
+An undated article placed in time by the events it names (builder.archive.placement) is dated there, and its
+summary says so; one that could not be placed has no place in a feed of new articles and is left out.
 
 The feeds sit at the site's root (feed.xml, feed-<topic>.xml): the theme's script fetches sitemap.xml
 beside every <link rel="alternate"> it finds on a page, and there is one only at the root.
@@ -28,7 +29,7 @@ def topic_feed(topic_id: str) -> str:
 
 
 def _when(item: AnnotatedArticle) -> datetime:
-    day = item.article.date
+    day = item.when
     return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
 
 
@@ -48,7 +49,7 @@ def _url(site_url: str, depth: int, path: str) -> str:
 
 def feed_xml(title: str, feed_path: str, items: list[AnnotatedArticle], site_name: str, site_url: str) -> str:
     """The Atom document for `items` (newest FEED_SIZE of the dated ones)."""
-    dated = sorted((i for i in items if i.article.date), key=lambda i: (i.article.date, i.article.slug), reverse=True)
+    dated = sorted((i for i in items if i.when), key=lambda i: (i.when, i.article.date is not None, i.article.slug), reverse=True)
     dated = dated[:FEED_SIZE]
     depth = feed_path.count("/")
     feed = FeedGenerator()
@@ -73,6 +74,9 @@ def feed_xml(title: str, feed_path: str, items: list[AnnotatedArticle], site_nam
             entry.author(name=_xml(a.outlet))
         summary = a.paragraphs[0] if a.paragraphs else a.title
         speakers = ", ".join(s.name for s in n.speakers)
+        if not a.date:
+            summary = (f"(No date of its own; placed at {item.when.isoformat()}, the date of the latest event it names: "
+                       f"{', '.join(item.placed.events)}.) {summary}")
         entry.summary(_xml(summary + (f" (Speakers: {speakers}.)" if speakers else "")))
         for topic in n.topics:
             entry.category(term=topic.id, label=_xml(topic.name))

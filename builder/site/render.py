@@ -8,6 +8,7 @@ sanitised (builder.site.note_html).
 from __future__ import annotations
 
 import html
+import math
 import re
 import urllib.parse
 from pathlib import Path
@@ -52,10 +53,18 @@ class Settings:
 
 
 # Related articles: what two articles share, weighted: an event says more than a person, a person more
-# than a topic. Something shared by more than COMMON articles (Putin, "sanctions" in a large archive)
-# says little about two of them and would make the ranking quadratic, so it is not counted.
+# than a topic, and each by its rarity (builder.site.render.related_articles). Something shared by more than
+# COMMON articles (Putin, "sanctions" in a large archive) says little about two of them and would make the
+# ranking quadratic, so it is not counted.
 RELATED_WEIGHTS = {"event": 3, "person": 2, "topic": 1}
 COMMON = 200
+HALF = 183
+"""Days apart at which what two articles share counts half (six months): closeness in time is part of relatedness."""
+FAR = 730
+"""Days apart assumed when either article has no date, own or placed."""
+RELATED_MIN = 1.0
+"""The least discounted score of a related article: one shared person named by a third of the archive, in the
+same month, is just enough (2 × ln 3 ≈ 2.2); two common people years apart are not."""
 
 
 def page(meta: dict, body: str) -> str:
@@ -96,13 +105,31 @@ def month_label(key: str) -> str:
     return f"{MONTHS[int(month) - 1]} {year}"
 
 
+def item_date(item: AnnotatedArticle) -> str:
+    """An article's date as a date view shows it: its own ("29 January 2022"), where it was placed ("placed in
+    January 2026"; builder.archive.placement), or "undated"."""
+    if item.article.date or not item.placed:
+        return human_date(item.article.date)
+    return f"placed in {month_label(item.placed.date.strftime('%Y-%m'))}"
+
+
+def placed_note(items: list[AnnotatedArticle]) -> str:
+    """A sentence for a date view holding articles placed by the events they name (or "")."""
+    count = sum(1 for i in items if i.placed and not i.article.date)
+    if not count:
+        return ""
+    if count == 1:
+        return "One of these articles has no date of its own: it is placed at the date of the latest event it names."
+    return f"{count} of these articles have no date of their own: each is placed at the date of the latest event it names."
+
+
 def _month(item: AnnotatedArticle) -> str:
-    return item.article.date.strftime("%Y-%m") if item.article.date else "undated"
+    return item.when.strftime("%Y-%m") if item.when else "undated"
 
 
 def _newest_first(items: list[AnnotatedArticle]) -> list[AnnotatedArticle]:
-    dated = sorted((i for i in items if i.article.date), key=lambda i: (i.article.date, i.article.slug), reverse=True)
-    return dated + sorted((i for i in items if not i.article.date), key=lambda i: i.article.slug)
+    dated = sorted((i for i in items if i.when), key=lambda i: (i.when, i.article.date is not None, i.article.slug), reverse=True)
+    return dated + sorted((i for i in items if not i.when), key=lambda i: i.article.slug)
 
 
 def link(text: str, target: str) -> str:
@@ -264,6 +291,22 @@ def _latest(items: list[AnnotatedArticle]) -> str:
     return f"latest {human_date(max(dates))}" if dates else ""
 
 
+def _also(sentence: str) -> str:
+    return f" {sentence}" if sentence else ""
+
+
+def date_line(item: AnnotatedArticle) -> str:
+    """The article page's date and where it came from; an undated article says so, and where it was placed."""
+    a = item.article
+    if a.date:
+        return f"**Date:** {human_date(a.date)}" + (f" ({DATE_SOURCES[a.date_source]})" if a.date_source != "header" else EDITED)
+    if item.placed:
+        events = ", ".join(md_escape(name) for name in item.placed.events)
+        return (f"**Date:** none in the text; placed in {month_label(item.placed.date.strftime('%Y-%m'))}, the date "
+                f"of the latest event it names ({events}, {human_date(item.placed.date)})")
+    return "**Date:** undated (the text gives no date and names no dated event)"
+
+
 def _quote_words(quote) -> str:
     return f"“{md_escape(quote.text)}”" if quote.direct else f"*(reported)* {md_escape(quote.text)}"
 
@@ -297,11 +340,10 @@ def render_article(item: AnnotatedArticle, notes: list[Note],
         meta["removed_by_editor"] = list(item.removed_by_editor)
     meta["search"] = search_meta("Article", {
         "Speaker": sorted({s.name for s in n.speakers}), "Topic": sorted({t.name for t in n.topics}),
-        "Language": [LANGUAGES.get(a.lang, a.lang)], "Year": [str(a.date.year)] if a.date else []},
-        human_date(a.date))
+        "Language": [LANGUAGES.get(a.lang, a.lang)], "Year": [str(item.when.year)] if item.when else []},
+        item_date(item))
     lines = [f"# {md_escape(a.title)}", ""]
-    date_note = f" ({DATE_SOURCES[a.date_source]})" if a.date_source != "header" else EDITED
-    facts = [f"**Date:** {human_date(a.date)}" + (date_note if a.date else " (the text gives no date)"),
+    facts = [date_line(item),
              f"**Language:** {LANGUAGES.get(a.lang, a.lang)}" + _edited(item, "lang")]
     if "title" in item.by_editor:
         facts.insert(0, "*Title set by an editor*")
@@ -335,14 +377,19 @@ def render_article(item: AnnotatedArticle, notes: list[Note],
     if related:
         lines.append("\n## Related articles\n")
         for other, shared in related:
-            lines.append(f"- {human_date(other.article.date)}: {article_link(other, urls.article(item.article.slug))} (shared: {md_escape(', '.join(shared))})")
+            lines.append(f"- {item_date(other)}: {article_link(other, urls.article(item.article.slug))} "
+                         f"(shares {md_escape(_some(shared))}; {apart(item, other)})")
     lines.append(notes_section(notes))
     return page(meta, "\n".join(lines))
 
 
 def related_articles(items: list[AnnotatedArticle], limit: int) -> dict[str, list[tuple[AnnotatedArticle, list[str]]]]:
-    """For each article, up to `limit` others ranked by what they share (RELATED_WEIGHTS), with the names
-    of what they share. Ties go to the article closest in date, then to the slug, so the order is stable."""
+    """For each article, up to `limit` others ranked by what they share and by closeness in time, with the
+    names of what they share, the most telling first. What is shared counts by kind (RELATED_WEIGHTS) and by
+    rarity (log of how many articles in the archive per article naming it: the person every article names says
+    nothing). The sum is discounted by the time between the two (their own or placed dates; unknown counts as
+    far), and an article below RELATED_MIN after that is not related. Ties go to the article closest in date,
+    then to the slug, so the order is stable."""
     keys: list[dict[tuple[str, str], str]] = []
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, item in enumerate(items):
@@ -353,30 +400,59 @@ def related_articles(items: list[AnnotatedArticle], limit: int) -> dict[str, lis
         keys.append(mine)
         for key in mine:
             postings[key].append(index)
+    weight = {key: RELATED_WEIGHTS[key[0]] * math.log(len(items) / len(posting)) for key, posting in postings.items()}
     related = {}
     for index, item in enumerate(items):
-        scores: Counter = Counter()
+        scores: dict[int, float] = defaultdict(float)
         shared: dict[int, list[tuple[str, str]]] = defaultdict(list)
         for key in keys[index]:
             posting = postings[key]
-            if len(posting) > COMMON:
+            if len(posting) > COMMON or weight[key] <= 0:
                 continue
             for other in posting:
                 if other != index:
-                    scores[other] += RELATED_WEIGHTS[key[0]]
+                    scores[other] += weight[key]
                     shared[other].append(key)
-        here = item.article.date
+        here = item.when
 
-        def rank(other: int) -> tuple:
-            there = items[other].article.date
-            distance = abs((here - there).days) if here and there else 10 ** 6
-            return -scores[other], distance, items[other].article.slug
+        def distance(other: int) -> int:
+            there = items[other].when
+            return abs((here - there).days) if here and there else FAR
 
-        chosen = sorted(scores, key=rank)[:limit]
+        ranked = {other: round(score * HALF / (HALF + distance(other)), 9) for other, score in scores.items()}
+        chosen = sorted((o for o, score in ranked.items() if score >= RELATED_MIN),
+                        key=lambda o: (-ranked[o], distance(o), items[o].article.slug))[:limit]
         related[item.article.slug] = [
-            (items[other], [keys[index][key] for key in sorted(shared[other], key=lambda k: (-RELATED_WEIGHTS[k[0]], keys[index][k]))])
+            (items[other], [keys[index][key] for key in sorted(shared[other], key=lambda k: (-weight[k], keys[index][k]))])
             for other in chosen]
     return related
+
+
+def _some(names: list[str], shown: int = 4) -> str:
+    """The first `shown` names, then how many more."""
+    return ", ".join(names[:shown]) + (f" and {len(names) - shown} more" if len(names) > shown else "")
+
+
+def apart(item: AnnotatedArticle, other: AnnotatedArticle) -> str:
+    """How far `other` is in time from `item`, in words ("same month", "3 months later"), by their own or
+    placed dates."""
+    here, there = item.when, other.when
+    if not here or not there:
+        return "date unknown"
+    days = (there - here).days
+    if days == 0:
+        words = "same day"
+    elif abs(days) <= 7:
+        words = "same week"
+    elif (here.year, here.month) == (there.year, there.month):
+        words = "same month"
+    else:
+        months = max(1, round(abs(days) / 30.44))
+        count = f"{months} month{'s' if months != 1 else ''}" if months < 12 else \
+            f"{round(abs(days) / 365.25)} year{'s' if round(abs(days) / 365.25) != 1 else ''}"
+        words = f"{count} {'later' if days > 0 else 'earlier'}"
+    placed = item.article.date is None or other.article.date is None
+    return words + (" (placed)" if placed else "")
 
 
 # --- people, events, topics ------------------------------------------------------------------------------
@@ -384,7 +460,7 @@ def related_articles(items: list[AnnotatedArticle], limit: int) -> dict[str, lis
 def _month_counts(items: list[AnnotatedArticle], person_id: str) -> tuple[Counter, Counter]:
     mentions, quotes = Counter(), Counter()
     for item in items:
-        if not item.article.date:
+        if not item.when:
             continue
         month = _month(item)
         mentions[month] += 1
@@ -410,7 +486,7 @@ def render_person(person: Person, items: list[AnnotatedArticle], archive: Archiv
     quoted = [i for i in items if any(s.id == person.id for s in i.annotation.speakers)]
     n_quotes = sum(len(s.quotes) for i in quoted for s in i.annotation.speakers if s.id == person.id)
     intro.append(f"Mentioned in **{len(items)}** article{'s' if len(items) != 1 else ''}; "
-                 f"quoted {n_quotes} time{'s' if n_quotes != 1 else ''} in **{len(quoted)}**.")
+                 f"quoted {n_quotes} time{'s' if n_quotes != 1 else ''} in **{len(quoted)}**." + _also(placed_note(items)))
     lead = []
     mentions, quotes = _month_counts(items, person.id)
     chart = mentions_chart(f"{person.name}: mentions and quotes", mentions, quotes)
@@ -435,7 +511,7 @@ def render_person(person: Person, items: list[AnnotatedArticle], archive: Archiv
     lead.append("\n## Articles and quotes, newest first\n")
     rows = []
     for item in _newest_first(items):
-        row = [f"- **{human_date(item.article.date)}**: {article_link(item)}"]
+        row = [f"- **{item_date(item)}**: {article_link(item)}"]
         for speaker in item.annotation.speakers:
             if speaker.id == person.id:
                 row += [f"    - {_quote_words(q)} {_quote_anchor(item, q)}" for q in speaker.quotes]
@@ -485,13 +561,15 @@ def render_event(event: Event, items: list[AnnotatedArticle], archive: Archive, 
                         f"({count} article{'s' if count != 1 else ''})")
     lead.append(notes_section(notes))
     lead.append(f"\n## What was said about it, month by month ({len(items)} article{'s' if len(items) != 1 else ''})\n")
+    if placed_note(items):
+        lead.append(placed_note(items) + "\n")
     rows, current = [], None
-    for item, pairs in sorted(said, key=lambda pair: (pair[0].article.date or date.max, pair[0].article.slug)):
+    for item, pairs in sorted(said, key=lambda pair: (pair[0].when or date.max, pair[0].article.date is None, pair[0].article.slug)):
         month = _month(item)
         if month != current:
             rows.append(f"\n### {month_label(month)}\n")
             current = month
-        row = [f"- **{human_date(item.article.date)}**: {article_link(item)}"]
+        row = [f"- **{item_date(item)}**: {article_link(item)}"]
         row += [f"    - {person_link(speaker.name, speaker.id, paged=paged)}: {_quote_words(q)} {_quote_anchor(item, q)}"
                 for speaker, q in pairs]
         rows.append("\n".join(row))
@@ -508,12 +586,12 @@ def _by_month_rows(items: list[AnnotatedArticle], here: str = urls.IN_A_SECTION)
         if month != current:
             rows.append(f"\n### {month_label(month)}\n")
             current = month
-        rows.append(f"- {human_date(item.article.date)}: {article_link(item, here)} ({LANGUAGES.get(item.article.lang, item.article.lang)})")
+        rows.append(f"- {item_date(item)}: {article_link(item, here)} ({LANGUAGES.get(item.article.lang, item.article.lang)})")
     return rows
 
 
 def render_topic(topic, items: list[AnnotatedArticle], settings: Settings, notes: list[Note]) -> dict[str, str]:
-    intro = f"{len(items)} article{'s' if len(items) != 1 else ''}, newest first."
+    intro = f"{len(items)} article{'s' if len(items) != 1 else ''}, newest first." + _also(placed_note(items))
     lead = f"[Feed of new articles on this topic](../{topic_feed(topic.id)})\n" + notes_section(notes)
     return _paged(urls.topic(topic.id)[:-3], topic.name, intro, _by_month_rows(items), settings.per_page,
                   {"topic_id": topic.id, "feed": topic_feed(topic.id)},
@@ -628,17 +706,20 @@ def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMem
         else:
             pages.update(memo.get(("person", person, tuple(map(_Same, person_items)), tuple(person_notes), names, settings),
                                   lambda: render_person(person, person_items, archive, person_notes, settings, paged)))
-    linked_events = related_events(archive.kb.events)
-    for event in archive.kb.events:
+    # An event no article names has no page (unless a note is about it), so no link leads to an empty one.
+    shown_events = tuple(e for e in archive.kb.events if by_event.get(e.id) or notes.get(f"event/{e.id}"))
+    linked_events = related_events(shown_events)
+    for event in shown_events:
         pages.update(render_event(event, by_event.get(event.id, []), archive, notes.get(f"event/{event.id}", []), settings,
                                   linked_events.get(event.id, []), paged))
     for topic in archive.kb.topics:
         pages.update(render_topic(topic, by_topic.get(topic.id, []), settings, notes.get(f"topic/{topic.id}", [])))
 
     # Indexes.
-    rows = [f"- {human_date(i.article.date)}: {article_link(i, urls.index(urls.ARTICLES))} ({LANGUAGES.get(i.article.lang, i.article.lang)})"
+    rows = [f"- {item_date(i)}: {article_link(i, urls.index(urls.ARTICLES))} ({LANGUAGES.get(i.article.lang, i.article.lang)})"
             for i in _newest_first(items)]
-    pages.update(_paged(urls.index(urls.ARTICLES)[:-3], "Articles", f"{len(items)} articles, newest first.", rows, settings.per_page))
+    pages.update(_paged(urls.index(urls.ARTICLES)[:-3], "Articles", f"{len(items)} articles, newest first." + _also(placed_note(items)),
+                        rows, settings.per_page))
     people_rows = ["| Person | Role | Articles | Quoted in |", "| --- | --- | ---: | ---: |"]
     quoted = Counter(s.id for i in items for s in i.annotation.speakers)
     ordered = sorted(archive.people.values(), key=lambda p: (-len(by_person.get(p.id, [])), p.name))
@@ -647,71 +728,134 @@ def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMem
     pages.update(_paged(urls.index(urls.PEOPLE)[:-3], "People", f"{len(archive.people)} people, most mentioned first.",
                         body_rows, settings.per_page, head=tuple(people_rows)))
     event_rows = ["| Event | Date | Place | Articles |", "| --- | --- | --- | ---: |"]
-    for event in sorted(archive.kb.events, key=lambda e: (e.date or date.max, e.id), reverse=True):
+    for event in sorted(shown_events, key=lambda e: (e.date or date.max, e.id), reverse=True):
         event_rows.append(f"| {link(event.name, urls.link(urls.event(event.id), urls.index(urls.EVENTS)))} | {human_date(event.date)} | {md_escape(event.place or '')} | {len(by_event.get(event.id, []))} |")
     pages[urls.index(urls.EVENTS)] = page({"title": "Events"}, "# Events\n\n" + "\n".join(event_rows))
     topic_rows = ["| Topic | Articles |", "| --- | ---: |"]
     for topic in sorted(archive.kb.topics, key=lambda t: (-len(by_topic.get(t.id, [])), t.name)):
         topic_rows.append(f"| {link(topic.name, urls.link(urls.topic(topic.id), urls.index(urls.TOPICS)))} | {len(by_topic.get(topic.id, []))} |")
     pages[urls.index(urls.TOPICS)] = page({"title": "Topics"}, "# Topics\n\n" + "\n".join(topic_rows))
-    pages.update(render_timeline(archive, settings))
-    pages[urls.HOME] = render_home(archive, settings, by_person, by_event, paged)
+    pages.update(render_timeline(archive, settings, shown_events))
+    pages[urls.HOME] = render_home(archive, settings, by_person, shown_events, paged,
+                                   navigation(archive, shown_events, by_topic))
     pages[urls.SEARCH] = render_search_page()
     return dict(sorted(pages.items()))
 
 
-def render_timeline(archive: Archive, settings: Settings) -> dict[str, str]:
+def _timeline(archive: Archive, events: tuple[Event, ...]) -> tuple[dict[str, list[AnnotatedArticle]], dict[str, list[Event]], list[str]]:
+    """Articles by year (their own or placed date; "undated" when neither), events by month, and the years
+    newest first (undated last)."""
     by_year: dict[str, list[AnnotatedArticle]] = defaultdict(list)
     for item in archive.articles:
-        by_year[str(item.article.date.year) if item.article.date else "undated"].append(item)
-    events_by_month: dict[str, list] = defaultdict(list)
-    for event in archive.kb.events:
+        by_year[str(item.when.year) if item.when else "undated"].append(item)
+    events_by_month: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
         if event.date:
             events_by_month[event.date.strftime("%Y-%m")].append(event)
     for event_list in events_by_month.values():
         event_list.sort(key=lambda e: (e.date, e.id))
-    years = sorted({*by_year, *{m[:4] for m in events_by_month}}, key=lambda y: (y == "undated", y), reverse=False)
+    years = sorted({*by_year, *{m[:4] for m in events_by_month}}, key=lambda y: (y != "undated", y), reverse=True)
+    return by_year, events_by_month, years
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' if count != 1 else ''}"
+
+
+def _year_links(years: list[str], year: str) -> str:
+    """The previous (older) and next (newer) year beside a year's page, and the timeline's index."""
+    dated = [y for y in years if y != "undated"]
+    here = urls.year(year)
+    parts = []
+    if year in dated and dated.index(year) + 1 < len(dated):
+        older = dated[dated.index(year) + 1]
+        parts.append(f"[← {older}]({urls.link(urls.year(older), here)})")
+    parts.append(f"[All years]({urls.link(urls.index(urls.TIMELINE), here)})")
+    if year in dated and dated.index(year) > 0:
+        newer = dated[dated.index(year) - 1]
+        parts.append(f"[{newer} →]({urls.link(urls.year(newer), here)})")
+    return " · ".join(parts) + "\n{: .briefing-years }\n"
+
+
+def render_timeline(archive: Archive, settings: Settings, events: tuple[Event, ...]) -> dict[str, str]:
+    """The timeline: a page per year (articles by their own or placed date, and the events that have pages),
+    each linking the years before and after it, and an index a reader scans: each year with its months, each
+    month a link to where it starts on the year's pages with its counts and a bar as long as its articles."""
+    by_year, events_by_month, years = _timeline(archive, events)
     pages = {}
-    index_rows = ["| Year | Articles | Events |", "| --- | ---: | ---: |"]
-    for year in sorted(years, key=lambda y: (y != "undated", y), reverse=True):
-        months = sorted({_month(i) for i in by_year.get(year, [])} | {m for m in events_by_month if m.startswith(year)}, reverse=True)
+    busiest = max(Counter(_month(i) for i in archive.articles if i.when).values(), default=1)
+    index_lines = ["# Timeline", "",
+                   f"{_counted(len(archive.articles), 'article')} and {_counted(len(events), 'event')}, by year and "
+                   "month, newest first; each bar is as long as the month's articles." + _also(placed_note(archive.articles))]
+    for year in years:
+        items = by_year.get(year, [])
+        months = sorted({_month(i) for i in items} | {m for m in events_by_month if m.startswith(year)}, reverse=True)
         n_events = sum(len(events_by_month.get(m, [])) for m in months)
-        index_rows.append(f"| [{year}]({urls.link(urls.year(year), urls.index(urls.TIMELINE))}) | {len(by_year.get(year, []))} | {n_events} |")
-        rows = []
+        rows, starts = [], {}
         for month in months:
+            starts[month] = len(rows) // settings.per_page + 1
             rows.append(f"\n## {month_label(month)}\n")
             # Events and articles together, newest first; on one day the event comes before the articles about it.
             dated = [((event.date, 1, event.id), f"- **Event:** {human_date(event.date)}: {link(event.name, urls.link(urls.event(event.id), urls.IN_A_SECTION))}")
                      for event in events_by_month.get(month, [])]
-            dated += [((item.article.date or date.min, 0, item.article.slug), f"- {human_date(item.article.date)}: {article_link(item)}")
-                      for item in by_year.get(year, []) if _month(item) == month]
+            dated += [((item.when or date.min, 0, item.article.date is not None, item.article.slug), f"- {item_date(item)}: {article_link(item)}")
+                      for item in items if _month(item) == month]
             rows += [row for _, row in sorted(dated, key=lambda pair: pair[0], reverse=True)]
-        n_articles = len(by_year.get(year, []))
-        count = (f"{n_articles} article{'s' if n_articles != 1 else ''} and {n_events} event{'s' if n_events != 1 else ''}, "
-                 "newest first.")
-        pages.update(_paged(urls.year(year)[:-3], f"Timeline: {year}", count, rows, settings.per_page))
-    pages[urls.index(urls.TIMELINE)] = page({"title": "Timeline"}, "# Timeline\n\nArticles and events by year and month.\n\n" + "\n".join(index_rows))
+        count = (f"{_counted(len(items), 'article')} and {_counted(n_events, 'event')}, newest first."
+                 + _also(placed_note(items)))
+        pages.update(_paged(urls.year(year)[:-3], f"Timeline: {month_label(year) if year == 'undated' else year}", count,
+                            rows, settings.per_page, lead=_year_links(years, year)))
+        here = urls.index(urls.TIMELINE)
+        index_lines += ["", f"## [{month_label(year) if year == 'undated' else year}]({urls.link(urls.year(year), here)})", "",
+                        f"{_counted(len(items), 'article')}, {_counted(n_events, 'event')}.", ""]
+        for month in months:
+            n_month = sum(1 for i in items if _month(i) == month)
+            target = urls.link(urls.numbered(urls.year(year), starts[month]), here, month_label(month).lower().replace(" ", "-"))
+            label = month_label(month).split(" ")[0]
+            counts = _counted(n_month, "article") + (f", {_counted(len(events_by_month[month]), 'event')}" if events_by_month.get(month) else "")
+            bar = f'<span class="briefing-bar" aria-hidden="true"><span style="width: {round(100 * n_month / busiest)}%"></span></span>'
+            index_lines.append(f"- {bar} [{label}]({target}): {counts}")
+    pages[urls.index(urls.TIMELINE)] = page({"title": "Timeline"}, "\n".join(index_lines))
     return pages
 
 
-def render_home(archive: Archive, settings: Settings, by_person, by_event, paged: Collection[str] | None = None) -> str:
+def navigation(archive: Archive, events: tuple[Event, ...], by_topic: dict[str, list[AnnotatedArticle]]) -> dict[str, list[list[str]]]:
+    """What the left sidebar lists in each section, as [page path, label] (read by builder.site.site_plugin
+    from the home page's front matter): the years (in Articles too, leading to the timeline), the events
+    with pages newest first, the topics and the knowledge base's people by name. Each list is short (the
+    knowledge base's size, the years), never the archive's articles or everyone it names."""
+    _, _, years = _timeline(archive, events)
+    # Labels without counts: a new article changes a list only when it brings a new year (every page of a
+    # section shows its list, so a change there makes them all again: builder.pipeline.incremental).
+    year_entries = [[urls.year(y), month_label(y) if y == "undated" else y] for y in years]
+    return {
+        urls.ARTICLES: year_entries,
+        urls.PEOPLE: [[urls.person(p.id), html_text(p.name)] for p in sorted(archive.people.values(), key=lambda p: (p.name, p.id)) if p.in_kb],
+        urls.EVENTS: [[urls.event(e.id), html_text(e.name)] for e in sorted(events, key=lambda e: (e.date or date.min, e.id), reverse=True)],
+        urls.TOPICS: [[urls.topic(t.id), html_text(t.name)] for t in sorted(archive.kb.topics, key=lambda t: (t.name, t.id))],
+        urls.TIMELINE: year_entries,
+    }
+
+
+def render_home(archive: Archive, settings: Settings, by_person, events: tuple[Event, ...],
+                paged: Collection[str] | None = None, nav: dict | None = None) -> str:
     items = archive.articles
     languages = Counter(i.article.lang for i in items)
     lines = [f"# {md_escape(settings.site_name)}", "",
              f"An annotated archive of **{len(items)}** diplomatic briefings and news articles in "
              + ", ".join(f"{LANGUAGES.get(code, code)} ({count})" for code, count in sorted(languages.items()))
-             + f", with **{len(archive.people)}** people, **{len(archive.kb.events)}** events and **{len(archive.kb.topics)}** topics.", "",
+             + f", with **{len(archive.people)}** people, **{len(events)}** events and **{len(archive.kb.topics)}** topics.", "",
              f"Follow a [person]({urls.index(urls.PEOPLE)}), an [event]({urls.index(urls.EVENTS)}) or a "
              f"[topic]({urls.index(urls.TOPICS)}) through the archive, or read it along the "
              f"[timeline]({urls.index(urls.TIMELINE)}). New articles: [Atom feed]({ARCHIVE_FEED}).", "",
              SEARCH_FORM, "", "## Latest articles", ""]
     for item in _newest_first(items)[:10]:
-        lines.append(f"- {human_date(item.article.date)}: {article_link(item, urls.HOME)}")
+        lines.append(f"- {item_date(item)}: {article_link(item, urls.HOME)}")
     top = sorted(archive.people.values(), key=lambda p: (-len(by_person.get(p.id, [])), p.name))[:10]
     if top:
         lines += ["", "## Most mentioned people", ""]
         lines += [f"- {person_link(p.name, p.id, urls.HOME, paged)} ({len(by_person.get(p.id, []))})" for p in top]
-    return page({"title": settings.site_name}, "\n".join(lines))
+    return page({"title": settings.site_name, **({"navigation": nav} if nav else {})}, "\n".join(lines))
 
 
 # A plain form: it works without JavaScript up to the search page, which reads ?q= and runs the search.

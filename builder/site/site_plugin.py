@@ -7,7 +7,15 @@ mkdocs.yml cannot lose it). It reads the front matter that builder.site.render w
   `data-pagefind-meta` one, hidden and left out of the indexed text;
 - every page links the archive's Atom feed, and a page with `feed: <path>` its own, with
   <link rel="alternate">;
-- the theme overrides (OVERRIDES) add the header's search box and the archive's stylesheet.
+- the theme overrides (OVERRIDES) add the header's search box and the archive's stylesheet;
+- every page knows its place (on_nav): each section of the nav (Articles, People, Events, Topics, Timeline:
+  the nav entry whose page is `<folder>/index.md`) becomes a Section holding its index page, so that with
+  Material's navigation.indexes its tab links there; the pages of its folder, outside the nav, get it as
+  their parent, as Material's blog plugin does for posts, so their tab is highlighted and navigation.path
+  shows where they are; and it lists, in the left sidebar, what the home page's `navigation` front matter
+  names for it (builder.site.render.navigation): the years, the events, the topics, the knowledge base's
+  people. A page of another folder is listed as a link (the Articles sidebar's years lead to the timeline),
+  as is, in a shard of the site, a page of another shard.
 """
 
 from __future__ import annotations
@@ -18,7 +26,11 @@ from html import escape, unescape
 from urllib.parse import urlsplit, urlunsplit
 
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+from mkdocs.structure.nav import Link, Section
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 
 from builder.site.feeds import ARCHIVE_FEED
 from builder.site.search import BODY_OPEN
@@ -33,8 +45,64 @@ NOT_INDEXED = ("related-articles", "appears-most-with")
 should not bring up every page that merely lists that name as a companion."""
 
 
+def navigation_plan(docs: Path) -> dict:
+    """What the left sidebar of each section lists: the home page's `navigation` front matter ({folder:
+    [[path, title], …]}), or {} when there is none."""
+    try:
+        _, meta = get_data((docs / "index.md").read_text(encoding="utf-8"))
+    except OSError:
+        return {}
+    plan = meta.get("navigation")
+    return plan if isinstance(plan, dict) else {}
+
+
+def _index_page(item) -> Page | None:
+    """The page a top-level nav entry opens: itself, or a section's first page."""
+    if isinstance(item, Section):
+        item = item.children[0] if item.children else None
+    return item if isinstance(item, Page) else None
+
+
 class BriefingPages(BasePlugin):
-    """Search marks and feed links on the pages builder.site.render made."""
+    """Search marks and feed links on the pages builder.site.render made, and each page's place in the nav."""
+
+    def on_nav(self, nav, config, files):
+        sections: dict[str, Section] = {}
+        for position, item in enumerate(nav.items):
+            index = _index_page(item)
+            folder, _, name = index.file.src_uri.partition("/") if index else ("", "", "")
+            if name != "index.md":
+                continue
+            if not isinstance(item, Section):
+                item = Section(index.title or folder.title(), [index])
+                index.parent = item
+                nav.items[position] = item
+            sections[folder] = item
+        for folder, entries in navigation_plan(Path(config.docs_dir)).items():
+            section = sections.get(folder)
+            if section is None or not isinstance(entries, list):
+                continue
+            for path, title in (entry for entry in entries if isinstance(entry, list) and len(entry) == 2):
+                file = files.get_file_from_path(str(path))
+                if file is not None and file.page is not None and str(path).startswith(folder + "/"):
+                    file.page.title = str(title)
+                    section.children.append(file.page)
+                elif file is not None:
+                    section.children.append(Link(str(title), file.url))
+                elif "briefing-shard" in config.plugins:
+                    # A page of another shard (builder.pipeline.shards): a link Material draws as it draws the
+                    # page, made relative when the page is written (ShardPages).
+                    url = File(str(path), config.docs_dir, "", config.use_directory_urls).url
+                    section.children.append(Link(str(title), SHARD_SCHEME + url))
+                else:
+                    continue
+                section.children[-1].parent = section
+        for file in files.documentation_pages():
+            page = file.page
+            section = sections.get(file.src_uri.partition("/")[0])
+            if page is not None and page.parent is None and section is not None and page is not _index_page(section):
+                page.parent = section
+        return nav
 
     def on_page_content(self, html, page, config, files):
         search = page.meta.get("search")
@@ -60,7 +128,9 @@ class BriefingPages(BasePlugin):
         return output.replace("</head>", links + "</head>", 1)
 
 
-SHARD_LINK = re.compile(r'(href|src)="briefing-shard:([^"]*)"')
+SHARD_SCHEME = "briefing-shard:"
+"""How builder.pipeline.shards writes a link to a page of another shard (its SCHEME)."""
+SHARD_LINK = re.compile(r'(href|src)="%s([^"]*)"' % SHARD_SCHEME)
 """A link to a page of another shard, as builder.pipeline.shards writes it (its SCHEME) and Markdown renders it."""
 
 

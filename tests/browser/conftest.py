@@ -54,6 +54,13 @@ PREFIX = os.environ.get("BRIEFING_BROWSER_PREFIX", "/").strip("/")
 sub-path, as on a GitHub Pages project site (built then with site_url https://example.org/REPO/ as the
 README says to publish there)."""
 PUBLIC = "https://example.org/"
+
+VIEWPORT = os.environ.get("BRIEFING_BROWSER_VIEWPORT", "1280x900")
+"""The size of the `page` fixture's window, WIDTHxHEIGHT: a desktop's, or with BRIEFING_BROWSER_VIEWPORT=390x844
+a phone's (touch, scaled as a phone is), so that the whole suite runs once as a reader on a phone sees it."""
+WIDTH, HEIGHT = (int(n) for n in VIEWPORT.lower().split("x"))
+NARROW = WIDTH < 768
+"""The window is a phone's: Material shows no tabs and no sidebars there (the nav is in the drawer)."""
 """The public address the sites built for a sub-path are given (site_url); only its path matters here."""
 
 
@@ -150,8 +157,9 @@ def page_errors() -> list[str]:
 
 @pytest.fixture
 def page(browser, page_errors):
-    """A fresh page in its own context; console errors and page errors go into `page_errors`."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    """A fresh page in its own context (at VIEWPORT); console errors and page errors go into `page_errors`."""
+    phone_like = {"device_scale_factor": 3, "is_mobile": True, "has_touch": True} if NARROW else {}
+    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, **phone_like)
     tab = context.new_page()
     tab.on("console", lambda message: page_errors.append(f"console error: {message.text} ({message.location.get('url') or tab.url})")
            if message.type == "error" else None)

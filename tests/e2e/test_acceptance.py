@@ -47,6 +47,47 @@ def test_dates_languages_and_credits(seed_site):
     assert not any("nikolsky" in i for i in speakers + people)
 
 
+def test_undated_seeds_are_placed_by_the_events_they_name_and_say_so(seed_site):
+    _, _, out = seed_site
+    docs = out / "docs"
+    pages = {p.stem[:3]: p.read_text(encoding="utf-8") for p in (docs / "articles").glob("0*.md")}
+    undated = sorted(stem for stem in pages if front_matter(docs / "articles" / f"{stem}-{_hash(docs, stem)}.md")["date"] is None)
+    assert undated == ["000", "001", "002", "004"]  # their texts give no date
+    placed = {stem: re.search(r"\*\*Date:\*\* none in the text; placed in (\w+ \d{4}), the date of the latest event it names "
+                              r"\((.+), \d+ \w+ \d{4}\)", pages[stem]) for stem in undated}
+    assert {stem: (m.group(1), m.group(2)) for stem, m in placed.items() if m} == {
+        "000": ("January 2026", "US military operation in Venezuela"),
+        "001": ("January 2026", "Trilateral talks in Abu Dhabi"),
+        "002": ("November 2024", "Valdai Discussion Club forum 2024"),
+        "004": ("December 2025", "Russia–US talks in Miami")}
+    # Date views place them, and say so: the event page groups them by month, the feed has them all.
+    event = (docs / "events/anchorage-summit-2025.md").read_text(encoding="utf-8")
+    assert "### Undated" not in event and "### January 2026" in event and "no date of their own" in event
+    feed = (out / "site/feed.xml").read_text(encoding="utf-8")
+    assert feed.count("<entry>") == 5 and feed.count("No date of its own; placed at") == 4
+
+
+def test_no_event_without_an_article_has_a_page_or_a_count(seed_site):
+    _, _, out = seed_site
+    docs = out / "docs"
+    named = {e["id"] for p in (docs / "articles").glob("0*.md") for e in front_matter(p)["events"]}
+    assert {p.stem for p in (docs / "events").glob("*.md")} - {"index"} == named
+    home = (docs / "index.md").read_text(encoding="utf-8")
+    assert f"**{len(named)}** events" in home
+
+
+def test_a_january_2022_article_is_not_related_to_undated_ones_sharing_common_people(seed_site):
+    _, _, out = seed_site
+    page = (out / "docs/articles" / f"003-{_hash(out / 'docs', '003')}.md").read_text(encoding="utf-8")
+    related = page.split("## Related articles", 1)[1].split("\n## ", 1)[0] if "## Related articles" in page else ""
+    # On main before issue 16: the four undated 2024-26 articles, sharing only Peskov and Putin.
+    assert re.findall(r"\]\((00\d)-", related) == []
+
+
+def _hash(docs: Path, stem: str) -> str:
+    return next((docs / "articles").glob(f"{stem}-*.md")).stem[4:]
+
+
 def test_search_index_contains_anchorage(seed_site):
     _, _, out = seed_site
     index = records(out / "site")

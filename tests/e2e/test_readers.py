@@ -7,6 +7,7 @@ import gzip
 import json
 import shutil
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -15,8 +16,8 @@ from builder.pipeline.build import build
 from builder.site.charts import mentions_chart, series
 from builder.config import load_config, with_overrides
 from builder.site.feeds import feed_xml
-from builder.model import AnnotatedArticle, Annotation, Article, Event, PersonRef, Ref
-from builder.site.render import related_articles, related_events
+from builder.model import AnnotatedArticle, Annotation, Article, Event, Placement, PersonRef, Ref
+from builder.site.render import apart, related_articles, related_events
 from builder.site.search import MB, SearchIndexFailed, index_site, indexed_pages, split_pages
 from tests.conftest import ROOT
 from tests.pagefind_index import records
@@ -50,18 +51,32 @@ def test_chart_counts_per_year_over_long_spans_and_escapes_names():
     assert "<script>" not in svg and "&lt;script&gt;" in svg
 
 
-def test_related_articles_rank_by_what_is_shared_with_a_stable_tie_break():
-    a = item("a", date(2025, 8, 15), people=["putin", "trump"], events=["anchorage"], topics=["peace"])
-    b = item("b", date(2025, 8, 16), people=["putin"], events=["anchorage"])          # event + person: 5
-    c = item("c", date(2026, 2, 10), people=["putin", "trump"])                         # two people: 4
-    d = item("d", date(2025, 8, 20), topics=["peace"])                                  # topic: 1
-    e = item("e", date(2025, 8, 12), topics=["peace"])                                  # topic: 1, closer in date
-    f = item("f", date(2025, 8, 15), people=["lavrov"])                                 # nothing shared
-    related = related_articles([a, b, c, d, e, f], limit=4)
-    assert [(r.article.slug, shared) for r, shared in related["a"]] == [
-        ("b", ["Anchorage", "Putin"]), ("c", ["Putin", "Trump"]), ("e", ["Peace"]), ("d", ["Peace"])]
-    assert related["f"] == []
-    assert related_articles([f, e, d, c, b, a], limit=4)["a"] == related["a"]
+def test_related_articles_rank_by_what_is_shared_its_rarity_and_closeness_in_time():
+    a = item("a", date(2025, 8, 15), people=["putin", "trump", "peskov"], events=["anchorage"], topics=["peace"])
+    b = item("b", date(2025, 8, 16), people=["putin", "peskov"], events=["anchorage"])   # the event, same week
+    c = item("c", date(2025, 9, 10), people=["putin", "trump", "peskov"])                # two people, a month on
+    old = item("old", date(2022, 1, 21), people=["putin", "trump", "peskov"])            # the same two, years before
+    undated = item("undated", None, people=["putin", "trump", "peskov"])                 # the same two, no date
+    others = [item(f"x{n}", date(2024, 1, n + 1), people=["peskov", "lavrov"]) for n in range(4)]
+    everything = [a, b, c, old, undated, *others]
+    related = related_articles(everything, limit=4)
+    # Peskov is in every article: sharing him says nothing, and he is not given as a reason.
+    assert [(r.article.slug, shared) for r, shared in related["a"]] == [("b", ["Anchorage", "Putin"]), ("c", ["Trump", "Putin"])]
+    assert [r.article.slug for r, _ in related["old"]] == [] and [r.article.slug for r, _ in related["undated"]] == []
+    assert related_articles(list(reversed(everything)), limit=4)["a"] == related["a"]
+    # Placed in time by the event it names, an undated article counts as close.
+    placed = replace(undated, placed=Placement(date(2025, 8, 20), ("Anchorage",)))
+    assert [r.article.slug for r, _ in related_articles([a, b, c, old, placed, *others], limit=4)["a"]] == ["b", "undated", "c"]
+
+
+def test_apart_says_how_far_in_time_and_whether_placed():
+    a, b = item("a", date(2025, 8, 15)), item("b", date(2025, 8, 16))
+    assert apart(a, b) == "same week" and apart(a, a) == "same day"
+    assert apart(a, item("c", date(2025, 11, 20))) == "3 months later"
+    assert apart(a, item("d", date(2022, 1, 21))) == "4 years earlier"
+    assert apart(a, item("e", None)) == "date unknown"
+    placed = replace(item("f", None), placed=Placement(date(2025, 8, 28), ("Anchorage",)))
+    assert apart(a, placed) == "same month (placed)"
 
 
 def test_related_events_go_both_ways():
@@ -144,7 +159,9 @@ def test_pages_link_their_feeds_and_the_feeds_parse(sample):
     assert 'href="feed.xml"' in home
     root = ET.parse(site / "feed.xml").getroot()
     dates = [e.find(f"{ATOM}published").text for e in root.findall(f"{ATOM}entry")]
-    assert dates == sorted(dates, reverse=True) and len(dates) == 13  # every dated sample article
+    assert dates == sorted(dates, reverse=True) and len(dates) == 14  # every dated sample article, and the undated one
+    placed = [e for e in root.findall(f"{ATOM}entry") if "No date of its own" in e.find(f"{ATOM}summary").text]
+    assert [e.find(f"{ATOM}published").text[:10] for e in placed] == ["2026-01-03"]  # placed by the event it names
     sanctions = ET.parse(site / "feed-sanctions.xml").getroot().findall(f"{ATOM}entry")
     assert sanctions and all(any(c.get("term") == "sanctions" for c in e.findall(f"{ATOM}category")) for e in sanctions)
 
@@ -186,7 +203,7 @@ def test_long_timelines_person_and_event_pages_continue_on_further_pages():
     assert "Page 1 of 3" in first and "(../articles/a4.md)" in first and "(../../articles/a1.md)" in second
     assert "## August 2025 (continued)" in second  # the month a continuation page starts in
     # newest first; on the summit's day the event comes before the article about it
-    assert first.index("a4.md") < first.index("**Event:** 15 August 2025") < second.index("a3.md")
+    assert first.index("a4.md") < first.index("**Event:** 15 August 2025") and "a3.md" in second
     person, rest = pages["people/putin.md"], pages["people/putin/page-2.md"]
     assert "<svg" in person and "<svg" not in rest and "Words number 4." in person and "Words number 0." in rest
     assert "(../../articles/a0.md#p1)" in rest

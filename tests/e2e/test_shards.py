@@ -5,6 +5,7 @@ writes what a full build writes; a shard that fails leaves the previous site in 
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from builder.config import load_config, with_overrides
 from builder.errors import BuildFailed
 from builder.pipeline.build import build
 from builder.pipeline.incremental import BUILD_FILE
-from builder.pipeline.shards import HOME, ShardResult
+from builder.pipeline.shards import HOME, build_shard
 from builder.pipeline.tasks import LocalProcesses, Sequential
 from tests.crawl import broken_links
 from tests.conftest import ROOT
@@ -44,7 +45,8 @@ def both(tmp_path_factory, seeds):
 def test_a_sharded_build_writes_the_single_builds_site(both):
     out, single, sharded = both
     assert single.shards is None and sharded.shards.shards >= 8
-    assert {r.name for r in sharded.shards.results} >= {HOME, "people-1", "articles-2022", "articles-2025"}
+    names = {r.name for r in sharded.shards.results}
+    assert HOME in names and "people-1" in names and sum(n.startswith("articles-") for n in names) >= 3, names
     assert all(0 < r.peak_kb < 2_000_000 for r in sharded.shards.results)
     assert sum(r.pages for r in sharded.shards.results) == sharded.pages == single.pages
     assert files(out / "sharded/docs") == files(out / "single/docs")
@@ -57,7 +59,7 @@ def test_a_sharded_build_writes_the_single_builds_site(both):
 def test_a_crawl_of_the_sharded_site_finds_no_broken_link(both):
     out, _, _ = both
     site = out / "sharded/site"
-    assert len(list(site.rglob("*.html"))) > 80
+    assert len(list(site.rglob("*.html"))) > 70  # the sample site: 14 articles, 8 events with articles, …
     assert broken_links(site) == []
 
 
@@ -69,7 +71,7 @@ def test_a_rebuild_makes_only_the_changed_articles_shards(sample_project, tmp_pa
     edited.write_text(edited.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
     again = build(config, executor=Sequential())
     made = {r.name for r in again.shards.results}
-    assert HOME in made and "articles-2024" in made and len(made) < first.shards.shards / 2, made
+    assert HOME in made and any(n.startswith("articles-") for n in made) and len(made) < first.shards.shards / 2, made
     full = build(replace(config, cache=None, site=tmp_path / "full/site", docs=tmp_path / "full/docs"),
                  executor=Sequential())
     assert files(sample_project / "site") == files(tmp_path / "full/site")
@@ -77,12 +79,16 @@ def test_a_rebuild_makes_only_the_changed_articles_shards(sample_project, tmp_pa
     assert full.shards.shards == again.shards.shards
 
 
-class _FailingShard(Sequential):
-    """Runs the shards here, but one of them fails as a task would on a broken worker."""
+def _dies_building_people(spec):
+    """build_shard, except that the process building a people shard dies, as a killed worker does."""
+    if spec.name.startswith("people"):
+        os._exit(1)
+    return build_shard(spec)
 
-    def map(self, function, items):
-        for item in items:
-            yield ShardResult(item.name, error="the worker ran out of memory") if item.name.startswith("people") else function(item)
+
+class _KilledWorker(LocalProcesses):
+    def map(self, function, items, **options):
+        return super().map(_dies_building_people, items, **options)
 
 
 def test_a_failed_shard_names_itself_and_leaves_the_previous_site(sample_project):
@@ -92,6 +98,6 @@ def test_a_failed_shard_names_itself_and_leaves_the_previous_site(sample_project
     before = files(sample_project / "site")
     edited = sample_project / "content/articles/2024-11-11-peskov-sanctions-race.txt"
     edited.write_text(edited.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
-    with pytest.raises(BuildFailed, match=r"shard people-\d: the worker ran out of memory"):
-        build(config, executor=_FailingShard())
+    with pytest.raises(BuildFailed, match=r"the site's people-\d shard.* could not be finished: a process running (it|one of them) died"):
+        build(config, executor=_KilledWorker(2))
     assert files(sample_project / "site") == before

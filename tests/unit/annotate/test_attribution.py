@@ -108,3 +108,30 @@ def test_a_rejected_claim_keeps_its_verb_and_another_speaker_s_clause_is_cut(kb,
 def test_a_channel_named_in_quotation_marks_is_nobody_s_words(kb, index):
     text = "Петр Порошенко сказал телеканалу «Интер», что переговоры продолжатся."
     assert _speakers(kb, index, text, "ru") == [("Интер", None)]
+
+
+def test_he_is_the_one_subject_of_the_paragraph_before_when_nobody_spoke_there(kb, index):
+    text = ("Joe Biden watched the address from his residence and later called it a strong speech.\n\n"
+            "“It was a moving appeal,” he said afterward.")
+    assert _speakers(kb, index, text) == [("It was a moving appeal", "joe-biden")]
+    # A possessive is not the subject: "he" is whoever spoke, not Putin.
+    text = ("What comes next? Mr. Putin's plans remain unclear to Western officials.\n\n"
+            "“Negotiations have reached a dead end,” he said in a televised speech.")
+    assert _speakers(kb, index, text) == [("Negotiations have reached a dead end", None)]
+
+
+def test_a_verb_after_and_shares_the_subject_that_opens_the_sentence(kb, index):
+    # Not the nearest name before "and": the pipeline named in the object is nobody's subject.
+    text = ("Joe Biden acknowledged the concerns of Justin Trudeau, and said “we will stay in close touch”.")
+    assert _speakers(kb, index, text) == [("we will stay in close touch", "joe-biden")]
+    text = ("Volodymyr Zelensky spoke to lawmakers on Wednesday.\n\n"
+            "He compared the attacks to Pearl Harbor and September 11, and said “we need you right now”.")
+    assert _speakers(kb, index, text) == [("we need you right now", "volodymyr-zelensky")]
+
+
+def test_an_inverted_subject_after_a_role_and_a_comma(kb, index):
+    text = "“It will hurt a lot,” said the E.U. foreign policy chief, Josep Borrell Fontelles."
+    assert _speakers(kb, index, text) == [("It will hurt a lot", "josep-borrell")]
+    # Two commas: the name is not the role's apposition.
+    text = "“It will hurt a lot,” said the foreign policy chief, in Brussels, Josep Borrell."
+    assert _speakers(kb, index, text) == [("It will hurt a lot", None)]

@@ -91,6 +91,30 @@ def test_ukrainian_address_titled_in_the_genitive(annotate_text):
     assert speakers(annotation) == {"volodymyr-zelensky"}
 
 
+def test_an_address_named_after_the_headline_is_theirs_and_an_office_alone_is_nobody(annotate_text):
+    # The shape of the titles of president.gov.ua: a headline, a dash, then "address by …".
+    text = ("We will rebuild every school - address by President Volodymyr Zelenskyy\n2022-06-24 18:00\n\n"
+            "I thank everyone who helps our state. We will stand.\n")
+    _, annotation = annotate_text(text, "tail")
+    assert speakers(annotation) == {"volodymyr-zelensky"}
+    office = text.replace("address by President Volodymyr Zelenskyy", "address by the President at the OECD")
+    _, annotation = annotate_text(office, "tail-office")
+    assert speakers(annotation) == set()  # not the White House's "the President" of that date
+
+
+def test_a_ukrainian_office_in_the_genitive_is_not_a_name(kb):
+    from datetime import date
+    from builder.annotate.resolve import PersonIndex
+    from builder.annotate.turns import TurnFinder
+
+    finder = TurnFinder(PersonIndex(kb))
+    for title in ("Звернення Президента України з нагоди Дня пам'яті та примирення",
+                  "Стоїмо міцно: звернення Президента України"):
+        assert finder.title_speaker(title, "uk", date(2022, 5, 8), "", lambda text: []) == (None, None)
+    assert finder.title_speaker("Звернення Президента України Володимира Зеленського", "uk", date(2022, 5, 8), "",
+                                lambda text: [])[0] == "volodymyr-zelensky"
+
+
 def test_a_prose_sentence_with_a_colon_is_not_a_label(annotate_text):
     text = ("Talks end without a deal\nMay 2, 2024\n\n"
             "Ronald Reagan once said in Berlin: tear down this wall. Diplomats recalled it on Monday: nobody laughed.\n")

@@ -80,3 +80,25 @@ def test_a_changed_mkdocs_yml_or_a_stale_record_builds_every_page(sample_project
     assert build(replace(config, cache=None)).reused_pages == 0
     assert build(config).reused_pages == changed.pages
     assert build(replace(config, strict=True)).reused_pages == 0
+
+
+def test_a_changed_sidebar_list_takes_no_page_over(tmp_path):
+    # Every page of a section shows its list (builder.site.site_plugin): a page whose Markdown is unchanged
+    # would keep the old list, so a changed list makes every page again.
+    from builder.pipeline.incremental import Previous, reuse_pages
+
+    def tree(name: str, years: list[str]) -> Path:
+        docs = tmp_path / name / "docs"
+        (docs / "people").mkdir(parents=True)
+        navigation = "".join(f"  - [timeline/{y}.md, '{y}']\n" for y in years)
+        (docs / "index.md").write_text(f"---\ntitle: Home\nnavigation:\n  timeline:\n{navigation}---\n\n# Home\n", encoding="utf-8")
+        (docs / "people/x.md").write_text("---\ntitle: X\n---\n\n# X\n", encoding="utf-8")
+        for page in ("index.html", "people/x/index.html"):
+            (tmp_path / name / "site" / page).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / name / "site" / page).write_text("<html></html>", encoding="utf-8")
+        return docs
+
+    before = tree("before", ["2025", "2024"])
+    previous = Previous(before, before.parent / "site")
+    assert reuse_pages(previous, tree("same", ["2025", "2024"]), tmp_path / "new-same", True) == 2
+    assert reuse_pages(previous, tree("new-year", ["2026", "2025", "2024"]), tmp_path / "new-year-site", True) == 0

@@ -51,6 +51,14 @@ def test_articles_by_year_indexes_and_sections_in_shards_of_their_own():
     assert owner[urls.numbered(urls.year(2022), 2)] == "timeline"
 
 
+def test_thin_years_go_together_while_they_fit():
+    years = {urls.article(f"a-{year}-{n}"): year for year, count in ((1953, 1), (1988, 2), (2021, 5), (2022, 9),
+                                                                     (2023, 1)) for n in range(count)}
+    owner = plan(years, years, 8)
+    assert sorted(set(owner.values())) == ["articles-1953-2021", "articles-2022-1", "articles-2022-2", "articles-2023"]
+    assert owner[urls.article("a-1988-1")] == "articles-1953-2021"
+
+
 def test_a_big_shard_is_cut_and_its_pages_stay_where_they_were_as_it_grows():
     people = [urls.person(f"person-{n}") for n in range(250)]
     owner = plan(people, {}, 100)

@@ -28,10 +28,12 @@ def front_matter(page: str) -> dict:
 
 
 def test_without_corrections_the_machine_leaves_a_quote_unattributed(annotator, kb):
-    # The baseline the corrections below fix: "he said" after a paragraph that names Peskov, Trump and Putin
-    # is nobody's (it went to Putin before issue 14's abstention).
+    # The baseline the corrections below fix: "pure fiction" after "Peskov dismissed a … report … as" is
+    # nobody's. The next paragraph's "he said" is Peskov's: "Peskov dismissed …, and said …" makes him
+    # the paragraph's speaker (it went to Putin before issue 14's abstention, then to nobody).
     item, problems = annotate_with_header(annotator, kb, "lang: en\n")
-    assert not [s.id for s in item.annotation.speakers for q in s.quotes if q.text.startswith("What counts is not")]
+    assert not [s.id for s in item.annotation.speakers for q in s.quotes if q.text.startswith("pure fiction")]
+    assert speaker_of(item, "What counts is not") == "dmitry-peskov"
     assert not [p for p in problems if p.severity == "error"]
     assert item.by_editor == {"lang"}
 
