@@ -50,8 +50,8 @@ def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: l
     archive.people = dict(sorted(archive.people.items()))
     events = {e.id: e for e in kb.events}
     archive.articles = [placed(_renamed(item, canonical, archive.people, known), events) for item in ordered]
-    # A name made of a word that is no given name before another person's name ("Armenia Nikol Pashinyan",
-    # "Relief Alexander Chupriyan", "Canada Trudeau") is that person; what the archive does not show as a
+    # A word that is no given name run into another person's whole name ("Relief Alexander Chupriyan") is
+    # that person; what the archive does not show as a
     # person ("Pell Grants", "the Rose Garden") is nobody: no page, not listed among an article's people.
     merged = prefixed_names(archive.people)
     nobody = not_people({pid: p for pid, p in archive.people.items() if pid not in merged}, archive.articles)
@@ -64,32 +64,24 @@ def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: l
 
 
 def prefixed_names(people: dict[str, Person]) -> dict[str, str]:
-    """{id: the id of the person it names} for people outside the knowledge base whose words after the
-    first end exactly one other person's name: a place, an office or a heading run into a name. When what
-    is left is a surname alone, the first word must be no given name ("Canada Trudeau" -> Justin Trudeau
-    when the archive knows one Trudeau; "Pierre Trudeau" is someone else). A name that starts with no given
-    name and ends exactly one longer name is that person too ("Goldsmith Romero" -> Christy Goldsmith
-    Romero)."""
-    by_words: dict[tuple[str, ...], set[str]] = {}
+    """{id: the id of the person it names} for people outside the knowledge base named by a word that is no
+    given name run into another person's whole name, which starts with a given name ("Relief Alexander
+    Chupriyan" -> Alexander Chupriyan, "Austria Karl Nehammer" -> Karl Nehammer): a place, an office or a
+    heading before the name. A surname alone after such a word ("Canada Trudeau") or the end of a longer
+    name ("Van Hollen") is left alone: which person it is, the archive cannot tell for sure ("Sadyr
+    Japarov" and "Akylbek Japarov" are two people)."""
+    by_name: dict[tuple[str, ...], list[str]] = {}
     for pid, person in people.items():
-        words = tuple(person.name.split())
-        for start in range(len(words)):
-            by_words.setdefault(words[start:], set()).add(pid)
+        by_name.setdefault(tuple(person.name.split()), []).append(pid)
     found = {}
     for pid, person in people.items():
         words = person.name.split()
-        if person.in_kb or len(words) < 2 or CYRILLIC.search(person.name):
+        if person.in_kb or len(words) < 3 or CYRILLIC.search(person.name) or is_given_name(words[0].split("-")[0]):
             continue
-        if len(words) == 2 and is_given_name(words[0].split("-")[0]):
-            continue  # "Pierre Trudeau" is not Justin Trudeau; "Armenia Nikol Pashinyan" ends a whole name
-        targets = by_words.get(tuple(words[1:]), set()) - {pid}
-        if len(targets) != 1 and not is_given_name(words[0].split("-")[0]):
-            # the end of one longer name, its first name missed ("Goldsmith Romero" of Christy Goldsmith Romero)
-            targets = {other for other in by_words.get(tuple(words), set()) - {pid}
-                       if len(people[other].name.split()) > len(words)}
-        if len(targets) == 1:
-            found[pid] = next(iter(targets))
-    return {pid: target for pid, target in found.items() if target not in found}
+        targets = by_name.get(tuple(words[1:]), [])
+        if len(targets) == 1 and is_given_name(words[1].split("-")[0]):
+            found[pid] = targets[0]
+    return found
 
 
 def _without(item: AnnotatedArticle, merged: dict[str, str], nobody: set[str],

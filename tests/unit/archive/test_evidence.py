@@ -76,43 +76,26 @@ def test_a_cyrillic_name_is_a_person_only_when_it_starts_with_a_first_name():
     assert "Kventin Tarantino" in names and not any(n.startswith("Grazhdan") for n in names)
 
 
-def test_a_name_run_into_a_place_or_an_office_is_the_person_it_ends_with():
+def test_a_name_run_into_an_office_is_the_person_it_ends_with_and_two_namesakes_stay_apart():
     archive, listed = _index(
-        ("Prime Minister of the Republic of Armenia Nikol Pashinyan: Thank you.", ("Armenia Nikol Pashinyan",),
-         "en", ("Armenia Nikol Pashinyan",)),
-        ("Prime Minister of Armenia Nikol Pashinyan arrived in Moscow.", ("Nikol Pashinyan",)),
         ("Also present was Acting Minister for Civil Defence, Emergencies and Natural Disaster Relief Alexander "
-         "Chupriyan.", ("Relief Alexander Chupriyan",)),
-        ("Alexander Chupriyan reported on the floods.", ("Alexander Chupriyan",)))
-    assert {p.name for p in archive.people.values()} == {"Nikol Pashinyan", "Alexander Chupriyan"}
-    first = archive.articles[0].annotation
-    assert [p.name for p in first.people] == ["Nikol Pashinyan"] and [s.name for s in first.speakers] == ["Nikol Pashinyan"]
-
-
-def test_a_prefixed_surname_shared_by_two_people_merges_with_neither():
-    archive, _ = _index(("Prime Minister of Canada Trudeau spoke first.", ("Canada Trudeau",)),
-                        ("Justin Trudeau said the talks were useful.", ("Justin Trudeau",)),
-                        ("Pierre Trudeau was prime minister in the 1970s.", ("Pierre Trudeau",)))
-    assert "canada-trudeau" in archive.people  # which Trudeau is not known: no merge (evidence: the office)
-
-
-def test_a_quoted_cyrillic_name_is_a_person_unless_it_starts_with_a_common_word():
-    archive, _ = _index(
-        ("Звернення Президента України до данського народу в річницю звільнення.", ("Президента України",), "uk", ("Президента України",)),
-        ("В Японии скончался старейший житель Земли — Дзироэмон Кимура.", ("Дзироэмон Кимура",), "ru", ("Дзироэмон Кимура",)))
+         "Chupriyan.", ("Relief Alexander Chupriyan",), "en", ("Relief Alexander Chupriyan",)),
+        ("Alexander Chupriyan reported on the floods.", ("Alexander Chupriyan",)),
+        ("Taking part in the meeting were President of Kyrgyzstan Sadyr Japarov and others.", ("Sadyr Japarov",)),
+        ("Chairman of the Cabinet of Ministers and Head of the Presidential Executive Office of the Kyrgyz Republic, "
+         "Akylbek Japarov.", ("Akylbek Japarov",)),
+        ("He was in the Senate, my Senate classmate, Chris Van Hollen.", ("Chris Van Hollen",)),
+        ("Van Hollen, Jacky Rosen, Bob Casey, Nancy Pelosi.", ("Van Hollen",)))
     names = {p.name for p in archive.people.values()}
-    assert any(n.startswith("Dz") for n in names) and not any(n.startswith("Prezydent") for n in names)
-    heading = next(i for i in archive.articles if i.article.lang == "uk").annotation
-    assert heading.people == () and heading.speakers == ()  # its words stay unattributed, on no page
+    assert "Relief Alexander Chupriyan" not in names and {"Alexander Chupriyan", "Sadyr Japarov", "Akylbek Japarov",
+                                                          "Chris Van Hollen"} <= names
+    first = next(i for i in archive.articles if "Relief" in i.article.paragraphs[0]).annotation
+    assert [p.name for p in first.people] == ["Alexander Chupriyan"] and [s.name for s in first.speakers] == ["Alexander Chupriyan"]
 
 
-def test_the_end_of_one_longer_name_is_that_person_and_a_possessive_is_no_name():
+def test_a_possessive_is_no_name():
     archive, listed = _index(
-        ("Christy Goldsmith Romero, of Virginia, to be a Commissioner of the Commodity Futures Trading Commission.",
-         ("Christy Goldsmith Romero",)),
-        ("Goldsmith Romero, of Virginia, to be a Commissioner of the Commodity Futures Trading Commission.",
-         ("Goldsmith Romero",)),
         ("President Biden’s Build Back Better Agenda will extend this critical tax cut for working families.",
-         ("Biden’s Build Back Better",)))
-    assert {p.name for p in archive.people.values()} == {"Christy Goldsmith Romero"}
-    assert listed == {"Christy Goldsmith Romero"}
+         ("Biden’s Build Back Better",)),
+        ("One of the meetings was — they used to call the Build Back Better World.", ("Biden’s Build Back Better",)))
+    assert not archive.people and not listed
