@@ -83,6 +83,14 @@ def test_missing_model_is_a_sentence(tmp_path, capsys):
     assert "the spaCy model en_no_such_model is not installed" in capsys.readouterr().err
 
 
+def test_a_bad_shards_value_is_a_sentence(tmp_path, capsys):
+    project = make_project(tmp_path)
+    assert main(["--root", str(project), "build", "--shards", "many"]) == 2
+    assert capsys.readouterr().err.strip() == ("briefing: --shards must be auto, off or a whole number of pages "
+                                               "(at least 1), not 'many'.")
+    assert not (project / "site").exists()
+
+
 def test_scraped_html_and_markdown_in_an_article_stay_text(tmp_path):
     project = make_project(tmp_path)
     (project / "content/articles/hostile.txt").write_text(
