@@ -16,12 +16,13 @@ from builder.config import Config
 from builder.errors import BuildFailed
 from builder.model import Problem
 from builder.pipeline import incremental, outputs, shards
-from builder.pipeline.generate import Report, Reuse, _stage, generate
+from builder.pipeline.generate import Report, Reuse, _stage, generate, render_settings
 from builder.pipeline.output import clean_leftovers, release_memory, swap_in, write_tree
 from builder.pipeline.progress import Progress
 from builder.pipeline.tasks import Executor
 from builder.site import urls
 from builder.site.feeds import render_feeds
+from builder.site.render import link_previews
 from builder.pipeline.mkdocs_run import mkdocs_build, mkdocs_site_url, source_date_epoch
 from builder.site.search import MB, SearchIndexFailed, index_site
 
@@ -82,7 +83,8 @@ def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: ou
     work = Path(tempfile.mkdtemp(prefix=f".briefing-build-{os.getpid()}-", dir=docs.parent))
     try:
         new_docs = work / "docs"
-        write_tree({**pages, **render_feeds(archive, config.site_name, mkdocs_site_url(config))}, new_docs,
+        write_tree({**pages, **render_feeds(archive, config.site_name, mkdocs_site_url(config)),
+                    **link_previews(archive, render_settings(config, len(archive.articles)))}, new_docs,
                    _stage(progress, "write"))
         epoch = source_date_epoch(archive)
         size = shards.shard_size(config.shards, len(pages))

@@ -24,7 +24,8 @@ import jinja2.bccache
 
 from builder.pipeline import outputs
 from builder.pipeline.mkdocs_run import Preview as MkDocsPreview, mkdocs_build
-from builder.pipeline.generate import Report, Reuse, Run, knowledge_base, annotate_all, corrected, generate, read_articles, shown_path
+from builder.pipeline.generate import (Report, Reuse, Run, knowledge_base, annotate_all, corrected, generate, read_articles,
+                                       render_settings, shown_path)
 from builder.archive.index import index_archive
 from builder.pipeline.build import print_problems
 from builder.config import Config
@@ -32,7 +33,7 @@ from builder.pipeline.incremental import BUILD_FILE
 from builder.sources.ingest import read_article
 from builder.model import AnnotatedArticle, Annotation, Archive, Article, KnowledgeBase, Problem
 from builder.site.feeds import render_feeds
-from builder.site.render import PageMemo, Settings, render_site
+from builder.site.render import PageMemo, Settings, link_previews, render_site
 from builder.site.search import MB, SearchIndexFailed, index_site
 
 PREVIEW_FOLDER = Path(".cache") / "serve"
@@ -209,6 +210,7 @@ class Preview:
         archive, pages = generate(config, report, progress, self.reuse)
         result.annotated = self.reuse.annotated
         pages.update(render_feeds(archive, config.site_name, self.url))
+        pages.update(link_previews(archive, render_settings(config, len(archive.articles))))
         result.seconds = time.perf_counter() - started
         from builder.site.site_plugin import navigation_plan  # MkDocs, loaded once a preview runs
 

@@ -7,7 +7,9 @@ sanitised (builder.site.note_html).
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import math
 import re
 import urllib.parse
@@ -170,6 +172,20 @@ def _pager(number: int, total: int, name: str) -> str:
     return "\n\n" + " · ".join(parts) + "\n"
 
 
+def _with_quotes(pages: dict[str, str], cite: dict[str, dict], choices: dict[str, dict[str, str]]) -> dict[str, str]:
+    """Pages of a person or an event with, in their front matter, the citation data of the quotes each shows
+    (`cite`, by quote id) and what the rows can be narrowed to (`choices`: topics, events, speakers), for the
+    site's script (builder.site.site_plugin writes them into the page)."""
+    narrow = {kind: names for kind, names in choices.items() if names}
+    out = {}
+    for path, text in pages.items():
+        on_page = {qid: cite[qid] for qid in QUOTE_ID.findall(text) if qid in cite}
+        extra = {**({"cite": on_page} if on_page else {}), **({"choices": narrow} if narrow and ROW_CLASS in text else {})}
+        end = text.index("\n---\n", 3) + 1
+        out[path] = text[:end] + dump(extra) + text[end:] if extra else text
+    return out
+
+
 def _paged(path_stem: str, title: str, intro: str, rows: list[str], per_page: int, meta: dict | None = None,
            lead: str = "", first_meta: dict | None = None, head: tuple[str, ...] = ()) -> dict[str, str]:
     """An index page split into pages: `stem`.md, then `stem`/page-2.md, … Links in rows are written for
@@ -277,12 +293,28 @@ def _edited(item: AnnotatedArticle, name: str) -> str:
     return EDITED if name in item.by_editor else ""
 
 
-def search_meta(kind: str, facets: dict[str, list[str]] | None = None, when: str = "") -> dict:
+def search_meta(kind: str, facets: dict[str, list[str]] | None = None, when: str = "", also: list[str] = ()) -> dict:
     """Front matter that marks a page for the search index (builder.site.site_plugin), with its facets and
-    what a search result shows of it: its type and, when it has one, its date (`when`, as text)."""
+    what a search result shows of it: its type and, when it has one, its date (`when`, as text). `also`:
+    other spellings of the names on the page (Cyrillic ones too), indexed but not shown."""
     shown = {"Type": kind, **({"Date": when} if when else {})}
     return {"facets": {"Type": [kind], **{name: values for name, values in (facets or {}).items() if values}},
-            "shown": shown}
+            "shown": shown, **({"also": list(also)} if also else {})}
+
+
+def spellings(item: AnnotatedArticle, people: dict[str, Person] | None) -> list[str]:
+    """The other spellings of the people an article names (Песков for Peskov), so that a search in any
+    script finds the article; the names already on the page are left out."""
+    if not people:
+        return []
+    shown = {p.name for p in item.annotation.people} | {s.name for s in item.annotation.speakers}
+    out = []
+    for ref in item.annotation.people:
+        person = people.get(ref.id)
+        for alias in person.aliases if person else ():
+            if alias not in shown and alias not in out:
+                out.append(alias)
+    return out
 
 
 def _latest(items: list[AnnotatedArticle]) -> str:
@@ -311,9 +343,50 @@ def _quote_words(quote) -> str:
     return f"“{md_escape(quote.text)}”" if quote.direct else f"*(reported)* {md_escape(quote.text)}"
 
 
-def _quote_anchor(item: AnnotatedArticle, quote, here: str = urls.IN_A_SECTION) -> str:
-    """A link to the paragraph of the article the quote is in."""
-    return paragraph_link(quote.paragraph + 1, urls.link(urls.article(item.article.slug), here, ""))
+QUOTE_CLASS, PERMALINK, ROW_CLASS = "briefing-quote", "briefing-permalink", "briefing-row"
+"""A quote's list item (its id is its permanent anchor, builder.site.render.quote_ids), the link to it (left
+out of the search index, like the paragraph links), and an article's row on a person's or event's page (with
+the ids of its topics and events, data-topics and data-events, for narrowing the quotes in the browser)."""
+
+
+def quote_ids(item: AnnotatedArticle) -> list[list[str]]:
+    """A permanent id for each quote of an article ("q-" and 10 hex digits), parallel to its speakers and
+    their quotes: made from the article's slug and the quote's words, so it stays when quotes are added,
+    removed or given to another speaker; the same words said twice get "-2", "-3", … in the article's order."""
+    seen: Counter = Counter()
+    ids = []
+    for speaker in item.annotation.speakers:
+        mine = []
+        for quote in speaker.quotes:
+            words = " ".join(quote.text.split()).casefold()
+            base = "q-" + hashlib.sha1(f"{item.article.slug}\n{words}".encode("utf-8")).hexdigest()[:10]
+            seen[base] += 1
+            mine.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+        ids.append(mine)
+    return ids
+
+
+def quote_card(item: AnnotatedArticle, speaker, quote, qid: str, here: str, indent: str = "", lead: str = "",
+               attrs: str = "") -> str:
+    """A quote as a list item with its permanent id, the link to its paragraph and a permanent link (to the
+    quote on its article's page); the citation a reader copies is made from the page's `cite` data (front
+    matter, builder.site.site_plugin) by the site's script."""
+    on_article = here == urls.article(item.article.slug)
+    target = "" if on_article else urls.link(urls.article(item.article.slug), here)
+    words = f"{_quote_words(quote)} {paragraph_link(quote.paragraph + 1, target)}"
+    permalink = f'[Link]({target}#{qid}){{: .{PERMALINK} aria-label="Permanent link to this quote" }}'
+    return f"{indent}- {lead}{words} {permalink}\n{indent}  {{: #{qid} .{QUOTE_CLASS}{attrs} }}"
+
+
+def cite_data(item: AnnotatedArticle, speaker, quote) -> dict:
+    """What a citation of one quote says besides the address: who, what, where, when."""
+    a = item.article
+    return {"speaker": speaker.name, "words": quote.text, "direct": quote.direct, "title": a.title,
+            "date": human_date(a.date) if a.date else "", "outlet": a.outlet or ""}
+
+
+QUOTE_ID = re.compile(r"\{: #(q-[0-9a-f]{10}(?:-\d+)?) \.")
+"""A quote card's id where its list item's attributes are written (quote_card)."""
 
 
 PARAGRAPH_LINK = "briefing-paragraph"
@@ -328,7 +401,8 @@ def paragraph_link(number: int, page_url: str = "") -> str:
 
 
 def render_article(item: AnnotatedArticle, notes: list[Note],
-                   related: list[tuple[AnnotatedArticle, list[str]]] = (), paged: Collection[str] | None = None) -> str:
+                   related: list[tuple[AnnotatedArticle, list[str]]] = (), paged: Collection[str] | None = None,
+                   people: dict[str, Person] | None = None) -> str:
     a, n = item.article, item.annotation
     meta = article_meta(item)
     meta["title_source"] = a.title_source
@@ -341,7 +415,7 @@ def render_article(item: AnnotatedArticle, notes: list[Note],
     meta["search"] = search_meta("Article", {
         "Speaker": sorted({s.name for s in n.speakers}), "Topic": sorted({t.name for t in n.topics}),
         "Language": [LANGUAGES.get(a.lang, a.lang)], "Year": [str(item.when.year)] if item.when else []},
-        item_date(item))
+        item_date(item), spellings(item, people))
     lines = [f"# {md_escape(a.title)}", ""]
     facts = [date_line(item),
              f"**Language:** {LANGUAGES.get(a.lang, a.lang)}" + _edited(item, "lang")]
@@ -366,11 +440,14 @@ def render_article(item: AnnotatedArticle, notes: list[Note],
         lines.append("")
     if n.speakers:
         lines.append("## Who said what\n")
-        for speaker in n.speakers:
+        here, cite = urls.article(a.slug), {}
+        for speaker, ids in zip(n.speakers, quote_ids(item)):
             lines.append(f"### {person_link(speaker.name, speaker.id, paged=paged)}\n")
-            for quote in speaker.quotes:
-                lines.append(f"- {_quote_words(quote)} {paragraph_link(quote.paragraph + 1)}")
+            for quote, qid in zip(speaker.quotes, ids):
+                lines.append(quote_card(item, speaker, quote, qid, here))
+                cite[qid] = cite_data(item, speaker, quote)
             lines.append("")
+        meta["cite"] = cite
     if n.people:
         lines.append("## People mentioned\n")
         lines.append(", ".join(person_link(p.name, p.id, paged=paged) for p in n.people) + _edited(item, "people"))
@@ -482,7 +559,8 @@ def render_person(person: Person, items: list[AnnotatedArticle], archive: Archiv
     else:
         intro.append("*Not in the knowledge base yet.* Editors can add this person to `data/people.yml`.\n")
     if person.aliases:  # in the page's text, so that a search for any spelling (Cyrillic too) finds it
-        intro.append("**Also written:** " + ", ".join(md_escape(a) for a in person.aliases) + "\n")
+        intro.append("**Also written:** " + ", ".join(md_escape(a) for a in person.aliases)
+                     + "\n{: .briefing-also data-pagefind-weight=\"5\" }\n")
     quoted = [i for i in items if any(s.id == person.id for s in i.annotation.speakers)]
     n_quotes = sum(len(s.quotes) for i in quoted for s in i.annotation.speakers if s.id == person.id)
     intro.append(f"Mentioned in **{len(items)}** article{'s' if len(items) != 1 else ''}; "
@@ -509,16 +587,23 @@ def render_person(person: Person, items: list[AnnotatedArticle], archive: Archiv
         lead.extend(f"- {link(kb_topics[t].name, urls.link(urls.topic(t), urls.IN_A_SECTION))} ({c})" for t, c in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0])))
     lead.append(notes_section(notes))
     lead.append("\n## Articles and quotes, newest first\n")
-    rows = []
+    rows, cite = [], {}
     for item in _newest_first(items):
-        row = [f"- **{item_date(item)}**: {article_link(item)}"]
-        for speaker in item.annotation.speakers:
+        about = "".join(f' data-{kind}="{" ".join(sorted(ids))}"' for kind, ids in
+                        (("topics", {t.id for t in item.annotation.topics}), ("events", {e.id for e in item.annotation.events})) if ids)
+        row = [f"- **{item_date(item)}**: {article_link(item)}\n  {{: .{ROW_CLASS}{about} }}"]
+        for speaker, ids in zip(item.annotation.speakers, quote_ids(item)):
             if speaker.id == person.id:
-                row += [f"    - {_quote_words(q)} {_quote_anchor(item, q)}" for q in speaker.quotes]
+                row += [quote_card(item, speaker, q, qid, urls.IN_A_SECTION, "    ", attrs=_events_at(item, q.paragraph))
+                        for q, qid in zip(speaker.quotes, ids)]
+                cite.update((qid, cite_data(item, speaker, q)) for q, qid in zip(speaker.quotes, ids))
         rows.append("\n".join(row))
     meta = {"person_id": person.id, "in_knowledge_base": person.in_kb}
-    return _paged(urls.person(person.id)[:-3], person.name, "\n".join(intro), rows, settings.per_page, meta,
-                  lead="\n".join(lead), first_meta={"search": search_meta("Person", when=_latest(items))})
+    choices = {"topic": {t: kb_topics[t].name for t in sorted(topics, key=lambda t: kb_topics[t].name)},
+               "event": {e: kb_events[e].name for e in sorted(events, key=lambda e: (kb_events[e].date or date.max, e))}}
+    pages = _paged(urls.person(person.id)[:-3], person.name, "\n".join(intro), rows, settings.per_page, meta,
+                   lead="\n".join(lead), first_meta={"search": search_meta("Person", when=_latest(items))})
+    return _with_quotes(pages, cite, choices)
 
 
 def related_events(kb_events: tuple[Event, ...]) -> dict[str, list[str]]:
@@ -532,6 +617,25 @@ def related_events(kb_events: tuple[Event, ...]) -> dict[str, list[str]]:
                 both[other].add(event.id)
     order = {e.id: (e.date or date.max, e.id) for e in kb_events}
     return {eid: sorted(others, key=order.__getitem__) for eid, others in both.items()}
+
+
+def _event_paragraphs(item: AnnotatedArticle, eid: str) -> set[int]:
+    """The paragraphs of an article that name an event."""
+    ref = next((e for e in item.annotation.events if e.id == eid), None)
+    return set(ref.paragraphs or (ref.first_paragraph,)) if ref else set()
+
+
+def _events_at(item: AnnotatedArticle, paragraph: int) -> str:
+    """The data-events attribute of a quote: the events named in its paragraph (a quote about the event)."""
+    ids = sorted(e.id for e in item.annotation.events if paragraph in _event_paragraphs(item, e.id))
+    return f' data-events="{" ".join(ids)}"' if ids else ""
+
+
+def event_quotes(item: AnnotatedArticle, eid: str) -> list[tuple[Any, Any, str]]:
+    """The quotes of an article made in the paragraphs that name an event, as (speaker, quote, quote id)."""
+    where = _event_paragraphs(item, eid)
+    return [(s, q, qid) for s, ids in zip(item.annotation.speakers, quote_ids(item))
+            for q, qid in zip(s.quotes, ids) if q.paragraph in where]
 
 
 def render_event(event: Event, items: list[AnnotatedArticle], archive: Archive, notes: list[Note],
@@ -548,12 +652,8 @@ def render_event(event: Event, items: list[AnnotatedArticle], archive: Archive, 
     lead = []
     if related:
         lead.append("**Related events:** " + ", ".join(link(kb_events[r].name, urls.link(urls.event(r), urls.event(event.id))) for r in related) + "\n")
-    said: list[tuple[AnnotatedArticle, list]] = []
-    for item in items:
-        ref = next((e for e in item.annotation.events if e.id == event.id), None)
-        where = set(ref.paragraphs or (ref.first_paragraph,)) if ref else set()
-        said.append((item, [(s, q) for s in item.annotation.speakers for q in s.quotes if q.paragraph in where]))
-    people = Counter(s.id for _, pairs in said for s in {s.id: s for s, _ in pairs}.values())
+    said = [(item, event_quotes(item, event.id)) for item in items]
+    people = Counter(s.id for _, pairs in said for s in {s.id: s for s, _, _ in pairs}.values())
     if people:
         lead.append("## Who spoke about it\n")
         for pid, count in sorted(people.items(), key=lambda kv: (-kv[1], archive.people[kv[0]].name)):
@@ -563,20 +663,24 @@ def render_event(event: Event, items: list[AnnotatedArticle], archive: Archive, 
     lead.append(f"\n## What was said about it, month by month ({len(items)} article{'s' if len(items) != 1 else ''})\n")
     if placed_note(items):
         lead.append(placed_note(items) + "\n")
-    rows, current = [], None
+    rows, current, cite = [], None, {}
     for item, pairs in sorted(said, key=lambda pair: (pair[0].when or date.max, pair[0].article.date is None, pair[0].article.slug)):
         month = _month(item)
         if month != current:
             rows.append(f"\n### {month_label(month)}\n")
             current = month
-        row = [f"- **{item_date(item)}**: {article_link(item)}"]
-        row += [f"    - {person_link(speaker.name, speaker.id, paged=paged)}: {_quote_words(q)} {_quote_anchor(item, q)}"
-                for speaker, q in pairs]
+        row = [f"- **{item_date(item)}**: {article_link(item)}\n  {{: .{ROW_CLASS} }}"]
+        row += [quote_card(item, speaker, q, qid, urls.IN_A_SECTION, "    ",
+                           f"{person_link(speaker.name, speaker.id, paged=paged)}: ", f' data-speaker="{speaker.id}"')
+                for speaker, q, qid in pairs]
+        cite.update((qid, cite_data(item, speaker, q)) for speaker, q, qid in pairs)
         rows.append("\n".join(row))
     facets = {"Year": [str(event.date.year)]} if event.date else {}
     meta = {"event_id": event.id, "date": event.date.isoformat() if event.date else None}
-    return _paged(urls.event(event.id)[:-3], event.name, "\n".join(intro), rows, settings.per_page, meta,
-                  lead="\n".join(lead), first_meta={"search": search_meta("Event", facets, when)})
+    choices = {"speaker": {pid: archive.people[pid].name for pid in sorted(people, key=lambda pid: archive.people[pid].name)}}
+    pages = _paged(urls.event(event.id)[:-3], event.name, "\n".join(intro), rows, settings.per_page, meta,
+                   lead="\n".join(lead), first_meta={"search": search_meta("Event", facets, when)})
+    return _with_quotes(pages, cite, choices)
 
 
 def _by_month_rows(items: list[AnnotatedArticle], here: str = urls.IN_A_SECTION) -> list[str]:
@@ -647,6 +751,30 @@ class PageMemo:
         self._previous, self._current = self._current, {}
 
 
+def _by_subject(items: list[AnnotatedArticle]) -> tuple[dict[str, list[AnnotatedArticle]], ...]:
+    """The articles naming each person, each event and each topic."""
+    by_person: dict[str, list[AnnotatedArticle]] = defaultdict(list)
+    by_event: dict[str, list[AnnotatedArticle]] = defaultdict(list)
+    by_topic: dict[str, list[AnnotatedArticle]] = defaultdict(list)
+    for item in items:
+        for p in item.annotation.people:
+            by_person[p.id].append(item)
+        for e in item.annotation.events:
+            by_event[e.id].append(item)
+        for t in item.annotation.topics:
+            by_topic[t.id].append(item)
+    return by_person, by_event, by_topic
+
+
+def paged_people(archive: Archive, notes: dict[str, list[Note]], by_person: dict[str, list[AnnotatedArticle]],
+                 settings: Settings) -> set[str]:
+    """The people with a page of their own. Scale: people outside the knowledge base named in fewer than
+    person_page_min articles, or never by a full name anywhere in the archive (a bare "Lee" is nobody in
+    particular), get none (unless a note is about them); they are listed on the people index."""
+    return {pid for pid, person in archive.people.items() if person.in_kb or notes.get(f"person/{pid}")
+            or (len(by_person.get(pid, [])) >= settings.person_page_min and len(person.name.split()) > 1)}
+
+
 def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMemo | None = None,
                 progress: Callable[[int, int], None] | None = None) -> dict[str, str]:
     """Every page of the site, keyed by its path under docs/. With a memo, article and person pages whose
@@ -655,39 +783,25 @@ def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMem
     pages: dict[str, str] = {}
     notes = notes_for(archive)
     items = archive.articles
-    by_person: dict[str, list[AnnotatedArticle]] = defaultdict(list)
-    by_event: dict[str, list[AnnotatedArticle]] = defaultdict(list)
-    by_topic: dict[str, list[AnnotatedArticle]] = defaultdict(list)
     if memo is None:
         related = related_articles(items, settings.related)
     else:
         related = memo.get(("related", tuple(map(_Same, items)), settings.related),
                            lambda: related_articles(items, settings.related))
-    for item in items:
-        for p in item.annotation.people:
-            by_person[p.id].append(item)
-        for e in item.annotation.events:
-            by_event[e.id].append(item)
-        for t in item.annotation.topics:
-            by_topic[t.id].append(item)
-
-    # Scale: people outside the knowledge base named in fewer than person_page_min articles, or never by a
-    # full name anywhere in the archive (a bare "Lee" is nobody in particular), get no page of their own
-    # (unless a note is about them); they are listed on the people index.
-    paged = {pid for pid, person in archive.people.items() if person.in_kb or notes.get(f"person/{pid}")
-             or (len(by_person.get(pid, [])) >= settings.person_page_min and len(person.name.split()) > 1)}
+    by_person, by_event, by_topic = _by_subject(items)
+    paged = paged_people(archive, notes, by_person, settings)
     steps = len(items) + len(paged)
     if progress:
         progress(0, steps)
     for done, item in enumerate(items, start=1):
         page_notes, page_related = notes.get(f"article/{item.article.slug}", []), related.get(item.article.slug, [])
         if memo is None:
-            pages[urls.article(item.article.slug)] = render_article(item, page_notes, page_related, paged)
+            pages[urls.article(item.article.slug)] = render_article(item, page_notes, page_related, paged, archive.people)
         else:
             key = (_Same(item), tuple(page_notes), tuple((_Same(other), tuple(why)) for other, why in page_related),
-                   tuple(p.id in paged for p in item.annotation.people))
+                   tuple(p.id in paged for p in item.annotation.people), tuple(spellings(item, archive.people)))
             pages[urls.article(item.article.slug)] = memo.get(
-                key, lambda: render_article(item, page_notes, page_related, paged))
+                key, lambda: render_article(item, page_notes, page_related, paged, archive.people))
         if progress:
             progress(done, steps)
     # A person's page also shows the names of the people they appear with, linked when they have a page:
@@ -740,6 +854,51 @@ def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMem
                                    navigation(archive, shown_events, by_topic))
     pages[urls.SEARCH] = render_search_page()
     return dict(sorted(pages.items()))
+
+
+PREVIEWS = "previews"
+"""Where the link previews are (previews/people/<id>.json, previews/events/<id>.json): what the site's script
+shows when a reader hovers over or focuses a link to a person's or an event's page."""
+
+
+def _latest_quote(items: list[AnnotatedArticle], said: Callable[[AnnotatedArticle], list]) -> dict | None:
+    for item in _newest_first(items):
+        pairs = said(item)
+        if pairs:
+            speaker, quote = pairs[0]
+            return {"speaker": speaker.name, "words": quote.text, "direct": quote.direct,
+                    "date": human_date(item.article.date) if item.article.date else ""}
+    return None
+
+
+def link_previews(archive: Archive, settings: Settings = Settings()) -> dict[str, str]:
+    """A small JSON file for each person with a page and each event, keyed by its path under docs/ (beside
+    the pages, like the feeds): the name, who they are (role and organisation from the knowledge base) or
+    when and where it was, and the latest quote (the person's own; for an event, the newest said in a
+    paragraph naming it)."""
+    by_person, by_event, _ = _by_subject(archive.articles)
+    notes = notes_for(archive)
+    paged = paged_people(archive, notes, by_person, settings)
+    files = {}
+    for pid in sorted(paged):
+        person = archive.people[pid]
+        about = ", ".join(x for x in (person.role, person.org) if x) if person.in_kb else "Not in the knowledge base yet"
+        latest = _latest_quote(by_person.get(pid, []), lambda item: [
+            (s, q) for s in item.annotation.speakers if s.id == pid for q in s.quotes])
+        files[f"{PREVIEWS}/{urls.PEOPLE}/{pid}.json"] = _json({"name": person.name, "about": about, "latest": latest})
+    for event in archive.kb.events:
+        if not by_event.get(event.id) and not notes.get(f"event/{event.id}"):
+            continue  # no page (render_site)
+        when = human_date(event.date) if event.date else ""
+        about = ", ".join(x for x in (when, event.place) if x)
+        latest = _latest_quote(by_event.get(event.id, []),
+                               lambda item, eid=event.id: [(s, q) for s, q, _ in event_quotes(item, eid)])
+        files[f"{PREVIEWS}/{urls.EVENTS}/{event.id}.json"] = _json({"name": event.name, "about": about, "latest": latest})
+    return files
+
+
+def _json(value: dict) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def _timeline(archive: Archive, events: tuple[Event, ...]) -> tuple[dict[str, list[AnnotatedArticle]], dict[str, list[Event]], list[str]]:

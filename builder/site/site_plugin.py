@@ -7,7 +7,9 @@ mkdocs.yml cannot lose it). It reads the front matter that builder.site.render w
   `data-pagefind-meta` one, hidden and left out of the indexed text;
 - every page links the archive's Atom feed, and a page with `feed: <path>` its own, with
   <link rel="alternate">;
-- the theme overrides (OVERRIDES) add the header's search box and the archive's stylesheet;
+- a page with quotes gets their citation data and what its rows can be narrowed to (`cite`, `choices`) as
+  JSON at the end of its body, for the site's script (overrides/assets/javascripts/briefing.js);
+- the theme overrides (OVERRIDES) add the header's search box, the archive's stylesheet and its script;
 - every page knows its place (on_nav): each section of the nav (Articles, People, Events, Topics, Timeline:
   the nav entry whose page is `<folder>/index.md`) becomes a Section holding its index page, so that with
   Material's navigation.indexes its tab links there; the pages of its folder, outside the nav, get it as
@@ -20,6 +22,7 @@ mkdocs.yml cannot lose it). It reads the front matter that builder.site.render w
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from html import escape, unescape
@@ -43,6 +46,17 @@ the form sends the words to the search page, ?q=), main.html with the archive's 
 NOT_INDEXED = ("related-articles", "appears-most-with")
 """Sections (heading ids) whose list of other pages stays out of the search index: a search for a name
 should not bring up every page that merely lists that name as a companion."""
+
+
+def quote_data(meta: dict) -> str:
+    """The page's quotes as data for the site's script (assets/javascripts/briefing.js): what a citation of each
+    says (`cite`, by the quote's id) and what the quotes can be narrowed to (`choices`). JSON in a script
+    element the browser never runs; "<" is written as \\u003c, so no text can close the element."""
+    data = {key: meta[key] for key in ("cite", "choices") if isinstance(meta.get(key), dict) and meta[key]}
+    if not data:
+        return ""
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/json" id="briefing-quotes">{text}</script>\n'
 
 
 def navigation_plan(docs: Path) -> dict:
@@ -115,7 +129,10 @@ class BriefingPages(BasePlugin):
         # What the search result shows under its title (Pagefind's UI lists a page's meta but its title).
         filters += "".join(f'<span data-pagefind-meta="{escape(str(name))}">{escape(str(value))}</span>'
                            for name, value in (search.get("shown") or {}).items())
-        return f'{BODY_OPEN}\n{html}\n<div hidden data-pagefind-ignore>{filters}</div>\n</div>'
+        # Other spellings of the names on the page (Песков on an English article about Peskov): indexed, not shown.
+        also = search.get("also") or []
+        spelled = f'\n<div hidden>{escape(" · ".join(map(str, also)))}</div>' if also else ""
+        return f'{BODY_OPEN}\n{html}{spelled}\n<div hidden data-pagefind-ignore>{filters}</div>\n</div>'
 
     def on_post_page(self, output, page, config):
         feeds = [(ARCHIVE_FEED, f"{config.site_name}: new articles")]
@@ -125,7 +142,12 @@ class BriefingPages(BasePlugin):
             feeds.append((own, f"{config.site_name}: {unescape(str(page.meta.get('title', '')))}"))
         links = "".join(f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" '
                         f'href="{escape(get_relative_url(path, page.url or "."))}">' for path, title in feeds)
-        return output.replace("</head>", links + "</head>", 1)
+        output = output.replace("</head>", links + "</head>", 1)
+        data = quote_data(page.meta)
+        if data:  # after the page's content, where an article's text cannot be (it is escaped)
+            end = output.rindex("</body>")
+            output = output[:end] + data + output[end:]
+        return output
 
 
 SHARD_SCHEME = "briefing-shard:"

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SEEDS
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -64,13 +64,15 @@ NARROW = WIDTH < 768
 """The public address the sites built for a sub-path are given (site_url); only its path matters here."""
 
 
-def build_sample(out: Path, site_url: str | None = None) -> Path:
-    """The project's sample archive (content/, data/) built by the real command line into out/site."""
+def build_sample(out: Path, site_url: str | None = None, articles: Path | None = None) -> Path:
+    """The project's sample archive (content/, data/; or the articles of `articles` with the project's
+    knowledge base) built by the real command line into out/site."""
     env = dict(os.environ)
     env.pop("SITE_URL", None)
     if site_url:
         env["SITE_URL"] = site_url
     result = subprocess.run([sys.executable, "-m", "builder", "--root", str(ROOT), "build",
+                             *(["--articles", str(articles)] if articles else []),
                              "--site", str(out / "site"), "--docs", str(out / "docs")],
                             capture_output=True, text=True, timeout=600, env=env)
     assert result.returncode == 0, f"briefing build failed:\n{result.stderr}"
@@ -130,6 +132,17 @@ def serve():
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def seeds_site(tmp_path_factory) -> Path:
+    """The five seeds (../shared/seeds) built with the project's knowledge base, like built_site; the out folder
+    (site/ and docs/ in it)."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"the seeds are not at {SEEDS}")
+    out = tmp_path_factory.mktemp("browser-seeds")
+    build_sample(out, f"{PUBLIC}{PREFIX}/" if PREFIX else None, SEEDS)
+    return out
 
 
 @pytest.fixture(scope="session")

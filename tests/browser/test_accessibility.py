@@ -39,3 +39,15 @@ def test_no_serious_accessibility_violations_on_a_phone(phone, site_url, axe_sou
     phone.goto(site_url + path)
     phone.wait_for_load_state("networkidle")
     assert violations(phone, axe_source) == []
+
+
+@pytest.mark.parametrize("path", [ARTICLE, EVENT])
+def test_no_serious_accessibility_violations_with_a_link_preview_open_and_quotes_narrowed(page, site_url, axe_source, path):
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    narrow = page.locator("form.briefing-narrow select")
+    if narrow.count():
+        narrow.first.select_option(index=1)
+    page.locator("article a[href*='/people/']").first.focus()
+    page.locator("#briefing-preview").wait_for(state="visible", timeout=TIMEOUT)
+    assert violations(page, axe_source) == []

@@ -63,3 +63,24 @@ def test_search_results_show_hostile_text_as_text(page, page_errors, hostile_url
     assert " ".join(HOSTILE_TITLE.split()) in shown
     assert "window.__pwned" in shown, shown  # an excerpt shows the payload's characters
     assert page_errors == []
+
+
+def test_a_hostile_quote_is_cited_and_previewed_as_text(browser, page_errors, hostile_url):
+    # The citation and the link preview are made in the browser from the page's data: as text, never as HTML.
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.on("pageerror", lambda error: page_errors.append(str(error)))
+    page.goto(hostile_url + "articles/hostile/")
+    quote = page.locator("li.briefing-quote", has_text="is not a plan")
+    assert quote.count() == 1
+    quote.locator("button.briefing-cite").click()
+    page.wait_for_function("document.querySelector('.briefing-copied').textContent.length > 0")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "<script>window.__pwned='quote'</script> is not a plan" in copied, copied
+    page.locator("article a[href*='/people/']").first.hover()
+    page.locator("#briefing-preview").wait_for(state="visible")
+    assert pwned(page) is None
+    assert page.locator("#briefing-preview").locator(INJECTED).count() == 0
+    assert page_errors == []
+    context.close()

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_pages import search
+from tests.browser.conftest import PREFIX
+from tests.browser.test_pages import at, result_paths, search
+from tests.e2e.test_acceptance import front_matter
 
 
 def _results(page) -> list[dict]:
@@ -41,4 +43,18 @@ def test_the_introduction_is_above_the_results(page, page_errors, site_url):
     assert intro.bounding_box()["y"] < page.locator(".pagefind-ui__search-input").bounding_box()["y"]
     assert intro.bounding_box()["y"] < first.bounding_box()["y"]
     assert page.locator("h1").first.inner_text().strip().rstrip("¶").strip() == "Search"
+    assert page_errors == []
+
+
+def test_peskov_ranks_the_article_that_quotes_him_most_among_the_first_results(page, page_errors, serve, seeds_site):
+    quotes = {}
+    for path in sorted((seeds_site / "docs" / "articles").glob("0*.md")):
+        speakers = front_matter(path)["speakers"]
+        quotes[at(f"/articles/{path.stem}/")] = sum(len(s["quotes"]) for s in speakers if s["id"] == "dmitry-peskov")
+    most = max(quotes, key=quotes.get)
+    assert quotes[most] >= 5
+    base = serve(seeds_site / "site", PREFIX)
+    search(page, base, "Peskov")
+    first = result_paths(page.locator(".pagefind-ui__result-inner > .pagefind-ui__result-title > a"), base)[:3]
+    assert most in first, (most, first)
     assert page_errors == []

@@ -231,7 +231,8 @@ def test_repair_leaves_good_text_alone(seeds):
 # --- 2. escaping -----------------------------------------------------------------------------------------
 
 class PageParser(HTMLParser):
-    """Every element with its attributes, the text of <title>, script bodies and the visible text."""
+    """Every element with its attributes, the text of <title>, script bodies (those the browser runs; data
+    blocks, <script type="application/json">, apart) and the visible text."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -239,6 +240,7 @@ class PageParser(HTMLParser):
         self.content: list[tuple[str, dict]] = []
         """The elements inside <article>, where the page's own Markdown goes."""
         self.scripts: list[str] = []
+        self.data: list[str] = []
         self.title = ""
         self.text: list[str] = []
         self._open: list[str] = []
@@ -257,7 +259,8 @@ class PageParser(HTMLParser):
     def handle_data(self, data):
         inside = self._open[-1] if self._open else ""
         if inside == "script":
-            self.scripts.append(data)
+            kind = next((a for t, a in reversed(self.elements) if t == "script"), {}).get("type", "")
+            (self.data if kind == "application/json" else self.scripts).append(data)
         elif inside == "title":
             self.title += data
         elif inside != "style":
@@ -322,6 +325,9 @@ def test_no_script_attribute_or_element_from_an_article_exists(hostile_site, nam
         assert tag not in ("iframe", "svg", "b", "i") or "pwned" not in str(attrs), (tag, attrs)
         assert not (tag == "img" and attrs.get("src") == "x"), attrs
     assert not [s for s in parser.scripts if "pwned" in s]
+    # The quotes' citation data (for the site's script) is JSON that no text can end early: no "<" in it.
+    for block in parser.data:
+        assert "<" not in block and isinstance(json.loads(block), dict), block
     assert [tag for tag, _ in parser.elements].count("title") == 1
 
 
