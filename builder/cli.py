@@ -51,6 +51,14 @@ def cmd_build(args) -> int:
             print(f"briefing: --shards {error}.", file=sys.stderr)
             return 2
     config = _with_cache(config, args)
+    if args.cluster is not None:
+        from builder.pipeline.cluster import check_spec
+
+        try:
+            config = replace(config, cluster=check_spec(args.cluster))
+        except Invalid as error:
+            print(f"briefing: --cluster {error}.", file=sys.stderr)
+            return 1
     print_problems(problems)
     try:
         report = build(config, progress=printer(sys.stderr))
@@ -250,6 +258,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--model", help="English spaCy model package (default from briefing.yml)")
     b.add_argument("--strict", action="store_true", help="fail on any bad input instead of skipping it")
     b.add_argument("--shards", metavar="N|auto|off", help="build the site in shards of at most N pages (default from briefing.yml)")
+    b.add_argument("--cluster", metavar="ADDRESS", help="annotate on a Dask cluster: a scheduler's address "
+                   "(tcp://host:8786), local:N (N worker processes started here) or off (default from briefing.yml)")
     _add_cache_options(b)
     b.set_defaults(run=cmd_build)
 

@@ -10,6 +10,7 @@ import yaml
 from builder import lang as packs
 from builder.model import Problem
 from builder.annotate.nlp import default_processes
+from builder.pipeline.cluster import check_spec
 from builder.settings import Invalid, Option, check_mapping, choice, codes, text, whole
 from builder.sources.yamlio import load_with_lines, strip_lines, yaml_error_line, yaml_error_text
 
@@ -45,6 +46,9 @@ SCHEMA: dict[str, Option] = {o.name: o for o in (
     Option("shards", shard_pages, "auto",
            "the site is built in shards (sub-sites) of at most this many pages, each by its own MkDocs process; "
            "`off` = one MkDocs build; `auto` = shards of 2,000 pages when the site has more than 2,000 pages (README: *The site in shards*)"),
+    Option("cluster", check_spec, None, "where `briefing build` annotates: `off` = processes on this machine; "
+           "`tcp://host:8786` = a running Dask scheduler; `local:N` = a Dask cluster of N worker processes started "
+           "here (needs the `[cluster]` extra; README, *Running on a cluster*)", "off"),
 )}
 """Every setting of briefing.yml: the README's table is checked against it (tests/test_settings.py)."""
 DEFAULT_SITE_NAME = "Briefing Archive"
@@ -88,6 +92,8 @@ class Config:
     """MB of pages in one part of the search index (Pagefind needs about 12 times that in memory)."""
     shards: str | int = "auto"
     """Most pages in one shard of the site, "off" (one MkDocs build) or "auto" (builder.pipeline.shards)."""
+    cluster: str | None = None
+    """Where the build annotates: None = here; "local:N" or a Dask scheduler's address (builder.pipeline.cluster)."""
     strict: bool = False
     """Fail on any bad input instead of skipping it."""
     extra: dict = field(default_factory=dict)
@@ -135,6 +141,7 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
         person_page_min=settings["person_page_min"],
         search_part_mb=settings["search_part_mb"],
         shards=settings["shards"],
+        cluster=settings["cluster"],
         cache=root / ".cache" / "briefing",
     )
     return config, problems

@@ -7,8 +7,9 @@ from collections import Counter
 from dataclasses import replace
 
 from builder.annotate.resolve import display_name, unknown_person_id
+from builder.archive.evidence import is_given_name, not_people
 from builder.archive.placement import placed
-from builder.model import AnnotatedArticle, Archive, KnowledgeBase, Note, Person
+from builder.model import AnnotatedArticle, Archive, KnowledgeBase, Note, Person, Speaker
 from builder.text import CYRILLIC, name_key, romanise, sound_key
 
 
@@ -49,7 +50,68 @@ def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: l
     archive.people = dict(sorted(archive.people.items()))
     events = {e.id: e for e in kb.events}
     archive.articles = [placed(_renamed(item, canonical, archive.people, known), events) for item in ordered]
+    # A word that is no given name run into another person's whole name ("Relief Alexander Chupriyan") is
+    # that person; what the archive does not show as a
+    # person ("Pell Grants", "the Rose Garden") is nobody: no page, not listed among an article's people.
+    merged = prefixed_names(archive.people)
+    nobody = not_people({pid: p for pid, p in archive.people.items() if pid not in merged}, archive.articles)
+    nobody |= {pid for pid, target in merged.items() if target in nobody}
+    merged = {pid: target for pid, target in merged.items() if target not in nobody}
+    if merged or nobody:
+        archive.people = {pid: p for pid, p in archive.people.items() if pid not in merged and pid not in nobody}
+        archive.articles = [_without(item, merged, nobody, archive.people) for item in archive.articles]
     return archive
+
+
+def prefixed_names(people: dict[str, Person]) -> dict[str, str]:
+    """{id: the id of the person it names} for people outside the knowledge base named by a word that is no
+    given name run into another person's whole name, which starts with a given name ("Relief Alexander
+    Chupriyan" -> Alexander Chupriyan, "Austria Karl Nehammer" -> Karl Nehammer): a place, an office or a
+    heading before the name. A surname alone after such a word ("Canada Trudeau") or the end of a longer
+    name ("Van Hollen") is left alone: which person it is, the archive cannot tell for sure ("Sadyr
+    Japarov" and "Akylbek Japarov" are two people)."""
+    by_name: dict[tuple[str, ...], list[str]] = {}
+    for pid, person in people.items():
+        by_name.setdefault(tuple(person.name.split()), []).append(pid)
+    found = {}
+    for pid, person in people.items():
+        words = person.name.split()
+        if person.in_kb or len(words) < 3 or CYRILLIC.search(person.name) or is_given_name(words[0].split("-")[0]):
+            continue
+        targets = by_name.get(tuple(words[1:]), [])
+        if len(targets) == 1 and is_given_name(words[1].split("-")[0]):
+            found[pid] = targets[0]
+    return found
+
+
+def _without(item: AnnotatedArticle, merged: dict[str, str], nobody: set[str],
+             people: dict[str, Person]) -> AnnotatedArticle:
+    """The item with nobody's references (and quotes) gone and merged people's under the person they name
+    (once)."""
+    annotation = item.annotation
+    if not any(p.id in merged or p.id in nobody for p in (*annotation.people, *annotation.speakers)):
+        return item
+    kept, seen = [], set()
+    for ref in annotation.people:
+        if ref.id in nobody:
+            continue
+        if ref.id in merged:
+            target = people[merged[ref.id]]
+            ref = replace(ref, id=target.id, name=target.name, in_kb=target.in_kb)
+        if ref.id not in seen:
+            seen.add(ref.id)
+            kept.append(ref)
+    speakers: dict[str, Speaker] = {}
+    for speaker in annotation.speakers:
+        if speaker.id in nobody:  # a heading's office taken for a speaker: its words stay unattributed
+            continue
+        if speaker.id in merged:
+            speaker = replace(speaker, id=merged[speaker.id], name=people[merged[speaker.id]].name)
+        if speaker.id in speakers:  # the person was quoted under both names: one list, in text order
+            quotes = sorted(speakers[speaker.id].quotes + speaker.quotes, key=lambda q: q.paragraph)
+            speaker = replace(speakers[speaker.id], quotes=tuple(quotes))
+        speakers[speaker.id] = speaker
+    return replace(item, annotation=replace(annotation, people=tuple(kept), speakers=tuple(speakers.values())))
 
 
 def _across_scripts(spellings: dict[str, Counter]) -> dict[str, Counter]:

@@ -67,6 +67,9 @@ WHAT = ["what"]
 INDEFINITE = ["a", "an", "another", "one"]
 """Articles that make a role noun somebody new and unnamed ("a White House official said"), not a
 person named earlier."""
+THING_BEFORE = ["the", "an?", "in", "at", "near", "inside", "outside", "across", "throughout", "into"]
+"""Words right before a title-case phrase that make it a thing or a place ("the Rose Garden", "in Nizhny
+Novgorod"): a person's name is seldom written after them (builder.archive.evidence counts them)."""
 ROLE_HEAD_END = r"\s+(?:of|to|for|on|at)\s+|,"
 """Where the head of a knowledge-base role ends ("Press Secretary| of the President of Russia")."""
 VICE = ["vice", "deputy"]

@@ -45,15 +45,24 @@ def build(config: Config, progress: Progress | None = None, run_mkdocs: bool = T
     processes, as many as config.processes, or this one for a few pages; builder.pipeline.shards.build_site). `reuse` is how the articles are read and annotated (default: from
     the files and the annotation cache; builder.pipeline.generate.Reuse)."""
     with outputs.Outputs(output_targets(config, run_mkdocs), config.root) as held:
-        return _build(config, progress, run_mkdocs, held, executor, reuse)
+        if config.cluster is None:
+            return _build(config, progress, run_mkdocs, held, executor, reuse)
+        from builder.pipeline.cluster import TaskFailed, connect
+
+        # On a cluster, the site's shards run there too (their folders must then be reachable from the workers).
+        with connect(config.cluster) as cluster:
+            try:
+                return _build(config, progress, run_mkdocs, held, cluster, reuse, cluster)
+            except TaskFailed as failure:
+                raise BuildFailed(f"{failure} The previous site stays as it was.") from None
 
 
 def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: outputs.Outputs,
-           executor: Executor | None, reuse: Reuse | None) -> Report:
+           executor: Executor | None, reuse: Reuse | None, cluster=None) -> Report:
     report = Report()
     if not config.mkdocs_config or not config.mkdocs_config.is_file():
         raise BuildFailed(f"there is no MkDocs configuration at {config.mkdocs_config}.")
-    archive, pages = generate(config, report, progress, reuse)
+    archive, pages = generate(config, report, progress, reuse, executor=cluster)
     if config.strict and report.errors:
         raise BuildFailed(f"{len(report.errors)} problem(s) in the input and --strict is on; nothing was written.", report.problems)
     if not archive.articles:

@@ -180,9 +180,11 @@ def read_articles(files: list[Path], config: Config, problems: list[Problem],
     return articles
 
 
-def failed(shown: str, stage: str, error: Exception) -> Problem:
-    """The problem for an article that a stage could not handle for a reason nobody foresaw."""
-    return Problem(shown, None, f"the article could not be {stage} ({type(error).__name__}: {error}); it is left out. "
+def failed(shown: str, stage: str, error: Exception | str) -> Problem:
+    """The problem for an article that a stage could not handle for a reason nobody foresaw (`error` as
+    raised, or as its "Type: message" when it was raised on a cluster's worker)."""
+    cause = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+    return Problem(shown, None, f"the article could not be {stage} ({cause}); it is left out. "
                                 "Please report this with the file.")
 
 
@@ -208,10 +210,12 @@ def cached_reader(cache: Cache) -> Callable[..., tuple[Article, list[Problem]]]:
     return read
 
 
-def make_annotator(kb: KnowledgeBase, config: Config) -> Annotator:
+def make_annotator(kb: KnowledgeBase, config: Config | str) -> Annotator:
+    """The annotator with the models of the configuration (or of the English model named)."""
     from builder.annotate import nlp
 
-    return Annotator(kb, lambda: nlp.english(config.spacy_model), nlp.romanian)
+    english = config if isinstance(config, str) else config.spacy_model
+    return Annotator(kb, lambda: nlp.english(english), nlp.romanian)
 
 
 def corrected(item: AnnotatedArticle, kb: KnowledgeBase, problems: list[Problem]) -> AnnotatedArticle:
@@ -224,12 +228,16 @@ def corrected(item: AnnotatedArticle, kb: KnowledgeBase, problems: list[Problem]
 def annotate_all(config: Config, kb: KnowledgeBase, files: list[Path], articles: list[Article],
                  progress: Callable[[int, int], None] | None = None,
                  tally: Counter | None = None, problems: list[Problem] | None = None,
-                 cache: Cache | None = None) -> Iterator[AnnotatedArticle]:
+                 cache: Cache | None = None, elsewhere: Callable[[Annotator], Annotator] | None = None
+                 ) -> Iterator[AnnotatedArticle]:
     """Annotate the articles read from `files`, through the cache folder config.cache when it is set. With
-    `problems`, an article the annotator fails on is reported there and left out."""
+    `problems`, an article the annotator fails on is reported there and left out. `elsewhere` wraps the
+    annotator in one that annotates on a cluster (builder.pipeline.cluster.ClusterAnnotator)."""
     from builder.annotate import nlp
 
     annotator = make_annotator(kb, config)
+    if elsewhere is not None:
+        annotator = elsewhere(annotator)
     if config.cache is None:
         return annotate_articles(annotator, articles, config.processes, progress, tally=tally, problems=problems)
     paths = {shown_path(f, config.root): f for f in files}
@@ -267,7 +275,9 @@ def annotate_articles(annotator: Annotator, articles: list[Article], processes: 
     key) are used as they are; for the rest, English entity spans come from the cache or stream through
     the model in batches (and processes) ahead of the rules. `tally` counts "cached" (annotations from
     the cache), "annotated" (rules run), "model" (articles the model ran on) and "failed" (articles the
-    annotator failed on, reported in `problems` and left out; without `problems` the error is raised)."""
+    annotator failed on, reported in `problems` and left out; without `problems` the error is raised).
+    An annotator with `annotate_many` (builder.pipeline.cluster.ClusterAnnotator) is given the articles the
+    cache has no annotation for, with their cached spans, and returns Outcomes, cached here as they come."""
     cache = cache or Cache(None)
     tally = tally if tally is not None else Counter()
     keys = keys or [(None, "")] * len(articles)
@@ -277,37 +287,68 @@ def annotate_articles(annotator: Annotator, articles: list[Article], processes: 
         found.append(_cached_annotation(cache, annotation_key))
         needs_spans = found[-1] is None and annotator.uses_model(article)
         spans.append(cache.get("spans", spans_key) if needs_spans and spans_key else None)
-    to_model = [a for a, f, s in zip(articles, found, spans) if f is None and s is None and annotator.uses_model(a)]
     if progress:
         progress(0, len(articles))  # the stage starts (the first article may wait for the model's workers)
-    stream = annotator.entities_many(to_model, processes, batch_size)
+    remote = getattr(annotator, "annotate_many", None)
+    if remote is not None:
+        todo = [number for number, annotation in enumerate(found) if annotation is None]
+
+        def keep(position: int, outcome) -> None:  # cached as each batch arrives: a build stopped later keeps them
+            _store(cache, keys[todo[position]], outcome.entities, outcome.annotation)
+        outcomes = dict(zip(todo, remote([(articles[number], spans[number]) for number in todo], keep)))
+        stream = iter(())
+    else:
+        to_model = [a for a, f, s in zip(articles, found, spans) if f is None and s is None and annotator.uses_model(a)]
+        stream = annotator.entities_many(to_model, processes, batch_size)
     for number, (article, (annotation_key, spans_key)) in enumerate(zip(articles, keys), start=1):
         annotation = found[number - 1]
         if annotation is not None:
             tally["cached"] += 1
         else:
             entities = spans[number - 1]
+            outcome = outcomes[number - 1] if remote is not None else None
             if entities is not None:
                 entities = [tuple(span) for span in entities]
-            elif annotator.uses_model(article):
+            elif outcome is not None and outcome.entities is not None:
+                entities = outcome.entities
+            elif outcome is None and annotator.uses_model(article):
                 entities = next(stream)
+            if entities is not None and spans[number - 1] is None:
                 tally["model"] += 1
-                if spans_key:
+                if spans_key and outcome is None:
                     cache.put("spans", spans_key, entities)
             try:
-                annotation = annotator.annotate(article, entities)
+                if outcome is None:
+                    annotation = annotator.annotate(article, entities)
+                elif outcome.annotation is None:
+                    raise AnnotationFailed(outcome.error)
+                else:
+                    annotation = outcome.annotation
             except Exception as error:  # noqa: BLE001 - one article never stops the build; it is named instead
                 if problems is None:
                     raise
-                problems.append(failed(article.source, "annotated", error))
+                problems.append(failed(article.source, "annotated", str(error) if isinstance(error, AnnotationFailed) else error))
                 tally["failed"] += 1
                 continue
             tally["annotated"] += 1
-            if annotation_key:
+            if annotation_key and outcome is None:
                 cache.put("annotations", annotation_key, annotation_to_json(annotation))
         yield AnnotatedArticle(article, annotation)
         if progress:
             progress(number, len(articles))
+
+
+def _store(cache: Cache, keys: tuple[str | None, str], entities: list | None, annotation: Annotation | None) -> None:
+    """A cluster's result for one article into the cache, under its (annotation key, spans key)."""
+    annotation_key, spans_key = keys
+    if entities is not None and spans_key:
+        cache.put("spans", spans_key, entities)
+    if annotation is not None and annotation_key:
+        cache.put("annotations", annotation_key, annotation_to_json(annotation))
+
+
+class AnnotationFailed(Exception):
+    """The annotator failed on an article on a cluster's worker; the message is its "Type: message"."""
 
 
 def _cached_annotation(cache: Cache, key: str | None) -> Annotation | None:
@@ -358,6 +399,8 @@ class Run:
     """The article files, once listed."""
     publishing: bool = True
     """Whether the run ends in pages (build, serve) or only in annotations (annotate, suggest, eval)."""
+    executor: object | None = None
+    """Where annotation runs when not here: a cluster's executor (builder.pipeline.cluster), or None."""
 
     def stage(self, name: str) -> Callable[[int, int], None] | None:
         return _stage(self.progress, name)
@@ -383,7 +426,15 @@ class Reuse:
         # Corrections are applied after the cache, which holds what the machine found: the editor always wins.
         return [corrected(item, run.kb, run.report.problems) for item in
                 annotate_all(run.config, run.kb, run.files, articles, run.stage("annotate"), tally, run.report.problems,
-                             run.cache)]
+                             run.cache, self._elsewhere(run))]
+
+    def _elsewhere(self, run: Run) -> Callable[[Annotator], Annotator] | None:
+        """How the annotator is wrapped to run on the run's cluster (None: it runs here)."""
+        if run.executor is None:
+            return None
+        from builder.pipeline.cluster import ClusterAnnotator
+
+        return lambda annotator: ClusterAnnotator(annotator, run.executor, run.config.spacy_model, run.stage("batches"))
 
     def index(self, run: Run, annotated: list[AnnotatedArticle]) -> Archive:
         return index_archive(run.kb, annotated, [])
@@ -408,12 +459,12 @@ def render_settings(config: Config, articles: int) -> Settings:
 
 
 def generate(config: Config, report: Report, progress: Progress | None = None,
-             reuse: Reuse | None = None) -> tuple[Archive, dict[str, str]]:
+             reuse: Reuse | None = None, executor=None) -> tuple[Archive, dict[str, str]]:
     """Read, annotate, correct, index and render; returns the archive and the pages (nothing is written).
     The one path of every command: build and serve render pages, annotate, suggest and eval stop earlier
-    (`annotated`)."""
+    (`annotated`). With an `executor` (builder.pipeline.cluster), annotation runs on its cluster."""
     reuse = reuse or Reuse()
-    run = Run(config, report, progress, Cache(config.cache))  # one cache: damaged entries are counted once
+    run = Run(config, report, progress, Cache(config.cache), executor=executor)  # one cache: damaged entries are counted once
     annotated, articles = _read_and_annotate(run, reuse)
     started = time.perf_counter()
     archive = reuse.index(run, annotated)
@@ -427,9 +478,9 @@ def generate(config: Config, report: Report, progress: Progress | None = None,
 
 
 def annotated_articles(config: Config, report: Report, progress: Progress | None = None,
-                       reuse: Reuse | None = None) -> tuple[KnowledgeBase, list[AnnotatedArticle]]:
+                       reuse: Reuse | None = None, executor=None) -> tuple[KnowledgeBase, list[AnnotatedArticle]]:
     """The first stages of `generate` alone: every article read, annotated and corrected, in file order."""
-    run = Run(config, report, progress, Cache(config.cache), publishing=False)
+    run = Run(config, report, progress, Cache(config.cache), publishing=False, executor=executor)
     annotated, _ = _read_and_annotate(run, reuse or Reuse())
     return run.kb, annotated
 

@@ -24,8 +24,10 @@ from builder.errors import BuildFailed
 
 class Executor(Protocol):
     def map(self, function: Callable, items: Sequence, common: tuple = (), names: Sequence[str] | None = None,
-            progress: Callable[[int, int], None] | None = None, retries: int = 1) -> list:
-        """function(item, *common) for every item, in the order of the items."""
+            progress: Callable[[int, int], None] | None = None, retries: int = 1,
+            on_result: Callable[[int, Any], None] | None = None) -> list:
+        """function(item, *common) for every item, in the order of the items; on_result(index, result) as each
+        comes (where the executor has it: Sequential and the cluster's)."""
 
 
 class Sequential:
@@ -34,10 +36,13 @@ class Sequential:
     workers = 1
 
     def map(self, function: Callable, items: Sequence, common: tuple = (), names: Sequence[str] | None = None,
-            progress: Callable[[int, int], None] | None = None, retries: int = 1) -> list:
+            progress: Callable[[int, int], None] | None = None, retries: int = 1,
+            on_result: Callable[[int, Any], None] | None = None) -> list:
         results = []
         for number, item in enumerate(items, start=1):
             results.append(function(item, *common))
+            if on_result:
+                on_result(number - 1, results[-1])
             if progress:
                 progress(number, len(items))
         return results

@@ -33,6 +33,9 @@ def test_the_readme_table_is_the_schema():
     ("processes: -2\n", 1, "processes must be a whole number of at least 1 or 'auto', not -2; using 'auto'."),
     ("site_name: Elsewhere\n", 1, "'site_name' is no longer read here"),
     ("per_pag: 20\n", 1, "unknown setting 'per_pag'; did you mean 'per_page'?"),
+    ("per_page: 50\ncluster: local:0\n", 2, "cluster must be off, local:N (N workers on this machine) or a scheduler "
+     "address such as tcp://host:8786, not 'local:0'; using 'off'."),
+    ("cluster: scheduler.example:8786\n", 1, "not 'scheduler.example:8786'; using 'off'."),
 ])
 def test_every_bad_value_is_reported_with_its_line(tmp_path, text, line, message):
     config, problems = _load(tmp_path, text)
@@ -45,6 +48,15 @@ def test_values_are_converted_and_the_site_name_comes_from_mkdocs(tmp_path):
     assert problems == []
     assert config.languages == ("en",)  # a single code is a list of one, not ('e', 'n')
     assert (config.per_page, config.processes, config.site_name) == (20, 1, "Test Archive")
+
+
+@pytest.mark.parametrize("text, cluster", [
+    ("", None), ("cluster: off\n", None), ("cluster: local:2\n", "local:2"),
+    ("cluster: tcp://10.0.0.5:8786\n", "tcp://10.0.0.5:8786"),
+])
+def test_the_cluster_setting(tmp_path, text, cluster):
+    config, problems = _load(tmp_path, text)
+    assert problems == [] and config.cluster == cluster
 
 
 def test_broken_yaml_is_reported_with_its_line(tmp_path):

@@ -1,0 +1,162 @@
+"""Who is a person, decided on the whole archive: a title-case phrase the model takes for a person in
+one article ("Pell Grants", "Rose Garden", "Sputnik Light") is written in every article the same way, and
+the archive holds what a single article does not — how the phrase is used everywhere it occurs.
+
+A name outside the knowledge base is a person when the archive shows it as one: it is quoted (a speaker
+somewhere), or its first word is a given name (builder/lang/given_names.txt, from Faker's first names of
+every locale, by name key so that "Sergei", "Sergey" and "Сергей" are one), or at least one occurrence
+stands in a person's place — an office or title just before it ("Prime Minister of Vietnam Nguyen Xuan
+Phuc"), a reporting verb just after it ("Mirziyoyev said"). It is not one when none of that holds, or when
+most of its occurrences are a thing's: written after an article or a preposition of place ("the Rose
+Garden", "in St Petersburg") or in lower case ("common sense"), with no occurrence in a person's place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from builder import lang as packs
+from builder.annotate.lexicon import role_pattern, speech_pattern
+from builder.model import AnnotatedArticle, Person
+from builder.text import CYRILLIC, ascii_fold, name_key, script_language
+
+GIVEN_NAMES = Path(packs.__file__).with_name("given_names.txt")
+BEFORE = 48
+"""Characters before an occurrence searched for an office or a determiner."""
+AFTER = 32
+"""Characters after it searched for a reporting verb."""
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """The name keys of given names (builder/lang/given_names.txt, made by training/given_names.py)."""
+    return frozenset(GIVEN_NAMES.read_text(encoding="utf-8").split())
+
+
+def is_given_name(word: str) -> bool:
+    """Whether a word is a given name in the lexicon: a Latin-script word as written (folded to ASCII), a
+    Cyrillic word or an English spelling of a Russian or Ukrainian name by its name key ("Serhiy")."""
+    lexicon = given_names()
+    return ascii_fold(word).lower() in lexicon or "~" + name_key(word) in lexicon
+
+
+def has_given_name(name: str) -> bool:
+    """Whether a name starts with a given name ("Tim Cook", "Jean-Charles Ellermann-Kingombe",
+    "Сергей Шойгу")."""
+    words = name.split()
+    return bool(words) and (is_given_name(words[0]) or is_given_name(words[0].split("-")[0]))
+
+
+@lru_cache(maxsize=None)
+def _thing_before(lang: str) -> re.Pattern[str] | None:
+    words = packs.own(lang, "THING_BEFORE") if packs.has(lang, "THING_BEFORE") or lang == "en" else None
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(words) + r")\s+$") if words else None
+
+
+@lru_cache(maxsize=None)
+def _title_before(lang: str) -> re.Pattern[str]:
+    """An office or a title among the last three words before a name."""
+    titles = "|".join(sorted(packs.own(lang, "TITLES"), key=len, reverse=True))
+    return re.compile(r"(?i)(?<!\w)(?:" + titles + r"|" + role_pattern(lang).pattern.removeprefix("(?<!\\w)")
+                      .removesuffix("(?!\\w)") + r")\.?(?:\s+\S+){0,2}\s+$")
+
+
+_POSSESSIVE = re.compile(r"\w[’']s$")
+
+
+@lru_cache(maxsize=4096)
+def _occurrence(spelling: str) -> re.Pattern[str]:
+    """Whole-word occurrences of a spelling in any case (the lower-case ones are counted apart)."""
+    return re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, spelling.split())) + r"(?![\w-])", re.IGNORECASE)
+
+
+class Uses:
+    """How a name is used across the archive: occurrences in a person's place, in a thing's, in all."""
+
+    def __init__(self) -> None:
+        self.person = 0
+        self.thing = 0
+        self.lower = 0
+        self.total = 0
+
+    def count(self, text: str, spelling: str, lang: str) -> None:
+        pattern = _occurrence(spelling)
+        thing, title, speech = _thing_before(lang), _title_before(lang), speech_pattern(lang)
+        for match in pattern.finditer(text):
+            if match.group(0) != spelling and match.group(0).islower():
+                self.lower += 1
+                continue
+            if match.group(0) != spelling:
+                continue
+            self.total += 1
+            before = text[max(0, match.start() - BEFORE):match.start()]
+            after = text[match.end():match.end() + AFTER]
+            if title.search(before) or _speech_after(speech, after):
+                self.person += 1
+            elif thing is not None and thing.search(before):
+                self.thing += 1
+
+    def mostly_a_thing(self) -> bool:
+        return self.person == 0 and 2 * (self.thing + self.lower) > self.total + self.lower
+
+
+def _speech_after(speech: re.Pattern[str], after: str) -> bool:
+    """A reporting verb among the first two words after the name ("X said", "X has said", "X, who said" no)."""
+    words = after.split()[:2]
+    return bool(words) and not after.lstrip().startswith((",", ".")) and any(speech.fullmatch(w.strip(".,;:")) for w in words)
+
+
+def not_people(people: dict[str, Person], articles: list[AnnotatedArticle]) -> set[str]:
+    """The ids of people outside the knowledge base (named by two words or more) that the archive does not
+    show as people (see the module's docstring). A name the archive only writes in Cyrillic came from the
+    dictionaries' first names: it is a person when one of its spellings starts with one, or when it is
+    quoted and its first word is no common word ("Граждан России", citizens of Russia, and a heading's
+    "Президента України" are nobody; "Дзироэмон Кимура", quoted, is someone)."""
+    spoke = {s.id for item in articles for s in item.annotation.speakers}
+    where: dict[str, list[AnnotatedArticle]] = defaultdict(list)
+    for item in articles:
+        for ref in item.annotation.people:
+            if ref.id in people and not people[ref.id].in_kb:
+                where[ref.id].append(item)
+    found = set()
+    for pid, items in sorted(where.items()):
+        person = people[pid]
+        if len(person.name.split()) < 2:
+            continue
+        uses = Uses()
+        spellings = sorted({person.name, *person.aliases}, key=len, reverse=True)
+        for item in items:
+            text = "\n".join(item.article.paragraphs)
+            for spelling in spellings:
+                uses.count(text, spelling, item.article.lang)
+        if any(_POSSESSIVE.search(word) for word in person.name.split()[:-1]):
+            found.add(pid)  # "Biden’s Build Back Better": a name has no possessive inside it
+        elif person.aliases and all(CYRILLIC.search(a) for a in person.aliases) and not _written(person.name, items):
+            if not any(has_given_name(a) for a in person.aliases) and (pid not in spoke or _common_word(person.aliases)):
+                found.add(pid)
+        elif pid in spoke:
+            continue
+        elif uses.mostly_a_thing() or (uses.person == 0 and not any(has_given_name(s) for s in spellings)):
+            found.add(pid)
+    return found
+
+
+def _common_word(spellings: tuple[str, ...]) -> bool:
+    """Whether a Cyrillic name starts with a word the dictionary knows as a common word ("Президента"):
+    a heading's office, not a foreign first name it does not know ("Дзироэмон Кимура")."""
+    from builder.annotate.names import _parses  # pymorphy3, loaded only when a Cyrillic name is judged
+
+    for spelling in spellings:
+        first = spelling.split()[0]
+        parses = _parses(script_language(first), first)
+        if parses and parses[0].is_known and not any("Name" in p.tag or "Surn" in p.tag for p in parses):
+            return True
+    return False
+
+
+def _written(name: str, items: list[AnnotatedArticle]) -> bool:
+    """Whether any of the articles writes the name as it is."""
+    return any(name in paragraph for item in items for paragraph in item.article.paragraphs)

@@ -1,0 +1,101 @@
+"""builder/archive/evidence.py and the merges of builder/archive/index.py: who is a person, decided on the
+whole archive. The articles are sentences of ../shared/corpus/scale; the people in them are what the
+annotator proposed there (a title-case phrase the English model labels PERSON), written out by hand so
+that the archive stage is tested alone."""
+
+from __future__ import annotations
+
+from builder.archive.evidence import has_given_name, is_given_name
+from builder.archive.index import index_archive
+from builder.model import AnnotatedArticle, Annotation, KnowledgeBase, PersonRef, Quote, Speaker
+from builder.sources.ingest import ingest_text
+from builder.text import slug
+
+KB = KnowledgeBase()  # no one known: every name is judged by the archive
+
+
+def _article(number: int, body: str, names: tuple[str, ...], lang: str = "en", spoke: tuple[str, ...] = ()):
+    article, _ = ingest_text(f"---\nlang: {lang}\ndate: 2024-05-{number:02d}\n---\nA headline\n\n{body}\n",
+                             f"a{number}.txt", f"a{number}")
+    refs = tuple(PersonRef(id=slug(n), name=n, in_kb=False, first_surface=n) for n in names)
+    speakers = tuple(Speaker(id=slug(n), name=n, quotes=(Quote("Thank you.", True, 0),)) for n in spoke)
+    return AnnotatedArticle(article, Annotation(people=refs, speakers=speakers))
+
+
+def _index(*articles):
+    archive = index_archive(KB, [_article(i, *a) for i, a in enumerate(articles, start=1)], [])
+    listed = {p.name for item in archive.articles for p in item.annotation.people}
+    return archive, listed
+
+
+def test_the_given_name_lexicon_knows_names_in_every_spelling_and_not_place_words():
+    for word in ("Tim", "Sergei", "Sergey", "Serhiy", "Сергій", "Oleksandr", "Kamala", "Квентин"):
+        assert is_given_name(word), word
+    for word in ("Pell", "Head", "Sputnik", "Nizhny", "Belgorod", "Coercive", "Президента"):
+        assert not is_given_name(word), word
+    assert has_given_name("Jean-Charles Ellermann-Kingombe") and not has_given_name("Cancer Alley")
+
+
+def test_a_phrase_never_used_as_a_person_is_nobody():
+    archive, listed = _index(
+        ("The budget proposes the largest increase to Pell Grants in the last decade.", ("Pell Grants",)),
+        ("Many of them were likely to have qualified for Pell Grants to attend college.", ("Pell Grants",)),
+        ("Broadened Pell Grants for skilled trades are part of the plan.", ("Pell Grants",)))
+    assert "pell-grants" not in archive.people and "Pell Grants" not in listed
+
+
+def test_a_place_after_an_article_is_nobody_even_with_a_given_name_in_it():
+    archive, listed = _index(
+        ("The President raised it in his press conference in the Rose Garden with his Australian counterpart.",
+         ("Rose Garden",)),
+        ("The President said in the Rose Garden yesterday that he would be seeing the governor.", ("Rose Garden",)),
+        ("Flowers were displayed in the White House Rose Garden during the announcement.", ("Rose Garden",)))
+    assert "rose-garden" not in archive.people and "Rose Garden" not in listed
+
+
+def test_a_person_whose_first_name_is_in_no_lexicon_is_kept_by_the_office_before_the_name():
+    archive, listed = _index(
+        ("Talks between President of Russia Vladimir Putin and President of the Republic of Uzbekistan Shavkat "
+         "Mirziyoyev will take place in Moscow.", ("Shavkat Mirziyoyev",)),
+        ("The President of Russia also sent a message of greetings to Shavkat Mirziyoyev.", ("Shavkat Mirziyoyev",)))
+    assert "shavkat-mirziyoyev" in archive.people and "Shavkat Mirziyoyev" in listed
+
+
+def test_a_person_with_a_given_name_needs_no_office():
+    archive, _ = _index(("The message was handed over by Anton Vaino.", ("Anton Vaino",)),
+                        ("Anton Vaino was present at the meeting.", ("Anton Vaino",)))
+    assert "anton-vaino" in archive.people
+
+
+def test_a_cyrillic_name_is_a_person_only_when_it_starts_with_a_first_name():
+    archive, _ = _index(
+        ("Продюсер работал с такими режиссерами, как Квентин Тарантино, Гас Ван Сент и Мартин Скорсезе.",
+         ("Квентин Тарантино",), "ru"),
+        ("Паспорта выдаются только для граждан России.", ("Граждан России",), "ru", ("Граждан России",)))
+    names = {p.name for p in archive.people.values()}
+    assert "Kventin Tarantino" in names and not any(n.startswith("Grazhdan") for n in names)
+
+
+def test_a_name_run_into_an_office_is_the_person_it_ends_with_and_two_namesakes_stay_apart():
+    archive, listed = _index(
+        ("Also present was Acting Minister for Civil Defence, Emergencies and Natural Disaster Relief Alexander "
+         "Chupriyan.", ("Relief Alexander Chupriyan",), "en", ("Relief Alexander Chupriyan",)),
+        ("Alexander Chupriyan reported on the floods.", ("Alexander Chupriyan",)),
+        ("Taking part in the meeting were President of Kyrgyzstan Sadyr Japarov and others.", ("Sadyr Japarov",)),
+        ("Chairman of the Cabinet of Ministers and Head of the Presidential Executive Office of the Kyrgyz Republic, "
+         "Akylbek Japarov.", ("Akylbek Japarov",)),
+        ("He was in the Senate, my Senate classmate, Chris Van Hollen.", ("Chris Van Hollen",)),
+        ("Van Hollen, Jacky Rosen, Bob Casey, Nancy Pelosi.", ("Van Hollen",)))
+    names = {p.name for p in archive.people.values()}
+    assert "Relief Alexander Chupriyan" not in names and {"Alexander Chupriyan", "Sadyr Japarov", "Akylbek Japarov",
+                                                          "Chris Van Hollen"} <= names
+    first = next(i for i in archive.articles if "Relief" in i.article.paragraphs[0]).annotation
+    assert [p.name for p in first.people] == ["Alexander Chupriyan"] and [s.name for s in first.speakers] == ["Alexander Chupriyan"]
+
+
+def test_a_possessive_is_no_name():
+    archive, listed = _index(
+        ("President Biden’s Build Back Better Agenda will extend this critical tax cut for working families.",
+         ("Biden’s Build Back Better",)),
+        ("One of the meetings was — they used to call the Build Back Better World.", ("Biden’s Build Back Better",)))
+    assert not archive.people and not listed
