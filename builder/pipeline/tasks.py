@@ -27,7 +27,7 @@ class Executor(Protocol):
             progress: Callable[[int, int], None] | None = None, retries: int = 1,
             on_result: Callable[[int, Any], None] | None = None) -> list:
         """function(item, *common) for every item, in the order of the items; on_result(index, result) as each
-        comes (where the executor has it: Sequential and the cluster's)."""
+        comes."""
 
 
 class Sequential:
@@ -56,7 +56,8 @@ class LocalProcesses:
         self.workers = max(1, processes)
 
     def map(self, function: Callable, items: Sequence, common: tuple = (), names: Sequence[str] | None = None,
-            progress: Callable[[int, int], None] | None = None, retries: int = 1) -> list:
+            progress: Callable[[int, int], None] | None = None, retries: int = 1,
+            on_result: Callable[[int, Any], None] | None = None) -> list:
         if not items:
             return []
         names = names or [f"item {number}" for number in range(1, len(items) + 1)]
@@ -69,6 +70,8 @@ class LocalProcesses:
                 for done, future in enumerate(as_completed(running), start=1):
                     results[running[future]] = future.result()
                     finished.add(running[future])
+                    if on_result:
+                        on_result(running[future], results[running[future]])
                     if progress:
                         progress(done, len(items))
             except BrokenProcessPool:  # every task not finished fails with it: which process died is not told
