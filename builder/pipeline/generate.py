@@ -36,6 +36,7 @@ from builder.pipeline.cache import (
     model_identity,
     storable,
 )
+from builder.pipeline import incremental
 from builder.pipeline.progress import Progress
 from builder.site.render import Settings, render_site
 from builder.sources.corrections import apply_corrections
@@ -69,6 +70,8 @@ class Report:
     """Articles the English model ran on (the others' entity spans came from the cache, or they are not English)."""
     reused_pages: int = 0
     """Pages whose HTML was taken from the previous build (their Markdown had not changed)."""
+    reused_markdown: int = 0
+    """Pages whose Markdown was taken from the previous build (their inputs had not changed)."""
     search_parts: int = 0
     """Parts of the search index."""
     reused_search_parts: int = 0
@@ -408,8 +411,14 @@ class Run:
 
 class Reuse:
     """How a run takes over work done before it. This one, the build's: the annotation cache on disk
-    (config.cache) and nothing in memory. The live preview keeps a subclass between its rounds
-    (builder.pipeline.serve.PreviewReuse); both run the same stages through `generate`."""
+    (config.cache) and, given the previous build (`previous`, builder.pipeline.incremental), the Markdown of
+    its pages whose inputs are unchanged; nothing in memory. The live preview keeps a subclass between its
+    rounds (builder.pipeline.serve.PreviewReuse); both run the same stages through `generate`."""
+
+    previous: incremental.Previous | None = None
+    """The previous build, when it can be trusted (set by the build: builder.pipeline.build)."""
+    stored: incremental.StoredPages | None = None
+    """The pages' fingerprints of the last render (written into docs/ by the build)."""
 
     def knowledge_base(self, run: Run) -> tuple[KnowledgeBase, bool]:
         """The knowledge base and whether it changed."""
@@ -440,7 +449,10 @@ class Reuse:
         return index_archive(run.kb, annotated, [])
 
     def render(self, run: Run, archive: Archive, settings: Settings) -> dict[str, str]:
-        return render_site(archive, settings, progress=run.stage("render"))
+        self.stored = incremental.StoredPages(self.previous, archive.kb.version)
+        pages = render_site(archive, settings, self.stored, progress=run.stage("render"))
+        run.report.reused_markdown = self.stored.reused
+        return pages
 
 
 def knowledge_base(config: Config, publishing: bool = True) -> tuple[KnowledgeBase, list[Problem]]:
