@@ -136,19 +136,24 @@ def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) 
     return list(dict.fromkeys(files))
 
 
-def page_names(files: list[Path], root: Path) -> dict[Path, str]:
+def page_names(files: list[Path], root: Path, shown: dict[Path, str] | None = None) -> dict[Path, str]:
     """A distinct, stable page name for every file: the slug of its name. When several files share a slug,
     the one whose name already is the slug (else the shortest path) keeps it and the others get the slug
-    plus a hash of their path, so a name does not change when unrelated files come or go."""
+    plus a hash of their path, so a name does not change when unrelated files come or go. `shown`: the
+    files' shown_path, when they are known already."""
     groups: dict[str, list[Path]] = {}
     for path in files:
         groups.setdefault(slug(path.stem, fallback="article"), []).append(path)
     names: dict[Path, str] = {}
     for base, paths in groups.items():
-        paths.sort(key=lambda p: (p.stem != base, len(shown_path(p, root)), shown_path(p, root)))
+        if len(paths) == 1:
+            names[paths[0]] = base
+            continue
+        where = {p: shown[p] if shown else shown_path(p, root) for p in paths}
+        paths.sort(key=lambda p: (p.stem != base, len(where[p]), where[p]))
         names[paths[0]] = base
         for path in paths[1:]:
-            digest = hashlib.sha1(shown_path(path, root).encode("utf-8", "surrogateescape")).hexdigest()
+            digest = hashlib.sha1(where[path].encode("utf-8", "surrogateescape")).hexdigest()
             size = 6
             while f"{base}-{digest[:size]}" in groups:
                 size += 2
@@ -162,9 +167,10 @@ def read_articles(files: list[Path], config: Config, problems: list[Problem],
     """Ingest every file; a bad one is reported and skipped. Page names are made unique here. `reader`
     is read_article or one with the same signature (the live preview's remembers unchanged files)."""
     articles: list[Article] = []
-    names = page_names(files, config.root)
+    where = {path: shown_path(path, config.root) for path in files}
+    names = page_names(files, config.root, where)
     for number, path in enumerate(files, start=1):
-        shown = shown_path(path, config.root)
+        shown = where[path]
         try:
             article, warnings = reader(path, shown, names[path], config.languages)
         except IngestError as error:
