@@ -35,6 +35,8 @@ NAME_ENDINGS = {
     "soft": (("й", "ь"), "й|ь|я|ю|ем|ём|ем|и"),
     "hard": ((), "|а|у|ом|ым|ем|е|ым|ым|ой|ого"),
 }
+NAME_PARTICLES = ["де", "да", "ди", "дос", "дель", "фон", "дер", "ван", "бен", "ибн", "аль", "эль", "ла", "ле"]
+"""Lowercase words inside a name ("Луис да Силва", "фон дер Ляйен"): see en.py."""
 NOT_NAMES = ["вера", "надежда", "любовь", "слава", "мир", "роман", "лев", "май", "марта", "август"]
 """Capitalised words that the dictionaries also know as first names but that head common phrases: names
 only when a surname follows."""

@@ -32,6 +32,8 @@ NAME_ENDINGS = {
     "soft": ((), "і|ї|єм|ею"),
     "hard": ((), "ів|ові|ою"),
 }
+NAME_PARTICLES = ["де", "да", "ді", "дос", "дель", "фон", "дер", "ван", "бен", "ібн", "аль", "ель", "ла", "ле"]
+"""Lowercase words inside a name ("Луис да Силва", "фон дер Ляйен"): see en.py."""
 NOT_NAMES = ["віра", "надія", "любов", "світлана", "ярослав"]
 
 # Romanising names (builder.text.romanise): see ru.py.
