@@ -28,6 +28,8 @@ GENDERS = ("masc", "femn")
 # Capitalised words that the dictionaries also know as first names but that head common phrases: names
 # only when a surname follows.
 NOT_NAMES = frozenset(word for code in MORPHOLOGY for word in packs.pack(code).NOT_NAMES)
+NOT_SURNAME = frozenset({"Name", "Geox", "Orgn", "Abbr", "Trad"})
+"""Kinds of noun that are not surnames (places, organisations, abbreviations, trade marks)."""
 AS_WRITTEN = 0.05
 """The score of a word taken as written (a surname the dictionary knows only as another word, in a name
 whose first name is in the nominative: "Николай Панков", "Егор Кашин")."""
@@ -75,40 +77,53 @@ def _grammemes(tag) -> frozenset:
     return frozenset(re.split(r"[ ,]", str(tag)))
 
 
-def _slot(word: str, parses: tuple, role: str, case: str, gender: str) -> tuple[float, str] | None:
-    """The best reading of one word of a name in the given case and gender, as (score, nominative): a first
-    name (Name), patronymic (Patr) or surname (Surn) the dictionary tags so; for a surname also a noun the
-    dictionary guesses (a foreign or rare name) or, when the name is in the nominative, the word as written.
-    None when the word cannot be that part of the name in that case."""
-    tagged = [p for p in parses if role in p.tag and _fits(p, case, gender, True)]
+def _slot(word: str, parses: tuple, role: str, case: str, gender: str) -> tuple[float, str, bool] | None:
+    """The best reading of one word of a name in the given case and gender, as (score, nominative, whether
+    the dictionary's knowledge of the word shows the case): a first name (Name), patronymic (Patr) or
+    surname (Surn) the dictionary tags so; for a surname also a first name (many are both), a noun the
+    dictionary guesses (a foreign or rare name) or knows as another word ("Усика": усик), at half its score,
+    or, when the name is in the nominative, the word as written. None when the word cannot be that part of
+    the name in that case."""
+    roles = (role, "Name") if role == "Surn" else (role,)
+    tagged = [(p.score, p) for p in parses if any(r in p.tag for r in roles) and _fits(p, case, gender, True)]
     if not tagged and role == "Surn":
-        tagged = [p for p in parses if "NOUN" in p.tag and not p.is_known and _fits(p, case, gender, False)]
+        tagged = [(p.score * (0.5 if p.is_known else 1), p) for p in parses if "NOUN" in p.tag
+                  and "Name" not in p.tag and not (p.is_known and _grammemes(p.tag) & NOT_SURNAME)
+                  and _fits(p, case, gender, False)]  # a guess's "place" or "organisation" is only a guess
     if not tagged and role == "Surn" and gender == "femn" and not word.endswith(("а", "я")):
-        return AS_WRITTEN, word  # a woman's surname that does not end in -а does not decline ("Кристины Фернандес")
+        return AS_WRITTEN, word, False  # a woman's surname not in -а does not decline ("Кристины Фернандес")
     if not tagged:
         unknown = not any(p.is_known for p in parses)
         if case == "nomn" and (role == "Surn" or (unknown and _is(parses, role))):
-            return AS_WRITTEN, word  # "Тилль Линдеманн", "Николай Панков"
+            return AS_WRITTEN, word, False  # "Тилль Линдеманн", "Николай Панков"
         return None
-    best = max(tagged, key=lambda p: p.score)
+    score, best = max(tagged, key=lambda item: item[0])
     # A name already in the nominative stays as written ("Сергей Вахруков", "Дженнифер Лопес").
-    return best.score, word if case == "nomn" else _nominative(best, word)
+    # Whether the reading shows the case: a word the dictionary knows and declines, or a guessed form that
+    # cannot be a nominative ("Гутеррішем"), unlike "Роттоли", which may be one.
+    shows = "Fixd" not in best.tag and (best.is_known or not any("nomn" in p.tag for p in parses))
+    return score, word if case == "nomn" else _nominative(best, word), shows
 
 
 def _agree(words: list[str], roles: list[str], lang: str) -> tuple[float, list[str]] | None:
     """The best reading of a name's words in one case and gender (the words of a name agree), as (score,
-    nominatives); None when they cannot agree."""
+    nominatives); None when they cannot agree. When no word the dictionary knows shows the case (foreign
+    and indeclinable names: "Анджело Роттоли"), the words stay as written. On a tie the masculine reading
+    wins ("Олександра Махова": Oleksandr Makhov's genitive or Oleksandra Makhova; the Ukrainian dictionary
+    has no frequencies to choose by, and most people the news names are men)."""
     best = None
-    for case in CASES:
-        for gender in GENDERS:
-            read = [_slot(w, _parses(lang, w.strip("-")), role, case, gender) if role else (0.0, w)
+    for gender in GENDERS:
+        for case in CASES:
+            read = [_slot(w, _parses(lang, w.strip("-")), role, case, gender) if role else (0.0, w, False)
                     for w, role in zip(words, roles)]
             if any(r is None for r in read):
                 continue
             score = sum(r[0] for r in read)
             if best is None or score > best[0]:
-                best = (score, [r[1] for r in read])
-    return best
+                best = (score, [r[1] for r in read], any(r[2] for r in read))
+    if best is not None and not best[2]:
+        return best[0], list(words)
+    return best[:2] if best is not None else None
 
 
 def _first_name(word: str, following: str, lang: str) -> bool:
@@ -121,7 +136,8 @@ def _first_name(word: str, following: str, lang: str) -> bool:
     if not names:
         return False
     best = max(names, key=lambda p: p.score)
-    return (best.score >= 0.2 and best.normal_form not in NOT_NAMES) or _is(_parses(lang, following), "Surn")
+    common = best.normal_form in NOT_NAMES or word.lower() in NOT_NAMES
+    return (best.score >= 0.2 and not common) or _is(_parses(lang, following), "Surn")
 
 
 def _name_first(words: list[str], lang: str) -> tuple[int, str] | None:
@@ -140,11 +156,11 @@ def _name_first(words: list[str], lang: str) -> tuple[int, str] | None:
             parses = _parses(lang, word)
             if word in PARTICLES:
                 roles.append("")
-            elif position == 0 and _is(parses, "Patr") and not _is(parses, "Surn") and size > 2:
-                roles.append("Patr")
+            elif position == 0 and _is(parses, "Patr") and not _is(parses, "Surn"):
+                roles.append("Patr")  # never a surname: "Виктор Фёдорович" alone is no name
             else:
                 roles.append("Surn")
-        surnames = [w for w, r in zip(words[1:size], roles[1:]) if r == "Surn"]
+        surnames = [w for w, r in zip(tail, roles[1:]) if r == "Surn"]
         if not surnames or len(surnames) > 2:
             continue
         if len(surnames) == 2 and _not_a_surname(surnames[0], surnames[1], lang):
@@ -168,13 +184,32 @@ def _not_a_surname(first: str, second: str, lang: str) -> bool:
 
 def _surname_first(words: list[str], lang: str) -> tuple[int, str] | None:
     """Surname, first name and patronymic in one case, as official lists and decrees write them
-    ("Підполковнику Вагоровському Едуарду Миколайовичу" -> "Едуард Вагоровський"), as (3, the name)."""
+    ("Підполковнику Вагоровському Едуарду Миколайовичу" -> "Едуард Вагоровський"), as (3, the name). The
+    first name and patronymic settle the case; the surname is read in it when the dictionary can, and
+    else by its ending (the language pack's SURNAME_ENDINGS: "Содолю" -> "Содоль")."""
     if len(words) < 3 or not _is(_parses(lang, words[2]), "Patr") or not _is(_parses(lang, words[1]), "Name"):
         return None
-    if _is(_parses(lang, words[0]), "Name") and not _is(_parses(lang, words[0]), "Surn"):
+    surname = _parses(lang, words[0])
+    if any(p.is_known and _grammemes(p.tag) & NOT_SURNAME for p in surname) and not _is(surname, "Surn"):
         return None
+    given = _agree(words[1:3], ["Name", "Patr"], lang)
     read = _agree(words[:3], ["Surn", "Name", "Patr"], lang)
-    return (3, f"{read[1][1]} {read[1][0]}") if read is not None else None
+    if given is None:
+        return None
+    if read is None or read[1][1:] != given[1]:  # the surname has no reading in the case the first name and patronymic show
+        case = next((c for c in CASES for p in _parses(lang, words[1]) if "Name" in p.tag and c in p.tag
+                     and _nominative(p, words[1]) == given[1][0]), None)
+        return 3, f"{given[1][0]} {_surname_by_ending(words[0], case, lang)}"
+    return 3, f"{read[1][1]} {read[1][0]}"
+
+
+def _surname_by_ending(word: str, case: str | None, lang: str) -> str:
+    """A man's surname in an oblique case put back in the nominative by its ending, when the dictionary
+    has no reading of it in that case."""
+    for oblique, nominative in packs.pack(lang).SURNAME_ENDINGS.get(case, ()):
+        if word.endswith(oblique):
+            return word[: len(word) - len(oblique)] + nominative
+    return word
 
 
 def find_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
