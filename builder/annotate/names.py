@@ -47,6 +47,12 @@ def _parses(lang: str, word: str) -> tuple:
     return tuple(_analyzer(lang).parse(word))
 
 
+@lru_cache(maxsize=200_000)
+def _known(lang: str, word: str) -> bool:
+    """Whether the dictionary holds the word (its parses are then not guesses)."""
+    return _analyzer(lang).word_is_known(word.lower())
+
+
 def _case(tag) -> str | None:
     return next((c for c in CASES if c in tag), None)
 
@@ -61,13 +67,13 @@ def _is(parses: tuple, grammeme: str) -> bool:
     return any(grammeme in p.tag for p in parses)
 
 
-def _fits(parse, case: str, gender: str, strict_gender: bool) -> bool:
+def _fits(parse, case: str, gender: str, strict_gender: bool, known: bool) -> bool:
     """Whether a parse is a singular form in the case, of the gender (either gender for words of both,
     "ms-f", and, unless `strict_gender`, for words the dictionary does not know)."""
     tag = _grammemes(parse.tag)
     if case not in tag or ("plur" in tag and "Fixd" not in tag):  # the Ukrainian dictionary omits "sing"
         return False
-    gendered = ("masc" in tag or "femn" in tag) and (strict_gender or parse.is_known)
+    gendered = ("masc" in tag or "femn" in tag) and (strict_gender or known)
     return gender in tag or "ms-f" in tag or not gendered
 
 
@@ -77,32 +83,31 @@ def _grammemes(tag) -> frozenset:
     return frozenset(re.split(r"[ ,]", str(tag)))
 
 
-def _slot(word: str, parses: tuple, role: str, case: str, gender: str) -> tuple[float, str, bool] | None:
-    """The best reading of one word of a name in the given case and gender, as (score, nominative, whether
-    the dictionary's knowledge of the word shows the case): a first name (Name), patronymic (Patr) or
+def _slot(word: str, parses: tuple, known: bool, role: str, case: str, gender: str) -> tuple[float, object, bool] | None:
+    """The best reading of one word of a name in the given case and gender, as (score, the parse or None
+    for the word as written, whether the dictionary's knowledge of the word shows the case): a first name (Name), patronymic (Patr) or
     surname (Surn) the dictionary tags so; for a surname also a first name (many are both), a noun the
     dictionary guesses (a foreign or rare name) or knows as another word ("Усика": усик), at half its score,
     or, when the name is in the nominative, the word as written. None when the word cannot be that part of
     the name in that case."""
     roles = (role, "Name") if role == "Surn" else (role,)
-    tagged = [(p.score, p) for p in parses if any(r in p.tag for r in roles) and _fits(p, case, gender, True)]
+    tagged = [(p.score, p) for p in parses if any(r in p.tag for r in roles) and _fits(p, case, gender, True, known)]
     if not tagged and role == "Surn":
-        tagged = [(p.score * (0.5 if p.is_known else 1), p) for p in parses if "NOUN" in p.tag
-                  and "Name" not in p.tag and not (p.is_known and _grammemes(p.tag) & NOT_SURNAME)
-                  and _fits(p, case, gender, False)]  # a guess's "place" or "organisation" is only a guess
+        tagged = [(p.score * (0.5 if known else 1), p) for p in parses if "NOUN" in p.tag
+                  and "Name" not in p.tag and not (known and _grammemes(p.tag) & NOT_SURNAME)
+                  and _fits(p, case, gender, False, known)]  # a guess's "place" or "organisation" is only a guess
     if not tagged and role == "Surn" and gender == "femn" and not word.endswith(("а", "я")):
-        return AS_WRITTEN, word, False  # a woman's surname not in -а does not decline ("Кристины Фернандес")
+        return AS_WRITTEN, None, False  # a woman's surname not in -а does not decline ("Кристины Фернандес")
     if not tagged:
-        unknown = not any(p.is_known for p in parses)
-        if case == "nomn" and (role == "Surn" or (unknown and _is(parses, role))):
-            return AS_WRITTEN, word, False  # "Тилль Линдеманн", "Николай Панков"
+        if case == "nomn" and (role == "Surn" or (not known and _is(parses, role))):
+            return AS_WRITTEN, None, False  # "Тилль Линдеманн", "Николай Панков"
         return None
     score, best = max(tagged, key=lambda item: item[0])
     # A name already in the nominative stays as written ("Сергей Вахруков", "Дженнифер Лопес").
     # Whether the reading shows the case: a word the dictionary knows and declines, or a guessed form that
     # cannot be a nominative ("Гутеррішем"), unlike "Роттоли", which may be one.
-    shows = "Fixd" not in best.tag and (best.is_known or not any("nomn" in p.tag for p in parses))
-    return score, word if case == "nomn" else _nominative(best, word), shows
+    shows = "Fixd" not in best.tag and (known or not any("nomn" in p.tag for p in parses))
+    return score, None if case == "nomn" else best, shows  # a name in the nominative stays as written
 
 
 def _agree(words: list[str], roles: list[str], lang: str) -> tuple[float, list[str]] | None:
@@ -111,19 +116,26 @@ def _agree(words: list[str], roles: list[str], lang: str) -> tuple[float, list[s
     and indeclinable names: "Анджело Роттоли"), the words stay as written. On a tie the masculine reading
     wins ("Олександра Махова": Oleksandr Makhov's genitive or Oleksandra Makhova; the Ukrainian dictionary
     has no frequencies to choose by, and most people the news names are men)."""
+    return _agreeing(tuple(words), tuple(roles), lang)
+
+
+@lru_cache(maxsize=50_000)
+def _agreeing(words: tuple[str, ...], roles: tuple[str, ...], lang: str) -> tuple[float, list[str]] | None:
     best = None
     for gender in GENDERS:
         for case in CASES:
-            read = [_slot(w, _parses(lang, w.strip("-")), role, case, gender) if role else (0.0, w, False)
+            read = [_slot(w, _parses(lang, w.strip("-")), _known(lang, w.strip("-")), role, case, gender) if role else (0.0, None, False)
                     for w, role in zip(words, roles)]
             if any(r is None for r in read):
                 continue
             score = sum(r[0] for r in read)
             if best is None or score > best[0]:
-                best = (score, [r[1] for r in read], any(r[2] for r in read))
-    if best is not None and not best[2]:
+                best = (score, read)
+    if best is None:
+        return None
+    if not any(shows for _, _, shows in best[1]):
         return best[0], list(words)
-    return best[:2] if best is not None else None
+    return best[0], [w if parse is None else _nominative(parse, w) for w, (_, parse, _) in zip(words, best[1])]
 
 
 def _first_name(word: str, following: str, lang: str) -> bool:
@@ -179,7 +191,7 @@ def _not_a_surname(first: str, second: str, lang: str) -> bool:
     first_parses, parses = _parses(lang, first), _parses(lang, second)
     if _is(first_parses, "Surn") and _is(parses, "Name") and not _is(parses, "Surn"):
         return True
-    return any(p.is_known for p in parses) and not (_is(parses, "Surn") or _is(parses, "Name"))
+    return _known(lang, second) and not (_is(parses, "Surn") or _is(parses, "Name"))
 
 
 def _surname_first(words: list[str], lang: str) -> tuple[int, str] | None:
@@ -190,7 +202,7 @@ def _surname_first(words: list[str], lang: str) -> tuple[int, str] | None:
     if len(words) < 3 or not _is(_parses(lang, words[2]), "Patr") or not _is(_parses(lang, words[1]), "Name"):
         return None
     surname = _parses(lang, words[0])
-    if any(p.is_known and _grammemes(p.tag) & NOT_SURNAME for p in surname) and not _is(surname, "Surn"):
+    if _known(lang, words[0]) and any(_grammemes(p.tag) & NOT_SURNAME for p in surname) and not _is(surname, "Surn"):
         return None
     given = _agree(words[1:3], ["Name", "Patr"], lang)
     read = _agree(words[:3], ["Surn", "Name", "Patr"], lang)
