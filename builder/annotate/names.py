@@ -104,9 +104,9 @@ def _slot(word: str, parses: tuple, known: bool, role: str, case: str, gender: s
         return None
     score, best = max(tagged, key=lambda item: item[0])
     # A name already in the nominative stays as written ("Сергей Вахруков", "Дженнифер Лопес").
-    # Whether the reading shows the case: a word the dictionary knows and declines, or a guessed form that
-    # cannot be a nominative ("Гутеррішем"), unlike "Роттоли", which may be one.
-    shows = "Fixd" not in best.tag and (known or not any("nomn" in p.tag for p in parses))
+    # Whether the reading shows the case: a word the dictionary knows and declines, or a guessed form in the
+    # instrumental that cannot be a nominative ("Гутеррішем"), unlike "Роттоли" or "Беллью".
+    shows = "Fixd" not in best.tag and (known or "ablt" in best.tag and not any("nomn" in p.tag for p in parses))
     return score, None if case == "nomn" else best, shows  # a name in the nominative stays as written
 
 
@@ -224,6 +224,28 @@ def _surname_by_ending(word: str, case: str | None, lang: str) -> str:
     return word
 
 
+def span_name(words: list[str], lang: str) -> str | None:
+    """The nominative of a name a recogniser found (its words, first name first), read as find_names reads
+    one: the first word as a first name when the dictionary knows it as one, else as a given name in the
+    same case as the rest (foreign given names the dictionary lacks: "Родриго Дутерте"). None when the
+    words cannot agree or are not two to four capitalised words."""
+    words = [w for w in words if w[:1].isupper() or w in PARTICLES]
+    if not 2 <= len(words) <= 4 or words[-1] in PARTICLES:
+        return None
+    opening = _parses(lang, words[0])
+    if not _is(opening, "Name") and _known(lang, words[0]):
+        return None  # a word the dictionary knows, not as a first name ("Лозунг Фисуна")
+    roles = ["Name" if _is(opening, "Name") else "Surn"]
+    for position, word in enumerate(words[1:]):
+        parses = _parses(lang, word)
+        roles.append("" if word in PARTICLES else
+                     "Patr" if position == 0 and _is(parses, "Patr") and not _is(parses, "Surn") else "Surn")
+    if "Surn" not in roles[1:]:
+        return None
+    read = _agree(words, roles, lang)
+    return " ".join(form for form, role in zip(read[1], roles) if role != "Patr") if read else None
+
+
 def find_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     """(start, end, as written, nominative) for every name: a first name, maybe a patronymic, and a
     surname, or a surname, first name and patronymic, whose words agree in case and gender."""
@@ -246,7 +268,27 @@ def find_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
             start, end = spans[index][0], spans[index + size - 1][1]
             found.append((start, end, text[start:end], nominative))
             index += size
-    return found
+    return one_name_each(found)
+
+
+def one_name_each(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """The names of one text with one spelling per person: a name left as written that is another found
+    name in an oblique case ("Мигеля Диас-Канеля" beside "Мигель Диас-Канель"), or whose words begin a
+    longer found name ("Кристина Фернандес" beside "Кристина Фернандес де Киршнер"), takes that name."""
+    from builder.annotate.resolve import spelling_pattern
+
+    names = sorted({name for *_, name in found}, key=lambda name: (-len(name.split()), name))
+    patterns = {name: re.compile(spelling_pattern(name)) for name in names}
+
+    def same(name: str, raw: str) -> str:
+        for other in names:
+            longer = len(other.split()) > len(name.split()) and other.split()[: len(name.split())] == name.split()
+            oblique = name == raw and other != name and patterns[other].fullmatch(raw)
+            if longer or oblique:
+                return other
+        return name
+
+    return [(start, end, raw, same(name, raw)) for start, end, raw, name in found]
 
 
 def may_be_subject(surface: str, lang: str) -> bool:
