@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from builder import lang as packs
+from builder.text import ascii_fold, romanise
 
 MORPHOLOGY = ("ru", "uk")
 """The languages whose dictionaries (pymorphy3) tag names."""
@@ -105,8 +107,10 @@ def _slot(word: str, parses: tuple, known: bool, role: str, case: str, gender: s
     score, best = max(tagged, key=lambda item: item[0])
     # A name already in the nominative stays as written ("Сергей Вахруков", "Дженнифер Лопес").
     # Whether the reading shows the case: a word the dictionary knows and declines, or a guessed form in the
-    # instrumental that cannot be a nominative ("Гутеррішем"), unlike "Роттоли" or "Беллью".
-    shows = "Fixd" not in best.tag and (known or "ablt" in best.tag and not any("nomn" in p.tag for p in parses))
+    # instrumental of the name's gender that cannot be a nominative ("Гутеррішем"), unlike "Роттоли" or
+    # "Беллью" (a feminine instrumental guessed for a man's surname).
+    guessed = "ablt" in best.tag and gender in best.tag and not any("nomn" in p.tag for p in parses)
+    shows = "Fixd" not in best.tag and (known or guessed)
     return score, None if case == "nomn" else best, shows  # a name in the nominative stays as written
 
 
@@ -140,16 +144,37 @@ def _agreeing(words: tuple[str, ...], roles: tuple[str, ...], lang: str) -> tupl
 
 def _first_name(word: str, following: str, lang: str) -> bool:
     """Whether a word may open a name: the dictionary knows it as a first name, and a word that is also a
-    common noun ("Надежды", "Вера") only before a surname."""
+    common noun ("Надежды", "Вера") only before a surname; or its romanisation is a first name of the
+    given-name lexicon and the dictionary knows the word as no other word ("Родриго", "Эстебан"; rare
+    first names the dictionary scores low, "Маргарет", "Тони")."""
     if len(word) < 2:
         return False
     parses = _parses(lang, word)
     names = [p for p in parses if "Name" in p.tag]
+    if (not names and not _known(lang, word) or names) and _foreign_given_name(word, lang):
+        return True
     if not names:
         return False
     best = max(names, key=lambda p: p.score)
     common = best.normal_form in NOT_NAMES or word.lower() in NOT_NAMES
     return (best.score >= 0.2 and not common) or _is(_parses(lang, following), "Surn")
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """The Latin-script first names of the given-name lexicon (builder/lang/given_names.txt, made by
+    training/given_names.py from Faker's first names of many languages)."""
+    path = Path(packs.__file__).with_name("given_names.txt")
+    return frozenset(line for line in path.read_text(encoding="utf-8").split() if not line.startswith("~"))
+
+
+@lru_cache(maxsize=50_000)
+def _foreign_given_name(word: str, lang: str) -> bool:
+    """Whether a Cyrillic word is a foreign first name written in Cyrillic: its romanisation by English
+    convention is in the lexicon ("Родриго" -> rodrigo, "Стив" -> steve)."""
+    if word.lower() in NOT_NAMES:
+        return False
+    return ascii_fold(romanise(word, lang)).lower() in _given_names()
 
 
 def _name_first(words: list[str], lang: str) -> tuple[int, str] | None:
@@ -163,7 +188,7 @@ def _name_first(words: list[str], lang: str) -> tuple[int, str] | None:
         tail = words[1:size]
         if tail[-1] in PARTICLES:
             continue
-        roles = ["Name"]
+        roles = ["Name" if _is(_parses(lang, words[0]), "Name") else "Surn"]  # a foreign first name: see _first_name
         for position, word in enumerate(tail):
             parses = _parses(lang, word)
             if word in PARTICLES:
