@@ -163,8 +163,10 @@ class SpeechReader:
 
     def _view(self, number: int, base: int, paragraph: str, labels: list[tuple[int, int]]) -> Paragraph:
         block_speaker, self.introducer = self.introducer, None
-        if block_speaker is None or labels or paragraph[:1] in OPENERS:
-            block_speaker = None  # only a paragraph right after "… told reporters:" whose marks were lost
+        if block_speaker is None or labels or paragraph[:1] in OPENERS or quote_spans(paragraph):
+            # only a paragraph right after "… told reporters:" whose marks were lost (one with quotation
+            # marks of its own is the writer's: "Earlier, the minister called it a matter of «weeks»")
+            block_speaker = None
         members = [f for f in self.doc.people if base <= f.start < base + len(paragraph)]
         return read_paragraph(number, base, paragraph, labels, members, block_speaker)
 
