@@ -163,10 +163,8 @@ class SpeechReader:
 
     def _view(self, number: int, base: int, paragraph: str, labels: list[tuple[int, int]]) -> Paragraph:
         block_speaker, self.introducer = self.introducer, None
-        if block_speaker is None or labels or paragraph[:1] in OPENERS or quote_spans(paragraph):
-            # only a paragraph right after "… told reporters:" whose marks were lost (one with quotation
-            # marks of its own is the writer's: "Earlier, the minister called it a matter of «weeks»")
-            block_speaker = None
+        if block_speaker is None or labels or paragraph[:1] in OPENERS:
+            block_speaker = None  # only a paragraph right after "… told reporters:" whose marks were lost
         members = [f for f in self.doc.people if base <= f.start < base + len(paragraph)]
         return read_paragraph(number, base, paragraph, labels, members, block_speaker)
 
@@ -209,7 +207,10 @@ class SpeechReader:
             self._joint(view, v_end, sent_end)
             return
         who = self.attributor.subject(view, (sent_start, sent_end), (v_start, v_end), self.lang, self)
-        if sent_end >= len(masked.rstrip()) and masked.rstrip().endswith(":"):
+        if sent_end >= len(masked.rstrip()) and masked.rstrip().endswith(":") \
+                and not CONJUNCTION.search(masked, v_end, sent_end):
+            # "… told reporters:" opens the speaker's words in the next paragraph; "… said that the talks had
+            # reached their final stage:" has its clause already, and what follows is the writer's again
             self.introducer = who or ""
         if not who:
             if self._named_subject(view, sent_start, v_start, v_end, self.lang) and not self._place_before(view.base + v_start):
