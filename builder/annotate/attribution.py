@@ -301,6 +301,8 @@ class Attributor:
             near = [f for f in view.people if before_start <= f.start - view.base < qs and names.may_be_subject(f.surface, lang)]
             speaker = near[0].id if near else None  # "Zelenskyy thanked Biden … and invited him: “…”": the subject
             self.basis = "colon"
+        if speaker is None and before_start > sent_start:
+            speaker = self._after_quotation(view, (sent_start, before_start, qs), speech, lang, before)
         starts_sentence = not view.masked[sent_start:qs].strip()
         if speaker is None and index and view.quotes[index - 1].speaker and (
                 prev_end >= sent_start - 2 or starts_sentence or not clause_words(view.masked[prev_end:qs])):
@@ -310,6 +312,20 @@ class Attributor:
                 and view.number - previous.paragraph == 1 and not view.people:
             speaker = before.speaker_of(previous.paragraph)  # the last speaker there, of a quote or a verb
             self.basis = "carried-paragraph"
+        return speaker
+
+    def _after_quotation(self, view: Paragraph, bounds: tuple[int, int, int], speech: re.Pattern[str], lang: str,
+                         before: Antecedents) -> str | None:
+        """A quotation later in a clause than another ("Haines said that the announcement of a “…” did not
+        refer to a “…”"): the reporting verb that opens the sentence, when its subject is named and nobody
+        else is named between the quotations."""
+        sent_start, prev_end, qs = bounds
+        if any(prev_end <= f.start - view.base < qs for f in view.people):
+            return None
+        speaker = self._by_verb(view, (sent_start, qs), (qs, qs), speech, lang, before)
+        if speaker is None or not self.basis.endswith(("subject", "inverted")):
+            return None
+        self.basis = "clause:" + self.basis
         return speaker
 
     def _by_naming(self, view: Paragraph, before_start: int, qs: int, lang: str, before: Antecedents) -> str | None:

@@ -164,3 +164,14 @@ def test_a_colon_after_a_reported_clause_opens_no_block_of_the_speaker_s_words(k
     text = ("Сергей Лавров рассказал, что переговоры идут по плану:\n\n"
             "Ранее Дмитрий Песков назвал новую встречу делом «ближайших дней».")
     assert _speakers(kb, index, text, "ru") == [("ближайших дней", "dmitry-peskov")]
+
+
+def test_a_quotation_later_in_the_clause_of_a_named_speaker_is_theirs(kb, index):
+    text = ("Jake Sullivan also said that the order to put the forces on “special alert” did not refer to "
+            "a “technical term as we understand it” in Russia.")
+    assert _speakers(kb, index, text) == [("special alert", None),  # a name after "on", as "on “Face the Nation”"
+                                           ("technical term as we understand it", "jake-sullivan")]
+    # another person named between the two quotations may own the second
+    text = ("Jake Sullivan said that the “special alert” was unusual and that Vladimir Putin called it a "
+            "matter of “deterrence” at home.")
+    assert ("deterrence", "jake-sullivan") not in _speakers(kb, index, text)
