@@ -81,6 +81,11 @@ def what_subject(view: Paragraph, start: int, quote_start: int) -> Found | None 
     return person
 
 
+def participle(verb: str, lang: str) -> bool:
+    """Whether a reporting verb is a participle or gerund (", saying …", ", добавив, что …")."""
+    return bool(re.search(packs.own(lang, "PARTICIPLE"), verb.lower()))
+
+
 def indefinite(words_before_role: str, lang: str) -> bool:
     """Whether an indefinite article stands among the few words before a role noun ("a White House official")."""
     articles = packs.own(lang, "INDEFINITE", [])
@@ -176,13 +181,13 @@ class Attributor:
         subjects = [] if prepositional else self._subjects_before(view, clause_start, verb_start, lang)
         if subjects and self._other_subject(view, subjects[-1].end - view.base, verb_start, lang):
             return None
-        found = self._subject_before(view, subjects, verb)
+        found = self._subject_before(view, subjects, verb, lang)
         if found is not None:
             self.basis = "subject"
             return found
         tail_words = [] if prepositional else WORD.findall(masked[clause_start:verb_start])[-5:]
         roles, pronouns = lexicon.role_pattern(lang), lexicon.pronoun_pattern(lang)
-        if not prepositional and masked[verb_start:verb_end].endswith("ing") \
+        if not prepositional and participle(masked[verb_start:verb_end], lang) \
                 and masked[:verb_start].rstrip().endswith(","):
             # "The President also touted …, saying …": the participle's subject opens the sentence
             head = WORD.findall(masked[clause_start:verb_start])[:4]
@@ -239,10 +244,10 @@ class Attributor:
                          roles.search(" ".join(view.words(clause_start, f.start - view.base)[-1:])))]
 
     @staticmethod
-    def _subject_before(view: Paragraph, subjects: list[Found], verb: tuple[int, int]) -> str | None:
+    def _subject_before(view: Paragraph, subjects: list[Found], verb: tuple[int, int], lang: str) -> str | None:
         masked, base = view.masked, view.base
         verb_start, verb_end = verb
-        if subjects and masked[verb_start:verb_end].endswith("ing") and masked[:verb_start].rstrip().endswith(","):
+        if subjects and participle(masked[verb_start:verb_end], lang) and masked[:verb_start].rstrip().endswith(","):
             return subjects[0].id  # ", describing …": the participle belongs to the sentence's subject
         for candidate in subjects:
             between = masked[candidate.end - base: verb_start]
@@ -375,7 +380,11 @@ class Attributor:
         # A verb far before the quotation holds only when its subject is named there: a pronoun or role
         # so far away was wrong more often than right.
         speaker = from_before(None)
-        if speaker is None or self.basis not in ("subject", "inverted"):
+        # ... or when a role the knowledge base fits opens the sentence as its subject ("The Russian president
+        # expressed confidence that … “…”"): the sentence's own subject, not a "he" across other names
+        opening = bool(before_verbs) and view.sentence_of(before_start)[0] == before_start \
+            and few_words(masked, before_start, before_start + before_verbs[-1].start(), 3)
+        if speaker is None or self.basis not in ("subject", "inverted") and not (self.basis == "role" and opening):
             return None
         self.basis = "far:" + self.basis
         return speaker

@@ -32,6 +32,8 @@ NAMING_VERBS = [r"call(?:s|ed|ing)(?!\s+(?:for|on|in|up|off|back|out|upon)\b)", 
                 r"term(?:s|ed|ing)", r"label(?:s|ed|led|ing|ling)", r"brand(?:s|ed|ing)"]
 """Verbs of naming ("called Putin a “war criminal”", "dubbed it …"): not of saying, so they report no clause
 and carry no "he"; a quotation right after one is the wording of its named subject."""
+PARTICIPLE = r"ing$"
+"""How a reporting verb's participle ends: after a comma its subject is the sentence's (", saying …")."""
 DENYING = [r"den(?:ies|ied|ying)", r"reject(?:s|ed|ing)"]
 """Reporting verbs whose object is a claim the speaker refuses: the reported entry keeps the verb ("rejected
 the envoy's claims that …"), so the claim is not read as the speaker's."""

@@ -175,3 +175,21 @@ def test_a_quotation_later_in_the_clause_of_a_named_speaker_is_theirs(kb, index)
     text = ("Jake Sullivan said that the “special alert” was unusual and that Vladimir Putin called it a "
             "matter of “deterrence” at home.")
     assert ("deterrence", "jake-sullivan") not in _speakers(kb, index, text)
+
+
+def test_russian_gerund_of_a_reporting_verb_belongs_to_the_sentence_s_subject(kb, index):
+    text = "Дмитрий Песков поздравил коллег с праздником, добавив, что «впереди много работы»."
+    assert _speakers(kb, index, text, "ru") == [("впереди много работы", "dmitry-peskov")]
+
+
+def test_a_role_opening_the_sentence_holds_for_a_far_quotation(kb, index):
+    text = ("Владимир Путин провёл переговоры с делегацией Кубы.\n\n"
+            "Президент России выразил уверенность, что новое правительство острова во главе с новым лидером "
+            "партии «будет и впредь укреплять "
+            "партнёрство» двух стран.")
+    assert _speakers(kb, index, text, "ru") == [("будет и впредь укреплять партнёрство", "vladimir-putin")]
+    # a role further into the sentence than its opening is not trusted that far from the quotation
+    text = ("Владимир Путин провёл переговоры с делегацией Кубы.\n\n"
+            "Вчера вечером в Москве президент России выразил уверенность, что новое правительство острова "
+            "во главе с новым лидером партии «будет и впредь укреплять партнёрство» двух стран.")
+    assert _speakers(kb, index, text, "ru") == [("будет и впредь укреплять партнёрство", None)]
