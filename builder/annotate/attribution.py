@@ -253,6 +253,9 @@ class Attributor:
             between = masked[candidate.end - base: verb_start]
             if between.lstrip().startswith(",") and between.rstrip().endswith(",") and len(WORD.findall(between)) <= 14:
                 return candidate.id  # "Peskov, who speaks for Vladimir Putin, said": the name before the apposition
+            words = WORD.findall(between)
+            if words and words[0].lower() in packs.own(lang, "RELATIVE", []) and len(words) <= 12 and "," not in between:
+                return candidate.id  # "Oleksandr Chalyi who heads the legal group added": the same without commas
         if subjects and len(WORD.findall(masked[subjects[-1].end - base: verb_start])) <= 6:
             return subjects[-1].id
         return None

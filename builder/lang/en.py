@@ -51,6 +51,9 @@ THAT = ["that"]
 CLAUSE_FILLERS = ["that", "as", "how", "whether", "on", "in", "at", "this", "last", "also", "again"]
 """Words that do not count as words of a reported clause."""
 PRONOUNS = ["he", "she"]
+RELATIVE = ["who"]
+"""The relative pronoun after a name whose clause stands between the name and its verb ("Oleksandr Chalyi who
+heads the legal group added that …")."""
 OTHER_SUBJECTS = ["some", "others", "many", "several", "they", "we", "i", "you", "both", "all", "most", "few",
                   "one"]
 """Subjects right before a reporting verb that are nobody named: a name further back is not its subject

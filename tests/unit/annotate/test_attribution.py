@@ -193,3 +193,9 @@ def test_a_role_opening_the_sentence_holds_for_a_far_quotation(kb, index):
             "Вчера вечером в Москве президент России выразил уверенность, что новое правительство острова "
             "во главе с новым лидером партии «будет и впредь укреплять партнёрство» двух стран.")
     assert _speakers(kb, index, text, "ru") == [("будет и впредь укреплять партнёрство", None)]
+
+
+def test_a_name_before_a_relative_clause_is_the_subject_of_the_verb_after_it(kb, index):
+    text = ("“We are ready,” Sergey Lavrov said on Monday. Dmitry Peskov who speaks for the Kremlin added that "
+            "talks would go on. “Nothing is settled yet,” he said.")
+    assert _speakers(kb, index, text) == [("We are ready", "sergey-lavrov"), ("Nothing is settled yet", "dmitry-peskov")]
