@@ -1,5 +1,7 @@
 """Russian: every Russian word the builder matches, in one place (see en.py for what each name means)."""
 
+from builder.lang import en
+
 CAPITALS = "А-ЯЁ"
 QUOTES = [("«", "»", "»")]
 
@@ -32,6 +34,16 @@ GROUPS = r"(?:оба|два) (?:лидера|президента|министр
 ANONYMOUS_MIXED_LABELS = ["вопрос", "реплика", "ответ", "ведущий", "журналист"]
 STATEMENT_HEAD = r"(?:Обращение|Заявление|Выступление|Речь|Брифинг|Послание)\s+"
 TITLE_TAIL = r"\s+(?:о|об|по|на|в|во|к|перед|после|с|для)\b|\s*[:(;]|\s+[–—-]\s"
+
+# A title's office in the genitive ("Обращение Президента Российской Федерации"): its holder on the
+# document's date speaks (the lists are the English pack's, by the holders' knowledge-base names).
+OFFICE_HOLDERS = {
+    "ПРЕЗИДЕНТА РОССИЙСКОЙ ФЕДЕРАЦИИ": en.RUSSIA_PRESIDENTS,
+    "ПРЕЗИДЕНТА РОССИИ": en.RUSSIA_PRESIDENTS,
+    "ПРЕЗИДЕНТ РОССИИ": en.RUSSIA_PRESIDENTS,
+    "ПРЕЗИДЕНТА УКРАИНЫ": en.UKRAINE_PRESIDENTS,
+    "ПРЕЗИДЕНТА США": en.US_PRESIDENTS,
+}
 
 # Case endings of name words: nominative endings of a kind of word, and every ending of that kind.
 NAME_ENDINGS = {

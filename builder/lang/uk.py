@@ -1,5 +1,7 @@
 """Ukrainian: every Ukrainian word the builder matches, in one place (see en.py for what each name means)."""
 
+from builder.lang import en
+
 CAPITALS = "ІЇЄҐ"
 QUOTES = [("«", "»", "»")]
 
@@ -29,6 +31,15 @@ GROUPS = r"(?:обидва|два) (?:лідери|президенти|міні
 ANONYMOUS_MIXED_LABELS = ["запитання", "питання", "ведучий", "журналіст"]
 STATEMENT_HEAD = r"(?:Звернення|Заява|Виступ|Промова|Брифінг|Послання)\s+"
 TITLE_TAIL = r"\s+(?:про|щодо|на|в|у|до|перед|після|з|для)\b|\s*[:(;]|\s+[–—-]\s"
+
+# A title's office in the genitive ("Звернення Президента України"): its holder on the document's date
+# speaks (the lists are the English pack's, by the holders' knowledge-base names).
+OFFICE_HOLDERS = {
+    "ПРЕЗИДЕНТА УКРАЇНИ": en.UKRAINE_PRESIDENTS,
+    "ПРЕЗИДЕНТ УКРАЇНИ": en.UKRAINE_PRESIDENTS,
+    "ПРЕЗИДЕНТА РОСІЙСЬКОЇ ФЕДЕРАЦІЇ": en.RUSSIA_PRESIDENTS,
+    "ПРЕЗИДЕНТА США": en.US_PRESIDENTS,
+}
 
 NAME_ENDINGS = {
     "adjective": (("ій",), "ій|ія|ію|ієм|ього|ьому|ім"),
