@@ -31,6 +31,13 @@ def speech_pattern(lang: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
+def naming_pattern(lang: str) -> re.Pattern[str] | None:
+    """Verbs of naming of a language ("called it a “…”"), None when its pack has none."""
+    words = packs.pack(lang).NAMING_VERBS if packs.has(lang, "NAMING_VERBS") else None
+    return _compile(words) if words else None
+
+
+@lru_cache(maxsize=None)
 def pronoun_pattern(lang: str) -> re.Pattern[str]:
     """Third-person subject pronouns of a language."""
     return _compile(packs.own(lang, "PRONOUNS"))

@@ -28,6 +28,12 @@ SPEECH_VERBS = [
     r"reaffirm(?:s|ed|ing)", r"predict(?:s|ed|ing)", r"echo(?:es|ed|ing)",
     r"indicat(?:es|ed|ing)", r"(?:will|would) say",
 ]
+NAMING_VERBS = [r"call(?:s|ed|ing)(?!\s+(?:for|on|in|up|off|back|out|upon)\b)", r"dub(?:s|bed|bing)",
+                r"term(?:s|ed|ing)", r"label(?:s|ed|led|ing|ling)", r"brand(?:s|ed|ing)"]
+"""Verbs of naming ("called Putin a “war criminal”", "dubbed it …"): not of saying, so they report no clause
+and carry no "he"; a quotation right after one is the wording of its named subject."""
+PARTICIPLE = r"ing$"
+"""How a reporting verb's participle ends: after a comma its subject is the sentence's (", saying …")."""
 DENYING = [r"den(?:ies|ied|ying)", r"reject(?:s|ed|ing)"]
 """Reporting verbs whose object is a claim the speaker refuses: the reported entry keeps the verb ("rejected
 the envoy's claims that …"), so the claim is not read as the speaker's."""
@@ -45,6 +51,13 @@ THAT = ["that"]
 CLAUSE_FILLERS = ["that", "as", "how", "whether", "on", "in", "at", "this", "last", "also", "again"]
 """Words that do not count as words of a reported clause."""
 PRONOUNS = ["he", "she"]
+RELATIVE = ["who"]
+"""The relative pronoun after a name whose clause stands between the name and its verb ("Oleksandr Chalyi who
+heads the legal group added that …")."""
+OTHER_SUBJECTS = ["some", "others", "many", "several", "they", "we", "i", "you", "both", "all", "most", "few",
+                  "one"]
+"""Subjects right before a reporting verb that are nobody named: a name further back is not its subject
+("… to thank Zelensky and voice their support, with some saying “…”")."""
 FIRST_PERSON = r"\b(?:I|we|my|our|me|us)\b"
 """First-person words (case-sensitive: "I" is a pronoun, "i" is not)."""
 AND = ["and"]
