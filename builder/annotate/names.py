@@ -32,7 +32,7 @@ GENDERS = ("masc", "femn")
 NOT_NAMES = frozenset(word for code in MORPHOLOGY for word in packs.pack(code).NOT_NAMES)
 NOT_SURNAME = frozenset({"Name", "Geox", "Orgn", "Abbr", "Trad"})
 """Kinds of noun that are not surnames (places, organisations, abbreviations, trade marks)."""
-ADJECTIVE_SURNAMES = ("ский", "цкий", "ской", "ський", "цький")
+ADJECTIVE_SURNAMES = tuple(ending for code in MORPHOLOGY for ending in packs.pack(code).ADJECTIVE_SURNAMES)
 """How the surnames that decline as adjectives end ("Сколимовского" -> "Сколимовский"); other adjective
 guesses are not surnames ("Силуановым" is not a "Силуановый")."""
 AS_WRITTEN = 0.05
