@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from builder import lang as packs
+from builder.text import ascii_fold, romanise
 
 MORPHOLOGY = ("ru", "uk")
 """The languages whose dictionaries (pymorphy3) tag names."""
@@ -30,6 +32,9 @@ GENDERS = ("masc", "femn")
 NOT_NAMES = frozenset(word for code in MORPHOLOGY for word in packs.pack(code).NOT_NAMES)
 NOT_SURNAME = frozenset({"Name", "Geox", "Orgn", "Abbr", "Trad"})
 """Kinds of noun that are not surnames (places, organisations, abbreviations, trade marks)."""
+ADJECTIVE_SURNAMES = tuple(ending for code in MORPHOLOGY for ending in packs.pack(code).ADJECTIVE_SURNAMES)
+"""How the surnames that decline as adjectives end ("Сколимовского" -> "Сколимовский"); other adjective
+guesses are not surnames ("Силуановым" is not a "Силуановый")."""
 AS_WRITTEN = 0.05
 """The score of a word taken as written (a surname the dictionary knows only as another word, in a name
 whose first name is in the nominative: "Николай Панков", "Егор Кашин")."""
@@ -60,6 +65,8 @@ def _case(tag) -> str | None:
 def _nominative(parse, word: str) -> str:
     inflected = parse.inflect({"nomn", "sing"}) or parse.inflect({"nomn"})
     form = inflected.word if inflected is not None else parse.normal_form
+    if "ё" not in word.lower():  # most texts do not write ё: "Холдеру" -> "Холдер", not "Холдёр"
+        form = form.replace("ё", "е")
     return "-".join(part[:1].upper() + part[1:] for part in form.split("-")) if form else word
 
 
@@ -71,7 +78,7 @@ def _fits(parse, case: str, gender: str, strict_gender: bool, known: bool) -> bo
     """Whether a parse is a singular form in the case, of the gender (either gender for words of both,
     "ms-f", and, unless `strict_gender`, for words the dictionary does not know)."""
     tag = _grammemes(parse.tag)
-    if case not in tag or ("plur" in tag and "Fixd" not in tag):  # the Ukrainian dictionary omits "sing"
+    if case not in tag or ("plur" in tag and "Fixd" not in tag) or "Infr" in tag:  # the Ukrainian dictionary omits "sing"
         return False
     gendered = ("masc" in tag or "femn" in tag) and (strict_gender or known)
     return gender in tag or "ms-f" in tag or not gendered
@@ -91,39 +98,49 @@ def _slot(word: str, parses: tuple, known: bool, role: str, case: str, gender: s
     or, when the name is in the nominative, the word as written. None when the word cannot be that part of
     the name in that case."""
     roles = (role, "Name") if role == "Surn" else (role,)
-    tagged = [(p.score, p) for p in parses if any(r in p.tag for r in roles) and _fits(p, case, gender, True, known)]
-    if not tagged and role == "Surn":
+    if role == "Surn" and not known:  # only guesses: a guessed surname counts double, a guessed first name
+        # no more than a noun ("Негаммера"), an adjective only in the name's gender ("Кончаловского")
+        tagged = [(p.score * (2 if "Surn" in p.tag else 1), p) for p in parses
+                  if ("NOUN" in p.tag or "ADJF" in p.tag and gender in p.tag and p.normal_form.endswith(ADJECTIVE_SURNAMES))
+                  and not _grammemes(p.tag) & {"Abbr", "neut"}
+                  and _fits(p, case, gender, False, known)]
+    else:
+        tagged = [(p.score, p) for p in parses if any(r in p.tag for r in roles) and _fits(p, case, gender, True, known)]
+    if not tagged and role == "Surn" and known:
         tagged = [(p.score * (0.5 if known else 1), p) for p in parses if "NOUN" in p.tag
                   and "Name" not in p.tag and not (known and _grammemes(p.tag) & NOT_SURNAME)
                   and _fits(p, case, gender, False, known)]  # a guess's "place" or "organisation" is only a guess
     if not tagged and role == "Surn" and gender == "femn" and not word.endswith(("а", "я")):
         return AS_WRITTEN, None, False  # a woman's surname not in -а does not decline ("Кристины Фернандес")
     if not tagged:
-        if case == "nomn" and (role == "Surn" or (not known and _is(parses, role))):
+        noun = not known or _is(parses, "NOUN")  # not an adjective or a verb the dictionary knows
+        if case == "nomn" and (role == "Surn" and noun or (not known and _is(parses, role))):
             return AS_WRITTEN, None, False  # "Тилль Линдеманн", "Николай Панков"
         return None
     score, best = max(tagged, key=lambda item: item[0])
     # A name already in the nominative stays as written ("Сергей Вахруков", "Дженнифер Лопес").
-    # Whether the reading shows the case: a word the dictionary knows and declines, or a guessed form in the
-    # instrumental that cannot be a nominative ("Гутеррішем"), unlike "Роттоли" or "Беллью".
-    shows = "Fixd" not in best.tag and (known or "ablt" in best.tag and not any("nomn" in p.tag for p in parses))
+    # Whether the reading shows the case: a word the dictionary knows and declines, or a guessed oblique form
+    # of the name's gender that cannot be a nominative ("Гутеррішем", "Трумэна"), unlike "Роттоли", "Беллью"
+    # (a feminine instrumental guessed for a man's surname) or a locative "-е" ("Конте").
+    guessed = case in ("gent", "datv", "accs", "ablt") and gender in best.tag and not any("nomn" in p.tag for p in parses)
+    shows = "Fixd" not in best.tag and (known or guessed)
     return score, None if case == "nomn" else best, shows  # a name in the nominative stays as written
 
 
-def _agree(words: list[str], roles: list[str], lang: str) -> tuple[float, list[str]] | None:
+def _agree(words: list[str], roles: list[str], lang: str, cases: tuple[str, ...] = CASES) -> tuple[float, list[str], bool] | None:
     """The best reading of a name's words in one case and gender (the words of a name agree), as (score,
-    nominatives); None when they cannot agree. When no word the dictionary knows shows the case (foreign
+    nominatives, whether a word showed the case); None when they cannot agree. When no word the dictionary knows shows the case (foreign
     and indeclinable names: "Анджело Роттоли"), the words stay as written. On a tie the masculine reading
     wins ("Олександра Махова": Oleksandr Makhov's genitive or Oleksandra Makhova; the Ukrainian dictionary
     has no frequencies to choose by, and most people the news names are men)."""
-    return _agreeing(tuple(words), tuple(roles), lang)
+    return _agreeing(tuple(words), tuple(roles), lang, cases)
 
 
 @lru_cache(maxsize=50_000)
-def _agreeing(words: tuple[str, ...], roles: tuple[str, ...], lang: str) -> tuple[float, list[str]] | None:
+def _agreeing(words: tuple[str, ...], roles: tuple[str, ...], lang: str, cases: tuple[str, ...]) -> tuple[float, list[str], bool] | None:
     best = None
     for gender in GENDERS:
-        for case in CASES:
+        for case in cases:
             read = [_slot(w, _parses(lang, w.strip("-")), _known(lang, w.strip("-")), role, case, gender) if role else (0.0, None, False)
                     for w, role in zip(words, roles)]
             if any(r is None for r in read):
@@ -134,17 +151,21 @@ def _agreeing(words: tuple[str, ...], roles: tuple[str, ...], lang: str) -> tupl
     if best is None:
         return None
     if not any(shows for _, _, shows in best[1]):
-        return best[0], list(words)
-    return best[0], [w if parse is None else _nominative(parse, w) for w, (_, parse, _) in zip(words, best[1])]
+        return best[0], list(words), False
+    return best[0], [w if parse is None else _nominative(parse, w) for w, (_, parse, _) in zip(words, best[1])], True
 
 
 def _first_name(word: str, following: str, lang: str) -> bool:
     """Whether a word may open a name: the dictionary knows it as a first name, and a word that is also a
-    common noun ("Надежды", "Вера") only before a surname."""
+    common noun ("Надежды", "Вера") only before a surname; or its romanisation is a first name of the
+    given-name lexicon and the dictionary knows the word as no other word ("Родриго", "Эстебан"; rare
+    first names the dictionary scores low, "Маргарет", "Тони")."""
     if len(word) < 2:
         return False
     parses = _parses(lang, word)
     names = [p for p in parses if "Name" in p.tag]
+    if (not names and not _known(lang, word) or names) and _foreign_given_name(word, lang):
+        return True
     if not names:
         return False
     best = max(names, key=lambda p: p.score)
@@ -152,10 +173,27 @@ def _first_name(word: str, following: str, lang: str) -> bool:
     return (best.score >= 0.2 and not common) or _is(_parses(lang, following), "Surn")
 
 
-def _name_first(words: list[str], lang: str) -> tuple[int, str] | None:
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """The Latin-script first names of the given-name lexicon (builder/lang/given_names.txt, made by
+    training/given_names.py from Faker's first names of many languages)."""
+    path = Path(packs.__file__).with_name("given_names.txt")
+    return frozenset(line for line in path.read_text(encoding="utf-8").split() if not line.startswith("~"))
+
+
+@lru_cache(maxsize=50_000)
+def _foreign_given_name(word: str, lang: str) -> bool:
+    """Whether a Cyrillic word is a foreign first name written in Cyrillic: its romanisation by English
+    convention is in the lexicon ("Родриго" -> rodrigo, "Стив" -> steve)."""
+    if word.lower() in NOT_NAMES or len(word) < 4:  # "Аль Тані"
+        return False
+    return ascii_fold(romanise(word, lang)).lower() in _given_names()
+
+
+def _name_first(words: list[str], lang: str) -> tuple[int, str, bool] | None:
     """A name at the start of `words`: first name, an optional patronymic (dropped), a surname and the
     further surnames or particles of a compound one ("Мигель Диас-Канель Бермудес", "Луис да Силва"), as
-    (words used, the name in the nominative)."""
+    (words used, the name in the nominative, whether a word showed its case)."""
     if len(words) < 2 or not _first_name(words[0], words[1], lang):
         return None
     best = None
@@ -163,7 +201,9 @@ def _name_first(words: list[str], lang: str) -> tuple[int, str] | None:
         tail = words[1:size]
         if tail[-1] in PARTICLES:
             continue
-        roles = ["Name"]
+        opening = _parses(lang, words[0])
+        given = any("Name" in p.tag and "Infr" not in p.tag and "plur" not in p.tag for p in opening)
+        roles = ["Name" if given else "Surn"]  # a foreign first name, read as leniently as a surname: see _first_name
         for position, word in enumerate(tail):
             parses = _parses(lang, word)
             if word in PARTICLES:
@@ -181,7 +221,7 @@ def _name_first(words: list[str], lang: str) -> tuple[int, str] | None:
         if read is None:
             continue
         kept = [form for form, role in zip(read[1], roles) if role != "Patr"]
-        best = (size, " ".join(kept))
+        best = (size, " ".join(kept), read[2])
     return best
 
 
@@ -194,25 +234,29 @@ def _not_a_surname(first: str, second: str, lang: str) -> bool:
     return _known(lang, second) and not (_is(parses, "Surn") or _is(parses, "Name"))
 
 
-def _surname_first(words: list[str], lang: str) -> tuple[int, str] | None:
+def _surname_first(words: list[str], lang: str) -> tuple[int, str, bool] | None:
     """Surname, first name and patronymic in one case, as official lists and decrees write them
-    ("Підполковнику Вагоровському Едуарду Миколайовичу" -> "Едуард Вагоровський"), as (3, the name). The
+    ("Підполковнику Вагоровському Едуарду Миколайовичу" -> "Едуард Вагоровський"), as (3, the name, True). The
     first name and patronymic settle the case; the surname is read in it when the dictionary can, and
     else by its ending (the language pack's SURNAME_ENDINGS: "Содолю" -> "Содоль")."""
     if len(words) < 3 or not _is(_parses(lang, words[2]), "Patr") or not _is(_parses(lang, words[1]), "Name"):
         return None
-    surname = _parses(lang, words[0])
-    if _known(lang, words[0]) and any(_grammemes(p.tag) & NOT_SURNAME for p in surname) and not _is(surname, "Surn"):
-        return None
+    if _known(lang, words[0]) and not _is(_parses(lang, words[0]), "Surn"):
+        return None  # a word the dictionary knows as another word ("Портрет Анны Карловны", "Уважаемая Татьяна Васильевна")
     given = _agree(words[1:3], ["Name", "Patr"], lang)
-    read = _agree(words[:3], ["Surn", "Name", "Patr"], lang)
     if given is None:
         return None
+    shown = next((p for p in _parses(lang, words[1]) if "Name" in p.tag and _nominative(p, words[1]) == given[1][0]
+                  and _case(p.tag)), None)
+    case = _case(shown.tag) if shown is not None else None
+    gender = "femn" if shown is not None and "femn" in shown.tag else "masc"
+    if _known(lang, words[0]):  # a known surname in that case and gender ("Пушкина Виталий": no)
+        if not any("Surn" in p.tag and _fits(p, case, gender, True, True) for p in _parses(lang, words[0])):
+            return None
+    read = _agree(words[:3], ["Surn", "Name", "Patr"], lang, (case,) if case else CASES)
     if read is None or read[1][1:] != given[1]:  # the surname has no reading in the case the first name and patronymic show
-        case = next((c for c in CASES for p in _parses(lang, words[1]) if "Name" in p.tag and c in p.tag
-                     and _nominative(p, words[1]) == given[1][0]), None)
-        return 3, f"{given[1][0]} {_surname_by_ending(words[0], case, lang)}"
-    return 3, f"{read[1][1]} {read[1][0]}"
+        return 3, f"{given[1][0]} {_surname_by_ending(words[0], case, lang)}", True
+    return 3, f"{read[1][1]} {read[1][0]}", True
 
 
 def _surname_by_ending(word: str, case: str | None, lang: str) -> str:
@@ -251,7 +295,7 @@ def find_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     surname, or a surname, first name and patronymic, whose words agree in case and gender."""
     if lang not in MORPHOLOGY:
         return []
-    found = []
+    found, unsure = [], set()
     for run in CAPITALISED_RUN.finditer(text):
         spans = [(m.start() + run.start(), m.end() + run.start()) for m in WORDS.finditer(run.group(0))]
         words = [text[s:e] for s, e in spans]
@@ -264,31 +308,34 @@ def find_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
             if name is None:
                 index += 1
                 continue
-            size, nominative = name
+            size, nominative, sure = name
             start, end = spans[index][0], spans[index + size - 1][1]
             found.append((start, end, text[start:end], nominative))
+            if not sure:
+                unsure.add((start, end))
             index += size
-    return one_name_each(found)
+    return one_name_each(found, unsure)
 
 
-def one_name_each(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
-    """The names of one text with one spelling per person: a name left as written that is another found
-    name in an oblique case ("Мигеля Диас-Канеля" beside "Мигель Диас-Канель"), or whose words begin a
-    longer found name ("Кристина Фернандес" beside "Кристина Фернандес де Киршнер"), takes that name."""
+def one_name_each(found: list[tuple[int, int, str, str]], unsure: set[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    """The names of one text with one spelling per person: a name left as written because nothing showed
+    its case that is another found name in an oblique case ("Мигеля Диас-Канеля" beside "Мигель
+    Диас-Канель"; not "Степан Бандера", a nominative the dictionary reads), or whose words begin a longer
+    found name ("Кристина Фернандес" beside "Кристина Фернандес де Киршнер"), takes that name."""
     from builder.annotate.resolve import spelling_pattern
 
     names = sorted({name for *_, name in found}, key=lambda name: (-len(name.split()), name))
     patterns = {name: re.compile(spelling_pattern(name)) for name in names}
 
-    def same(name: str, raw: str) -> str:
+    def same(name: str, raw: str, sure: bool) -> str:
         for other in names:
             longer = len(other.split()) > len(name.split()) and other.split()[: len(name.split())] == name.split()
-            oblique = name == raw and other != name and patterns[other].fullmatch(raw)
+            oblique = not sure and other != name and patterns[other].fullmatch(raw)
             if longer or oblique:
                 return other
         return name
 
-    return [(start, end, raw, same(name, raw)) for start, end, raw, name in found]
+    return [(start, end, raw, same(name, raw, (start, end) not in unsure)) for start, end, raw, name in found]
 
 
 def may_be_subject(surface: str, lang: str) -> bool:

@@ -109,3 +109,21 @@ def test_foreign_names_particles_and_surnames_that_do_not_decline():
     assert _names("В своём твиттере Тилль Линдеманн написал", "ru") == ["Тилль Линдеманн"]
     # On a tie (the Ukrainian dictionary has no frequencies) the man's genitive wins over the woman's name.
     assert _names("загибель Олександра Махова", "uk") == ["Олександр Махов"]
+
+
+def test_foreign_first_names_from_the_given_name_lexicon():
+    # Corpus sentences (nerel_ru). The dictionary does not know "Родриго" or "Эстебан" and scores "Маргарет"
+    # low; their romanisations are first names in builder/lang/given_names.txt.
+    assert _names("Президент Филиппин Родриго Дутерте и премьер-министр", "ru") == ["Родриго Дутерте"]
+    assert _names("был назначен 69-летний экономист Эстебан Ласо (Esteban Lazo", "ru") == ["Эстебан Ласо"]
+    assert _names("австралийской теннисистке Маргарет Корт, которая", "ru") == ["Маргарет Корт"]
+    # A guessed case ending shows the case only in the name's gender: "Беллью" is no feminine instrumental.
+    assert _names("Но, я слышал, что Тони Беллью хочет встретиться", "ru") == ["Тони Беллью"]
+    assert _names("в годы правления Гарри Трумэна", "ru") == ["Гарри Трумэн"]
+    # Common words stay common words, whatever their romanisation.
+    assert _names("Портрет Анны Карловны висел в зале", "ru") == []
+
+
+def test_one_spelling_per_person_in_a_text():
+    text = "Президент Кристина Фернандес де Киршнер прилетела в Рим. Кристина Фернандес выступила в понедельник."
+    assert _names(text, "ru") == ["Кристина Фернандес де Киршнер"] * 2
