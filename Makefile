@@ -39,9 +39,9 @@ accuracy: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/accuracy.py
 
-# Romanian person recogniser: RONEC v2 validation and RONEC v1 (less the sentences shared with v2 validation)
-# -> DocBin (+ name-replaced copies), name lexicon, spaCy training (niced: the machine is shared),
-# models/ro_person/. Installs the optional `train` extras (Faker) first; minutes on 2 cores.
+# Romanian person recogniser: RONEC v2 validation -> DocBin (+ name-replaced copies), name lexicon, spaCy
+# training (niced: the machine is shared), models/ro_person/. Installs the optional `train` extras (Faker)
+# first; minutes on 2 cores.
 # The final model trains on train + dev (final.spacy) for RO_STEPS steps, a number fixed from dev runs
 # (`make train-ro-dev`: train part only, dev for early stopping and comparison); model-last is kept.
 RO := training/ro_person

@@ -1,21 +1,21 @@
 """RONEC v2 validation split (and RONEC v1) -> spaCy DocBin files for the Romanian person recogniser.
 
     python training/ro_person/prepare.py [--ronec DIR] [--out DIR] [--labels person|all] [--augment N]
-                                         [--no-v1] [--check-v1]
+                                         [--v1] [--check-v1]
 
 RONEC v2's test split is never used (it is not even on this machine). RONEC v1 (ronec-v1.conllup) is an
 earlier release of the same corpus: v2 re-annotated v1's sentences to one standard and spread them over
-its train, validation and test splits. v1 is read as training data, except every v1 sentence that is
-also a v2 validation sentence (`v1_sentences`: same letters, or one 30-letter stretch in common), so
-nothing of the held-out or dev parts enters training through v1, and a sentence in both keeps v2's tags.
-(Some remaining v1 sentences are, re-annotated, in v2's test split: a model trained with v1 must not
-be scored on v2 test, which nobody here does.) `--no-v1` trains on v2 validation alone, as before;
-`--check-v1` prints the overlap counts and writes nothing.
+its train, validation and test splits. `--v1` (a try, not what `make train-ro` runs: README, "Romanian
+person recognition") adds v1 to the train part, except every v1 sentence that is also a v2 validation
+sentence (`v1_sentences`: same letters, or one 30-letter stretch in common), so nothing of the held-out
+or dev parts enters training through v1, and a sentence in both keeps v2's tags. (Some remaining v1
+sentences are, re-annotated, in v2's test split: a model trained with v1 must never be scored on v2
+test, which nobody here does.) `--check-v1` prints the overlap counts and writes nothing.
 
 Deterministic split of the v2 validation sentences by their RONEC id:
     id % 5 == 0   -> heldout  (measuring only: never used for training or tuning)
     id % 10 == 1  -> dev      (spaCy's evaluation during training / early stopping, and for trying settings)
-    otherwise     -> train    (with the kept v1 sentences)
+    otherwise     -> train    (with the kept v1 sentences under --v1)
 
 Labels: a NAMED-person span is a PERSON span that contains a capitalised token (RONEC's PERSON also marks
 nominals such as "președintele"). `--labels person` (default) keeps named-person spans as PERSON and sets
@@ -176,7 +176,7 @@ def v1_sentences(ronec_dir: Path, valid: list[dict]) -> tuple[list[dict], dict[s
     one: v2 split, merged or retyped some sentences)."""
     path = ronec_dir / "ronec-v1.conllup"
     if not path.exists():
-        raise SystemExit(f"{path}: RONEC v1 is missing (use --no-v1 to train on v2 validation alone)")
+        raise SystemExit(f"{path}: RONEC v1 is missing (needed by --v1)")
     part_by_letters, part_by_window = {}, {}
     for s in valid:
         text = letters(sentence_text(s))
@@ -210,7 +210,7 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--labels", choices=["person", "all"], default="person")
     ap.add_argument("--augment", type=int, default=4, metavar="N", help="name-replaced copies per train sentence")
-    ap.add_argument("--no-v1", action="store_true", help="train on RONEC v2 validation alone, without v1")
+    ap.add_argument("--v1", action="store_true", help="add RONEC v1, less the sentences shared with v2 validation")
     ap.add_argument("--check-v1", action="store_true", help="print how many v1 sentences overlap v2 validation")
     args = ap.parse_args(argv)
 
@@ -225,7 +225,7 @@ def main(argv=None) -> int:
     by_part = {"train": [], "dev": [], "heldout": []}
     for sentence in sorted(valid, key=lambda s: s["id"]):
         by_part[part_of(sentence["id"])].append(sentence)
-    if not args.no_v1:
+    if args.v1:
         v1, dropped = v1_sentences(args.ronec, valid)
         by_part["train"] += v1
         print(f"v1       {len(v1):5} sentences kept, {sum(dropped.values())} dropped as v2 validation sentences "
