@@ -52,7 +52,21 @@ NAME_ENDINGS = {
     "soft": (("й", "ь"), "й|ь|я|ю|ем|ём|ем|и"),
     "hard": ((), "|а|у|ом|ым|ем|е|ым|ым|ой|ого"),
 }
-NOT_NAMES = ["вера", "надежда", "любовь", "слава", "мир", "роман", "лев", "май", "марта", "август"]
+ADJECTIVE_SURNAMES = ["ский", "цкий", "ской"]
+"""How surnames that decline as adjectives end (builder.annotate.names)."""
+SURNAME_ENDINGS = {
+    "gent": [("ского", "ский"), ("цкого", "цкий"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("я", "ь"), ("а", "")],
+    "datv": [("скому", "ский"), ("цкому", "цкий"), ("ову", "ов"), ("еву", "ев"), ("ину", "ин"), ("ю", "ь"), ("у", "")],
+    "accs": [("ского", "ский"), ("цкого", "цкий"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("я", "ь"), ("а", "")],
+    "ablt": [("ским", "ский"), ("цким", "цкий"), ("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ем", "ь"), ("ом", "")],
+    "loct": [("ском", "ский"), ("цком", "цкий"), ("ове", "ов"), ("еве", "ев"), ("ине", "ин"), ("е", "")],
+}
+"""A man's surname in an oblique case (the case its first name and patronymic show) back in the
+nominative by its ending, for surnames the dictionary has no reading of in that case; the first ending
+that fits is taken."""
+NAME_PARTICLES = ["де", "да", "ди", "дос", "дель", "фон", "дер", "ван", "бен", "ибн", "аль", "эль", "ла", "ле"]
+"""Lowercase words inside a name ("Луис да Силва", "фон дер Ляйен"): see en.py."""
+NOT_NAMES = ["рада", "вера", "надежда", "любовь", "слава", "мир", "роман", "лев", "май", "марта", "август"]
 """Capitalised words that the dictionaries also know as first names but that head common phrases: names
 only when a surname follows."""
 
