@@ -148,6 +148,8 @@ def not_people(people: dict[str, Person], articles: list[AnnotatedArticle]) -> s
 
 
 NOT_SURNAMES = frozenset(packs.every("NOT_SURNAMES"))
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Generational suffixes: "Jr." and "III" end a name without being its surname."""
 PLACE_NAMES = Path(packs.__file__).with_name("place_names.txt")
 _CLOSED = re.compile(r"^(?:I[’']m|\w+[.,;:!?])$")
 """A word that ends a sentence or a clause ("Biden. I’m"): inside a name, only an initial has a stop."""
@@ -181,6 +183,8 @@ def not_a_name(name: str) -> bool:
     folded = [word.casefold().strip(".,") for word in words]
     if folded[-1] in NOT_SURNAMES or " ".join(folded) in place_names():
         return True
+    if len(folded) == 2 and folded[-1] in ("jr", "sr"):
+        return True  # "Rich Jr" is no name ("Elizabeth II" is a queen's)
     return any(_CLOSED.match(word) and not _INITIAL.match(word) for word in words[:-1]) or "I’m" in words \
         or "I'm" in words
 

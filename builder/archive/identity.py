@@ -18,12 +18,10 @@ from itertools import combinations
 
 from builder import lang as packs
 from builder.annotate.resolve import unknown_person_id
-from builder.archive.evidence import is_given_name
+from builder.archive.evidence import SUFFIXES, is_given_name
 from builder.model import Person
 from builder.text import CYRILLIC, ascii_fold
 
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-"""Generational suffixes: "Jr." and "III" end a name without being its surname."""
 NAME_TITLES = frozenset(packs.every("NAME_TITLES"))
 PARTICLES = frozenset(packs.every("NAME_PARTICLES"))
 

@@ -126,7 +126,8 @@ NAME_TITLES = ["justice", "judge", "congressman", "congresswoman", "representati
                "admiral", "adm", "colonel", "col", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt",
                "corporal", "cpl", "officer", "detective", "professor", "prof", "doctor", "dr", "mr", "mrs", "ms",
                "miss", "lady", "lord", "dame", "sir", "reverend", "rev", "pastor", "bishop", "rabbi", "cardinal",
-               "coach", "commissioner", "chairman", "chairwoman", "speaker", "leader", "president", "deputy"]
+               "coach", "commissioner", "chairman", "chairwoman", "speaker", "leader", "leaders", "whip", "emerita",
+               "emeritus", "president", "deputy"]
 """Titles that stand before a name in running text ("Justice Breyer", "Congresswoman Meng", "First Lady
 Barbara Bush" cut to "Lady Barbara Bush"): a person page named by one of them and a surname is a mention of
 the one person the archive knows by that surname, and one named by a title and a whole name is that name
@@ -141,7 +142,8 @@ networks communications minerals materials metals mining chemicals manufacturing
 alliance coalition federation center centre hospital congregation cathedral highway bridge avenue square
 garden dialogue summit initiative program programme project plan strategy sorority
 fraternity caucus mouse tiger bunny rabbit duck pig piglet puppy kitty cat dog pony shark chick cow frog
-monster dinosaur unicorn robot officer professor
+monster dinosaur unicorn robot officer professor administration bureau board office party union army navy
+corps tunnel station museum library memorial
 """.split()
 """Words that end the name of an organisation, a place, a law, a programme or a cartoon character and never a
 person's surname ("Whirlpool Corporation", "Administrative Law", "Critical Minerals", "Mickey Mouse",

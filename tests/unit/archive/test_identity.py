@@ -98,7 +98,9 @@ def test_a_company_a_country_a_cartoon_and_a_broken_phrase_are_nobody_even_when_
         ("I don’t know about you all, but I certainly would not get into a fight with Mickey Mouse.", ("Mickey Mouse",)),
         ("Hi, Joe Joe.", ("Joe Joe",)))
     assert not archive.people and not listed
-    for name in ("Critical Minerals", "Administrative Law", "Daniel Tiger", "El Salvador", "Biden. I’m"):
+    for name in ("Critical Minerals", "Administrative Law", "Daniel Tiger", "El Salvador", "Biden. I’m", "Rich Jr",
+                 "Biden-Harris Administration"):
         assert not_a_name(name), name
-    for name in ("Sue Bird", "Tom Wolf", "David Crane", "Lance Gooden", "Martin Luther King Jr.", "George H. W. Bush"):
+    for name in ("Sue Bird", "Tom Wolf", "David Crane", "Lance Gooden", "Martin Luther King Jr.", "George H. W. Bush",
+                 "Elizabeth II", "Abdullah Abdullah"):
         assert not not_a_name(name), name
