@@ -4,7 +4,8 @@ Across thousands of articles one person is written many ways, and each spelling 
 would get a page of its own: with and without a middle initial or a middle name ("Frank R. Lautenberg",
 "Frank Lautenberg"; "Lyndon B. Johnson", "Lyndon Baines Johnson"), with and without "Jr." ("Ferdinand
 Marcos", "Ferdinand R. Marcos Jr"), after a title the model kept ("Justice Breyer", "Lady Barbara Bush"), or
-by a surname with a particle alone ("Van Hollen"). The forms are folded into one identity only when the archive
+by a surname with a particle alone ("Van Hollen"), or with a nickname ("Chuck Schumer", "Charles E.
+Schumer"). The forms are folded into one identity only when the archive
 holds no other reading: every form of the group agrees with every other (initials with the names they
 abbreviate, at most one suffix), and a title with a bare surname names the one person of that surname.
 A title and a surname that fit nobody, or several people, are no page at all ("Justice Thomas" among
@@ -14,7 +15,9 @@ Clarence Thomas and the other Thomases): the name stays in the article's text, u
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import combinations
+from pathlib import Path
 
 from builder import lang as packs
 from builder.annotate.resolve import unknown_person_id
@@ -24,6 +27,7 @@ from builder.text import CYRILLIC, ascii_fold
 
 NAME_TITLES = frozenset(packs.every("NAME_TITLES"))
 PARTICLES = frozenset(packs.every("NAME_PARTICLES"))
+NICKNAMES = Path(packs.__file__).with_name("nicknames.txt")
 
 Parts = tuple[str, tuple[str, ...], str, str]
 """(first name, middle names or initials, surname, suffix) of a name, folded to lower-case ASCII."""
@@ -68,6 +72,7 @@ def same_people(people: dict[str, Person], mentions: dict[str, int],
     nobody: set[str] = set()
     named = {pid: parts(person.name) for pid, person in people.items()}
     _variants(people, named, mentions, merged, cut, quoted)
+    _nicknames(people, named, merged)
     by_words: dict[tuple[str, ...], list[str]] = {}
     for pid, person in people.items():
         by_words.setdefault(tuple(_fold(w) for w in person.name.split()), []).append(pid)
@@ -121,6 +126,45 @@ def _variants(people: dict[str, Person], named: dict[str, Parts | None], mention
             for pid in group:
                 if pid != kept and not people[pid].in_kb:
                     merged[pid] = kept
+
+
+@lru_cache(maxsize=1)
+def formal_names() -> dict[str, frozenset[str]]:
+    """{nickname: the given names it is short for} (builder/lang/nicknames.txt, made by
+    training/nickname_pairs.py from the `nicknames` dataset: "chuck" -> charles, "teddy" -> edward, theodore)."""
+    table: dict[str, set[str]] = {}
+    for line in NICKNAMES.read_text(encoding="utf-8").splitlines():
+        nickname, formal = line.split()
+        table.setdefault(nickname, set()).add(formal)
+    return {nickname: frozenset(formal) for nickname, formal in table.items()}
+
+
+def _nicknames(people: dict[str, Person], named: dict[str, Parts | None], merged: dict[str, str]) -> None:
+    """A name whose first word is a nickname ("Chuck Schumer", "Teddy Roosevelt") is the one person of the
+    same surname (and suffix, and agreeing middle names) whose first name it is short for: "Charles E.
+    Schumer", "Theodore Roosevelt". When two such people exist ("Bobby Kennedy" among Robert F. Kennedy and
+    Robert F. Kennedy Jr) it is left alone. The knowledge base's spelling wins over the archive's."""
+    table = formal_names()
+    by_surname: dict[str, list[str]] = {}
+    for pid, found in named.items():
+        if found is not None:
+            by_surname.setdefault(found[2], []).append(pid)
+    for pid, found in sorted(named.items()):
+        if found is None or pid in merged or found[0] not in table:
+            continue
+        targets = {merged.get(other, other) for other in by_surname[found[2]]
+                   if named[other][0] in table[found[0]] and named[other][3] == found[3] and agree(found, named[other])}
+        targets.discard(pid)
+        if len(targets) != 1:
+            continue
+        target = targets.pop()
+        if not people[pid].in_kb:
+            merged[pid] = target
+        elif not people[target].in_kb:
+            merged[target] = pid
+            for other, kept in list(merged.items()):
+                if kept == target:
+                    merged[other] = pid
 
 
 def _titled(pid: str, rest: list[str], people: dict[str, Person], named: dict[str, Parts | None],

@@ -104,3 +104,19 @@ def test_a_company_a_country_a_cartoon_and_a_broken_phrase_are_nobody_even_when_
     for name in ("Sue Bird", "Tom Wolf", "David Crane", "Lance Gooden", "Martin Luther King Jr.", "George H. W. Bush",
                  "Elizabeth II", "Abdullah Abdullah"):
         assert not not_a_name(name), name
+
+
+def test_a_nickname_is_the_one_person_of_that_surname_whose_given_name_it_is_short_for():
+    archive, listed = _index(
+        ("And this is just one more step in doing what other Presidents have done, starting with Teddy Roosevelt.",
+         ("Teddy Roosevelt",)),
+        ("Today, we mark the birth of a true American original—President Theodore Roosevelt—and celebrate his "
+         "tremendous legacy.", ("Theodore Roosevelt",)),
+        ("Eleanor Roosevelt held her own press conferences.", ("Eleanor Roosevelt",)))
+    assert _names(archive) == {"Theodore Roosevelt", "Eleanor Roosevelt"}
+    archive, _ = _index(
+        ("Born into a revered family of service, Robert F. Kennedy forged a path toward freedom that endures today.",
+         ("Robert F. Kennedy",)),
+        ("And it’s going to be a real honor for me to introduce Robert F. Kennedy, Jr.", ("Robert F. Kennedy Jr",)),
+        ("Bobby Kennedy was there.", ("Bobby Kennedy",)))
+    assert "Bobby Kennedy" in _names(archive)  # two Roberts Kennedy: which one, the archive cannot tell
