@@ -124,7 +124,9 @@ def _variants(people: dict[str, Person], named: dict[str, Parts | None], mention
             kept = max(group, key=lambda pid: (people[pid].in_kb, bool(named[pid][3]), mentions.get(pid, 0),
                                                len(people[pid].name.split()), [-ord(c) for c in pid]))
             for pid in group:
-                if pid != kept and not people[pid].in_kb:
+                # a spelling the knowledge base does not list, with the same parts ("Dmitrý Peskov"), is left
+                # to the knowledge base's editors: it keeps an id of its own
+                if pid != kept and not people[pid].in_kb and not (people[kept].in_kb and named[pid] == named[kept]):
                     merged[pid] = kept
 
 
