@@ -72,7 +72,7 @@ def same_people(people: dict[str, Person], mentions: dict[str, int],
     nobody: set[str] = set()
     named = {pid: parts(person.name) for pid, person in people.items()}
     _variants(people, named, mentions, merged, cut, quoted)
-    _nicknames(people, named, merged)
+    _nicknames(people, named, merged, mentions)
     by_words: dict[tuple[str, ...], list[str]] = {}
     for pid, person in people.items():
         by_words.setdefault(tuple(_fold(w) for w in person.name.split()), []).append(pid)
@@ -141,11 +141,13 @@ def formal_names() -> dict[str, frozenset[str]]:
     return {nickname: frozenset(formal) for nickname, formal in table.items()}
 
 
-def _nicknames(people: dict[str, Person], named: dict[str, Parts | None], merged: dict[str, str]) -> None:
+def _nicknames(people: dict[str, Person], named: dict[str, Parts | None], merged: dict[str, str],
+               mentions: dict[str, int]) -> None:
     """A name whose first word is a nickname ("Chuck Schumer", "Teddy Roosevelt") is the one person of the
     same surname (and suffix, and agreeing middle names) whose first name it is short for: "Charles E.
     Schumer", "Theodore Roosevelt". When two such people exist ("Bobby Kennedy" among Robert F. Kennedy and
-    Robert F. Kennedy Jr) it is left alone. The knowledge base's spelling wins over the archive's."""
+    Robert F. Kennedy Jr) it is left alone. The knowledge base's spelling wins over the archive's, and else
+    the form named in more articles ("Julie Su" in 40, "Julia Su" in 10: Julie Su)."""
     table = formal_names()
     by_surname: dict[str, list[str]] = {}
     for pid, found in named.items():
@@ -160,7 +162,7 @@ def _nicknames(people: dict[str, Person], named: dict[str, Parts | None], merged
         if len(targets) != 1:
             continue
         target = targets.pop()
-        if not people[pid].in_kb:
+        if not people[pid].in_kb and (people[target].in_kb or mentions.get(target, 0) >= mentions.get(pid, 0)):
             merged[pid] = target
         elif not people[target].in_kb:
             merged[target] = pid

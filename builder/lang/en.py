@@ -127,7 +127,7 @@ NAME_TITLES = ["justice", "judge", "congressman", "congresswoman", "representati
                "corporal", "cpl", "officer", "detective", "professor", "prof", "doctor", "dr", "mr", "mrs", "ms",
                "miss", "lady", "lord", "dame", "sir", "reverend", "rev", "pastor", "bishop", "rabbi", "cardinal",
                "coach", "commissioner", "chairman", "chairwoman", "speaker", "leader", "leaders", "whip", "emerita",
-               "emeritus", "president", "deputy"]
+               "emeritus", "president", "deputy", "nsa"]
 """Titles that stand before a name in running text ("Justice Breyer", "Congresswoman Meng", "First Lady
 Barbara Bush" cut to "Lady Barbara Bush"): a person page named by one of them and a surname is a mention of
 the one person the archive knows by that surname, and one named by a title and a whole name is that name
@@ -143,7 +143,7 @@ alliance coalition federation center centre hospital congregation cathedral high
 garden dialogue summit initiative program programme project plan strategy sorority
 fraternity caucus mouse tiger bunny rabbit duck pig piglet puppy kitty cat dog pony shark chick cow frog
 monster dinosaur unicorn robot officer professor administration bureau board office party union army navy
-corps tunnel station museum library memorial
+corps tunnel station museum library memorial airport grants order nutrition antisemitism anti-semitism
 """.split()
 """Words that end the name of an organisation, a place, a law, a programme or a cartoon character and never a
 person's surname ("Whirlpool Corporation", "Administrative Law", "Critical Minerals", "Mickey Mouse",
