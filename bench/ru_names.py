@@ -1,5 +1,7 @@
 """Russian person names: the pymorphy3 name finder (builder/annotate/names.py) beside natasha/slovnet's NER
-(PER spans, normalised to the nominative by natasha), measured on the Russian gold documents.
+(PER spans, normalised to the nominative by natasha), and beside slovnet's PER spans added to our finder's
+names and put in the nominative by our own reading (names.span_name: case and gender agreement), measured
+on the Russian gold documents.
 
     .venv/bin/pip install natasha==1.6.0     # not a dependency of the project; only for this comparison
     .venv/bin/python bench/ru_names.py [GOLD.yml ...]    # default: scale-ru.yml and corpus-b.yml
@@ -53,6 +55,34 @@ def natasha_finder():
     return find
 
 
+def slovnet_finder():
+    """Our finder's names, plus slovnet's PER spans it did not find, read by names.span_name (a Latin
+    spelling in brackets after a name is cut: "Гилл Болтон (Gill Bolton)")."""
+    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+
+    segmenter, ner = Segmenter(), NewsNERTagger(NewsEmbedding())
+
+    def find(text: str, lang: str):
+        ours = original(text, lang)
+        if lang != "ru":
+            return ours
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_ner(ner)
+        found = list(ours)
+        for span in doc.spans:
+            written = span.text.split(" (")[0]
+            end = span.start + len(written)
+            if span.type != "PER" or any(s < end and span.start < e for s, e, _, _ in ours):
+                continue
+            name = names.span_name(written.split(), lang)
+            if name:
+                found.append((span.start, end, written, name))
+        return names.one_name_each(sorted(found), set())
+
+    return find
+
+
 original = names.find_names
 
 
@@ -99,6 +129,7 @@ def main(argv: list[str]) -> None:
     finder = natasha_finder()
     print(f"natasha loads in {time.perf_counter() - start:.1f} s")
     measure(finder, "natasha", documents, kb, config)
+    measure(slovnet_finder(), "+slovnet", documents, kb, config)
 
 
 if __name__ == "__main__":

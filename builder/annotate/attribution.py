@@ -19,12 +19,14 @@ ROLE_KEYS = tuple((stems, packs.pack(packs.FALLBACK).KB_ROLE_WORDS[kind]) for ki
 NATION_KEYS = tuple((stems, packs.pack(packs.FALLBACK).KB_NATION_WORDS[kind])
                     for kind, stems in packs.keyed("NATION_STEMS").items())
 ROLE_HEAD_END = re.compile(packs.pack(packs.FALLBACK).ROLE_HEAD_END, re.IGNORECASE)
-COORDINATED = re.compile(r"(?i)(?<!\w)(?:" + "|".join(packs.every("AND")) + r")\s+$")
+COORDINATED = re.compile(r"(?i)(?<!\w)(?:" + "|".join(packs.every("AND")) + r")\s+(?:(?:"
+                         + "|".join(packs.every("SUBJECT_GAP")) + r")\s+)?$")
 AFTER = 4
 """Words between a quotation and a reporting verb after it whose subject, named or not, said it."""
 AFTER_NAMED = 14
 """The same when the verb's subject is a named person (an office and a name: "White House national-security
 adviser Jake Sullivan said")."""
+GAP_WORDS = frozenset(packs.every("SUBJECT_GAP"))
 VICE = re.compile(r"(?i)(?<!\w)(?:" + "|".join(packs.every("VICE")) + r")")
 
 
@@ -53,6 +55,35 @@ def nested(view: Paragraph, verb_end: int, quote_start: int) -> bool:
     own: "Putin noted that Trump had “expressed similar sentiments”".)"""
     what = WHAT.search(view.masked, verb_end, quote_start)
     return bool(what and CAPITALISED.search(view.masked, what.end(), quote_start))
+
+
+def what_subject(view: Paragraph, start: int, quote_start: int) -> Found | None | bool:
+    """The person whose wording a quotation is when it stands in a clause opened by "what" and that person
+    ("what President Biden denounced as an “invasion”", "ce a înțeles Vance prin „progres”"): the subject of
+    the relative clause, not of the sentence. False when no such clause holds; None when its subject is no
+    person ("what the Kremlin calls the “spirit of Anchorage”": nobody's)."""
+    what = None
+    for what in WHAT.finditer(view.masked, start, quote_start):
+        pass
+    first = CAPITALISED.search(view.masked, what.end(), quote_start) if what is not None else None
+    # the clause's subject comes right after "what" (a title, an article or an auxiliary before it at most),
+    # and the wording follows in the same clause: "compared what is happening in Ukraine to …, and said “…”"
+    if first is None or not few_words(view.masked, what.end(), first.start(), 2) \
+            or "," in view.masked[what.end():quote_start]:
+        return False
+    person = next((f for f in view.people if what.end() <= f.start - view.base < quote_start), None)
+    if person is None or first.start() < person.start - view.base - 40:
+        return None
+    between = WORD.findall(view.masked[what.end():person.start - view.base])
+    if sum(1 for w in between if w[:1].islower()) > 2 or MODIFIER.match(view.masked[person.end - view.base:]) \
+            or not few_words(view.masked, person.end - view.base, quote_start, 8):
+        return None
+    return person
+
+
+def participle(verb: str, lang: str) -> bool:
+    """Whether a reporting verb is a participle or gerund (", saying …", ", добавив, что …")."""
+    return bool(re.search(packs.own(lang, "PARTICIPLE"), verb.lower()))
 
 
 def indefinite(words_before_role: str, lang: str) -> bool:
@@ -145,16 +176,18 @@ class Attributor:
         verb_start, verb_end = verb
         masked, base = view.masked, view.base
         prepositional = bool(PREPOSITIONAL.match(masked[verb_start:verb_end]))
-        if not prepositional and COORDINATED.search(masked[max(clause_start, verb_start - 12):verb_start]):
+        if not prepositional and COORDINATED.search(masked[max(clause_start, verb_start - 24):verb_start]):
             return self._coordinated(view, clause_start, verb_start, lang, before)
         subjects = [] if prepositional else self._subjects_before(view, clause_start, verb_start, lang)
-        found = self._subject_before(view, subjects, verb)
+        if subjects and self._other_subject(view, subjects[-1].end - view.base, verb_start, lang):
+            return None
+        found = self._subject_before(view, subjects, verb, lang)
         if found is not None:
             self.basis = "subject"
             return found
         tail_words = [] if prepositional else WORD.findall(masked[clause_start:verb_start])[-5:]
         roles, pronouns = lexicon.role_pattern(lang), lexicon.pronoun_pattern(lang)
-        if not prepositional and masked[verb_start:verb_end].endswith("ing") \
+        if not prepositional and participle(masked[verb_start:verb_end], lang) \
                 and masked[:verb_start].rstrip().endswith(","):
             # "The President also touted …, saying …": the participle's subject opens the sentence
             head = WORD.findall(masked[clause_start:verb_start])[:4]
@@ -193,6 +226,13 @@ class Attributor:
         return None
 
     @staticmethod
+    def _other_subject(view: Paragraph, after: int, verb_start: int, lang: str) -> bool:
+        """Whether the word right before the verb (past "also", "later" …) is a subject of its own that names
+        nobody ("some saying", "they said"), standing between a name and the verb."""
+        words = [w.lower() for w in view.words(after, verb_start) if w.lower() not in GAP_WORDS]
+        return bool(words) and words[-1] in packs.own(lang, "OTHER_SUBJECTS", [])
+
+    @staticmethod
     def _subjects_before(view: Paragraph, clause_start: int, verb_start: int, lang: str) -> list[Found]:
         """People before the verb in its clause that may be its subject: not a modifier ("Putin’s plan"), not
         in an oblique case, not a genitive after a role ("Представитель Путина": Putin's spokesman)."""
@@ -204,15 +244,18 @@ class Attributor:
                          roles.search(" ".join(view.words(clause_start, f.start - view.base)[-1:])))]
 
     @staticmethod
-    def _subject_before(view: Paragraph, subjects: list[Found], verb: tuple[int, int]) -> str | None:
+    def _subject_before(view: Paragraph, subjects: list[Found], verb: tuple[int, int], lang: str) -> str | None:
         masked, base = view.masked, view.base
         verb_start, verb_end = verb
-        if subjects and masked[verb_start:verb_end].endswith("ing") and masked[:verb_start].rstrip().endswith(","):
+        if subjects and participle(masked[verb_start:verb_end], lang) and masked[:verb_start].rstrip().endswith(","):
             return subjects[0].id  # ", describing …": the participle belongs to the sentence's subject
         for candidate in subjects:
             between = masked[candidate.end - base: verb_start]
             if between.lstrip().startswith(",") and between.rstrip().endswith(",") and len(WORD.findall(between)) <= 14:
                 return candidate.id  # "Peskov, who speaks for Vladimir Putin, said": the name before the apposition
+            words = WORD.findall(between)
+            if words and words[0].lower() in packs.own(lang, "RELATIVE", []) and len(words) <= 12 and "," not in between:
+                return candidate.id  # "Oleksandr Chalyi who heads the legal group added": the same without commas
         if subjects and len(WORD.findall(masked[subjects[-1].end - base: verb_start])) <= 6:
             return subjects[-1].id
         return None
@@ -255,11 +298,19 @@ class Attributor:
         self.basis = ""
         if names_a_work(view.masked, qs):
             return None
+        what = what_subject(view, before_start, qs)
+        if what is not False:  # someone's wording inside the clause: theirs, or nobody's
+            self.basis = "what" if what else ""
+            return what.id if what else None
         speaker = self._by_verb(view, (before_start, qs), (qe, after_end), speech, lang, before)
+        if speaker is None:
+            speaker = self._by_naming(view, before_start, qs, lang, before)
         if speaker is None and view.masked[before_start:qs].rstrip().endswith(":"):
             near = [f for f in view.people if before_start <= f.start - view.base < qs and names.may_be_subject(f.surface, lang)]
             speaker = near[0].id if near else None  # "Zelenskyy thanked Biden … and invited him: “…”": the subject
             self.basis = "colon"
+        if speaker is None and before_start > sent_start:
+            speaker = self._after_quotation(view, (sent_start, before_start, qs), speech, lang, before)
         starts_sentence = not view.masked[sent_start:qs].strip()
         if speaker is None and index and view.quotes[index - 1].speaker and (
                 prev_end >= sent_start - 2 or starts_sentence or not clause_words(view.masked[prev_end:qs])):
@@ -269,6 +320,33 @@ class Attributor:
                 and view.number - previous.paragraph == 1 and not view.people:
             speaker = before.speaker_of(previous.paragraph)  # the last speaker there, of a quote or a verb
             self.basis = "carried-paragraph"
+        return speaker
+
+    def _after_quotation(self, view: Paragraph, bounds: tuple[int, int, int], speech: re.Pattern[str], lang: str,
+                         before: Antecedents) -> str | None:
+        """A quotation later in a clause than another ("Haines said that the announcement of a “…” did not
+        refer to a “…”"): the reporting verb that opens the sentence, when its subject is named and nobody
+        else is named between the quotations."""
+        sent_start, prev_end, qs = bounds
+        if any(prev_end <= f.start - view.base < qs for f in view.people):
+            return None
+        speaker = self._by_verb(view, (sent_start, qs), (qs, qs), speech, lang, before)
+        if speaker is None or not self.basis.endswith(("subject", "inverted")):
+            return None
+        self.basis = "clause:" + self.basis
+        return speaker
+
+    def _by_naming(self, view: Paragraph, before_start: int, qs: int, lang: str, before: Antecedents) -> str | None:
+        """A verb of naming shortly before the quotation ("Biden called Putin a “war criminal”"): the wording
+        of its subject, when that subject is named (a pronoun or role that far is not trusted)."""
+        naming = lexicon.naming_pattern(lang)
+        verbs = [v for v in naming.finditer(view.masked, before_start, qs) if view.usable(v, 0)] if naming else []
+        if not verbs or not few_words(view.masked, verbs[-1].end(), qs, 8):
+            return None
+        speaker = self.subject(view, (before_start, qs), verbs[-1].span(), lang, before)
+        if speaker is None or self.basis != "subject":
+            return None
+        self.basis = "naming:subject"
         return speaker
 
     def _by_verb(self, view: Paragraph, ahead: tuple[int, int], behind: tuple[int, int], speech: re.Pattern[str],
@@ -305,7 +383,11 @@ class Attributor:
         # A verb far before the quotation holds only when its subject is named there: a pronoun or role
         # so far away was wrong more often than right.
         speaker = from_before(None)
-        if speaker is None or self.basis not in ("subject", "inverted"):
+        # ... or when a role the knowledge base fits opens the sentence as its subject ("The Russian president
+        # expressed confidence that … “…”"): the sentence's own subject, not a "he" across other names
+        opening = bool(before_verbs) and view.sentence_of(before_start)[0] == before_start \
+            and few_words(masked, before_start, before_start + before_verbs[-1].start(), 3)
+        if speaker is None or self.basis not in ("subject", "inverted") and not (self.basis == "role" and opening):
             return None
         self.basis = "far:" + self.basis
         return speaker

@@ -31,6 +31,13 @@ def speech_pattern(lang: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
+def naming_pattern(lang: str) -> re.Pattern[str] | None:
+    """Verbs of naming of a language ("called it a “…”"), None when its pack has none."""
+    words = packs.pack(lang).NAMING_VERBS if packs.has(lang, "NAMING_VERBS") else None
+    return _compile(words) if words else None
+
+
+@lru_cache(maxsize=None)
 def pronoun_pattern(lang: str) -> re.Pattern[str]:
     """Third-person subject pronouns of a language."""
     return _compile(packs.own(lang, "PRONOUNS"))
@@ -77,6 +84,10 @@ def group_pattern(lang: str) -> re.Pattern[str]:
 OFFICE_HOLDERS: dict[str, list[tuple[date, str]]] = {k: v for p in packs.loaded().values()
                                                    for k, v in getattr(p, "OFFICE_HOLDERS", {}).items()}
 """Transcript labels that denote an office, not a name: the holder on the document's date speaks."""
+TITLE_OFFICE_COUNTRY: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    k: (re.compile(own), re.compile(others)) for p in packs.loaded().values()
+    for k, (own, others) in getattr(p, "TITLE_OFFICE_COUNTRY", {}).items()}
+"""A title's bare office: words naming its country, and words naming the other countries of OFFICE_HOLDERS."""
 ANONYMOUS_LABELS = frozenset(packs.every("ANONYMOUS_LABELS"))
 """Upper-case transcript labels of people who are not named: their turns are nobody's quotes."""
 ANONYMOUS_MIXED_LABELS = frozenset(packs.every("ANONYMOUS_MIXED_LABELS"))

@@ -207,7 +207,10 @@ class SpeechReader:
             self._joint(view, v_end, sent_end)
             return
         who = self.attributor.subject(view, (sent_start, sent_end), (v_start, v_end), self.lang, self)
-        if sent_end >= len(masked.rstrip()) and masked.rstrip().endswith(":"):
+        if sent_end >= len(masked.rstrip()) and masked.rstrip().endswith(":") \
+                and not CONJUNCTION.search(masked, v_end, sent_end):
+            # "… told reporters:" opens the speaker's words in the next paragraph; "… said that the talks had
+            # reached their final stage:" has its clause already, and what follows is the writer's again
             self.introducer = who or ""
         if not who:
             if self._named_subject(view, sent_start, v_start, v_end, self.lang) and not self._place_before(view.base + v_start):

@@ -36,7 +36,7 @@ class Spoken:
         article = doc.article
         if not any(pid for _, pid, _ in doc.spoken) and article.paragraphs:
             pid, name = self.turns.title_speaker(article.title, article.lang, article.date,
-                                                 "\n".join(article.paragraphs[:2]), self.shaped_names)
+                                                 "\n".join(article.paragraphs[:2]), self.shaped_names, doc.text)
             if pid:
                 if name:
                     doc.names.setdefault(pid, Counter())[name] += 1

@@ -77,6 +77,22 @@ class TurnFinder:
                 name = holder
         return name
 
+    def _title_office_holder(self, who: str, when: date | None, text: str) -> str | None:
+        """The holder of an office a title names ("the President of Ukraine", "Президента України") on the
+        document's date, the office alone or before lower-case words ("Президента України ввечері …"). A bare
+        office ("the President") is its country's only when the text names that country and no other
+        country whose offices the table knows; otherwise nobody's."""
+        office = who.upper()
+        if office not in lexicon.OFFICE_HOLDERS and not AND.search(who):
+            office = next((known for known in lexicon.OFFICE_HOLDERS
+                           if office.startswith(known + " ") and who[len(known) + 1:len(known) + 2].islower()), office)
+        country = lexicon.TITLE_OFFICE_COUNTRY.get(office)
+        if country is not None:
+            own, others = country
+            if not own.search(text) or others.search(text):
+                return None
+        return self._office_holder(office, when)
+
     def _by_surname(self, words: list[str], people: list[Found]) -> Found | None:
         """The person found in this document whose name ends with the label's last word."""
         if not words:
@@ -192,20 +208,20 @@ class TurnFinder:
 
     # --- statements -------------------------------------------------------------------------------------
     def title_speaker(self, title: str, lang: str, when: date | None, first_paragraphs: str,
-                      shape: Callable[[str], list[tuple[int, int, str]]]) -> tuple[str | None, str | None]:
+                      shape: Callable[[str], list[tuple[int, int, str]]], text: str = "") -> tuple[str | None, str | None]:
         """(person id, display name) of the one person a statement, speech or address is titled after, or
-        of a title "NAME told/said …" above a text in the first person; (None, None) otherwise."""
+        of a title "NAME told/said …" above a text in the first person; (None, None) otherwise. `text` is
+        the whole document: it says whose a bare office in the title is ("Statement by the President")."""
         head = lexicon.statement_pattern(lang).match(title)
-        # "… - address by President Volodymyr Zelenskyy": after the headline only a name counts; a bare
-        # office there ("address by the President at the OECD") is not a White House title.
+        # "… - address by President Volodymyr Zelenskyy": the same head after the headline.
         tail = None if head else lexicon.statement_tail_pattern(lang).search(title)
         if head or tail:
             who = title[(head or tail).end():]
             who = lexicon.title_tail_pattern(lang).split(who, maxsplit=1)[0]
-            holder = self._office_holder(who.strip().upper(), when) if head else None
+            holder = self._title_office_holder(who.strip(), when, text)
             if holder:
                 return self.index.resolve(holder) or unknown_person_id(holder), holder
-            return self._named(who, shape, lang)
+            return self._named(who, shape, lang, when, text)
         known = self.index.find(title)
         if known and known[0].start == 0:
             after = title[known[0].end:]
@@ -217,7 +233,7 @@ class TurnFinder:
         return None, None
 
     def _named(self, who: str, shape: Callable[[str], list[tuple[int, int, str]]],
-               lang: str) -> tuple[str | None, str | None]:
+               lang: str, when: date | None = None, text: str = "") -> tuple[str | None, str | None]:
         """The one person named in the "by …" part of a title; None when it names nobody or several people
         ("President Biden and Prime Minister Kishida"). In Russian and Ukrainian a name the knowledge base
         lacks must start with a first name of the dictionaries ("Президента України" is an office)."""
@@ -237,11 +253,23 @@ class TurnFinder:
                 if plausible_name(name) and len(name.split()) >= 2:
                     found.append((self.index.resolve(name) or unknown_person_id(name), name))
                     continue
+            if part.strip().casefold().startswith("the "):  # an office ("the President and the First Lady")
+                holder = self._title_office_holder(part.strip(), when, text)
+                if holder is None:
+                    return None, None  # whose office is not known: nobody for sure
+                found.append((self.index.resolve(holder) or unknown_person_id(holder), holder))
+                continue
             words = re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$", "", part).split()  # "… of Japan"
             run = 0
             while run < len(words) and words[-run - 1][:1].isupper() and not words[-run - 1].isupper():
                 run += 1
             named = [w for w in words[len(words) - run:] if w.strip(".,").casefold() not in lexicon.ROLE_WORDS]
+            # A name follows its title directly: a title, then other capitalised words, then the last run
+            # ("President Al Sisi of … Egypt Bilateral Meeting") leaves unclear whom this part names.
+            before = [w.strip(".,") for w in words[:len(words) - run] if w[:1].isupper() and not w.isupper()]
+            if any(w.casefold() in lexicon.ROLE_WORDS for w in before) and any(
+                    w.casefold() not in lexicon.ROLE_WORDS for w in before):
+                return None, None
             if named and (len(named) >= 2 or len(named) < run):  # "Emily Horne", or a titled surname "Prime Minister Kishida"
                 name = " ".join(named)
                 if plausible_name(name):

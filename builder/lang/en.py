@@ -28,6 +28,12 @@ SPEECH_VERBS = [
     r"reaffirm(?:s|ed|ing)", r"predict(?:s|ed|ing)", r"echo(?:es|ed|ing)",
     r"indicat(?:es|ed|ing)", r"(?:will|would) say",
 ]
+NAMING_VERBS = [r"call(?:s|ed|ing)(?!\s+(?:for|on|in|up|off|back|out|upon)\b)", r"dub(?:s|bed|bing)",
+                r"term(?:s|ed|ing)", r"label(?:s|ed|led|ing|ling)", r"brand(?:s|ed|ing)"]
+"""Verbs of naming ("called Putin a “war criminal”", "dubbed it …"): not of saying, so they report no clause
+and carry no "he"; a quotation right after one is the wording of its named subject."""
+PARTICIPLE = r"ing$"
+"""How a reporting verb's participle ends: after a comma its subject is the sentence's (", saying …")."""
 DENYING = [r"den(?:ies|ied|ying)", r"reject(?:s|ed|ing)"]
 """Reporting verbs whose object is a claim the speaker refuses: the reported entry keeps the verb ("rejected
 the envoy's claims that …"), so the claim is not read as the speaker's."""
@@ -45,6 +51,13 @@ THAT = ["that"]
 CLAUSE_FILLERS = ["that", "as", "how", "whether", "on", "in", "at", "this", "last", "also", "again"]
 """Words that do not count as words of a reported clause."""
 PRONOUNS = ["he", "she"]
+RELATIVE = ["who"]
+"""The relative pronoun after a name whose clause stands between the name and its verb ("Oleksandr Chalyi who
+heads the legal group added that …")."""
+OTHER_SUBJECTS = ["some", "others", "many", "several", "they", "we", "i", "you", "both", "all", "most", "few",
+                  "one"]
+"""Subjects right before a reporting verb that are nobody named: a name further back is not its subject
+("… to thank Zelensky and voice their support, with some saying “…”")."""
 FIRST_PERSON = r"\b(?:I|we|my|our|me|us)\b"
 """First-person words (case-sensitive: "I" is a pronoun, "i" is not)."""
 AND = ["and"]
@@ -170,14 +183,37 @@ HONORIFICS = ["MR", "MRS", "MS", "MISS", "DR"]
 SELF_INTRODUCTION = r"(?:\bI[’']m|\bI am|\bThis is|\bMy name is|\bIt[’']s)"
 LABEL_CONNECTORS = ["of", "to", "the", "for", "and", "on"]
 """Lowercase words inside a speaker label ("President of Russia Vladimir Putin:")."""
-# Transcript labels that denote an office, not a name: the holder on the document's date speaks.
+# Holders of the presidencies the archive is about, from the day each took office.
+US_PRESIDENTS = [(date(2009, 1, 20), "Barack Obama"), (date(2017, 1, 20), "Donald Trump"),
+                 (date(2021, 1, 20), "Joe Biden"), (date(2025, 1, 20), "Donald Trump")]
+UKRAINE_PRESIDENTS = [(date(2010, 2, 25), "Viktor Yanukovych"), (date(2014, 6, 7), "Petro Poroshenko"),
+                      (date(2019, 5, 20), "Volodymyr Zelensky")]
+RUSSIA_PRESIDENTS = [(date(2000, 5, 7), "Vladimir Putin"), (date(2008, 5, 7), "Dmitry Medvedev"),
+                     (date(2012, 5, 7), "Vladimir Putin")]
+# Transcript labels and title offices that denote an office, not a name: the holder on the document's date
+# speaks. A title's bare office ("Statement by the President") is a White House title only when the text
+# names the United States and no other country of this table (TITLE_OFFICE_COUNTRY).
 OFFICE_HOLDERS = {
-    "THE PRESIDENT": [(date(2009, 1, 20), "Barack Obama"), (date(2017, 1, 20), "Donald Trump"),
-                      (date(2021, 1, 20), "Joe Biden"), (date(2025, 1, 20), "Donald Trump")],
+    "THE PRESIDENT": US_PRESIDENTS,
+    "THE PRESIDENT OF THE UNITED STATES": US_PRESIDENTS,
+    "THE PRESIDENT OF UKRAINE": UKRAINE_PRESIDENTS,
+    "PRESIDENT OF UKRAINE": UKRAINE_PRESIDENTS,
+    "THE PRESIDENT OF THE RUSSIAN FEDERATION": RUSSIA_PRESIDENTS,
+    "PRESIDENT OF THE RUSSIAN FEDERATION": RUSSIA_PRESIDENTS,
+    "THE PRESIDENT OF RUSSIA": RUSSIA_PRESIDENTS,
+    "PRESIDENT OF RUSSIA": RUSSIA_PRESIDENTS,
     "THE VICE PRESIDENT": [(date(2009, 1, 20), "Joe Biden"), (date(2017, 1, 20), "Mike Pence"),
                            (date(2021, 1, 20), "Kamala Harris"), (date(2025, 1, 20), "JD Vance")],
     "THE FIRST LADY": [(date(2009, 1, 20), "Michelle Obama"), (date(2017, 1, 20), "Melania Trump"),
                        (date(2021, 1, 20), "Jill Biden"), (date(2025, 1, 20), "Melania Trump")],
+}
+# The country a title's bare office belongs to, by words naming it, and words naming the other countries
+# whose offices OFFICE_HOLDERS knows. "Address by the President to Ukrainians" names no country of its
+# own: it is the holder's only when the text names that country and none of the others.
+TITLE_OFFICE_COUNTRY = {
+    "THE PRESIDENT": (r"\b(?:America|Americans?|United\s+States|U\.S\.|White\s+House)\b", r"\b(?:Ukrain|Russia)"),
+    "THE VICE PRESIDENT": (r"\b(?:America|Americans?|United\s+States|U\.S\.|White\s+House)\b", r"\b(?:Ukrain|Russia)"),
+    "THE FIRST LADY": (r"\b(?:America|Americans?|United\s+States|U\.S\.|White\s+House)\b", r"\b(?:Ukrain|Russia)"),
 }
 # Upper-case transcript labels of people who are not named: their turns are nobody's quotes.
 ANONYMOUS_LABELS = [
@@ -193,8 +229,9 @@ ANONYMOUS_MIXED_LABELS = ["question", "remark", "reply", "response", "answer", "
 STATEMENT_HEAD = (r"(?:Statement|Remarks|Speech|Address|Message|Video\s+Address|Video\s+Message|Letter|Op-Ed|"
                   r"Opening\s+Remarks|Closing\s+Remarks|Briefing|Press\s+Briefing|Keynote\s+Address)\s+(?:by|of|from)\s+")
 # Where the name after a statement head ends ("… President Biden on the Anniversary …").
-TITLE_TAIL = (r"\s+(?:on|to|at|in|for|before|during|regarding|about|after|following|with|upon|marking|announcing|"
-              r"celebrating|honoring|commemorating)\b|\s*[:(;]|\s+[–—-]\s")
+# in any case: White House titles capitalise them ("Remarks by President Biden Before Bilateral Meeting").
+TITLE_TAIL = (r"\s+(?i:on|to|at|in|for|before|during|regarding|about|after|following|with|upon|marking|announcing|"
+              r"celebrating|honoring|commemorating|highlighting|addressing|welcoming|calling|urging)\b|\s*[:(;|]|\s+[–—-]\s")
 
 # --- dates and page furniture ------------------------------------------------------------------------------
 MONTHS = ["january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",

@@ -1,5 +1,7 @@
 """Russian: every Russian word the builder matches, in one place (see en.py for what each name means)."""
 
+from builder.lang import en
+
 CAPITALS = "А-ЯЁ"
 QUOTES = [("«", "»", "»")]
 
@@ -9,7 +11,12 @@ SPEECH_VERBS = [
     r"заявля|говори|сообща|отмеча|поблагодари)(?:л|ла|ли)(?:ся|сь)?",
     r"(?:заявляет|говорит|сообщает|отмечает|считает|подчеркивает|подчёркивает|утверждает|пишет)",
     r"по (?:его|её|ее|их )?словам", r"по словам",
+    # gerunds: "…, добавив, что …" (the subject opens the sentence, as of an English "…, adding that")
+    r"(?:заяви|сказа|сообщи|отмети|подчеркну|добави|поясни|указа|напомни|уточни|призна|предупреди|ответи|"
+    r"рассказа|объясни|подтверди|вырази)в(?:ши)?",
 ]
+PARTICIPLE = r"в(?:ши)?$"
+"""How a reporting verb's gerund ends: its subject is the sentence's (English "-ing")."""
 ACCORDING_TO = ["по словам", "по его"]
 THAT = ["что"]
 CLAUSE_FILLERS = ["что"]
@@ -28,6 +35,16 @@ ANONYMOUS_MIXED_LABELS = ["вопрос", "реплика", "ответ", "ве�
 STATEMENT_HEAD = r"(?:Обращение|Заявление|Выступление|Речь|Брифинг|Послание)\s+"
 TITLE_TAIL = r"\s+(?:о|об|по|на|в|во|к|перед|после|с|для)\b|\s*[:(;]|\s+[–—-]\s"
 
+# A title's office in the genitive ("Обращение Президента Российской Федерации"): its holder on the
+# document's date speaks (the lists are the English pack's, by the holders' knowledge-base names).
+OFFICE_HOLDERS = {
+    "ПРЕЗИДЕНТА РОССИЙСКОЙ ФЕДЕРАЦИИ": en.RUSSIA_PRESIDENTS,
+    "ПРЕЗИДЕНТА РОССИИ": en.RUSSIA_PRESIDENTS,
+    "ПРЕЗИДЕНТ РОССИИ": en.RUSSIA_PRESIDENTS,
+    "ПРЕЗИДЕНТА УКРАИНЫ": en.UKRAINE_PRESIDENTS,
+    "ПРЕЗИДЕНТА США": en.US_PRESIDENTS,
+}
+
 # Case endings of name words: nominative endings of a kind of word, and every ending of that kind.
 NAME_ENDINGS = {
     "adjective": (("ий", "ый", "ой"), "ий|ый|ой|ого|ому|им|ом|ем|ая|ой|ую"),
@@ -35,7 +52,21 @@ NAME_ENDINGS = {
     "soft": (("й", "ь"), "й|ь|я|ю|ем|ём|ем|и"),
     "hard": ((), "|а|у|ом|ым|ем|е|ым|ым|ой|ого"),
 }
-NOT_NAMES = ["вера", "надежда", "любовь", "слава", "мир", "роман", "лев", "май", "марта", "август"]
+ADJECTIVE_SURNAMES = ["ский", "цкий", "ской"]
+"""How surnames that decline as adjectives end (builder.annotate.names)."""
+SURNAME_ENDINGS = {
+    "gent": [("ского", "ский"), ("цкого", "цкий"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("я", "ь"), ("а", "")],
+    "datv": [("скому", "ский"), ("цкому", "цкий"), ("ову", "ов"), ("еву", "ев"), ("ину", "ин"), ("ю", "ь"), ("у", "")],
+    "accs": [("ского", "ский"), ("цкого", "цкий"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("я", "ь"), ("а", "")],
+    "ablt": [("ским", "ский"), ("цким", "цкий"), ("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ем", "ь"), ("ом", "")],
+    "loct": [("ском", "ский"), ("цком", "цкий"), ("ове", "ов"), ("еве", "ев"), ("ине", "ин"), ("е", "")],
+}
+"""A man's surname in an oblique case (the case its first name and patronymic show) back in the
+nominative by its ending, for surnames the dictionary has no reading of in that case; the first ending
+that fits is taken."""
+NAME_PARTICLES = ["де", "да", "ди", "дос", "дель", "фон", "дер", "ван", "бен", "ибн", "аль", "эль", "ла", "ле"]
+"""Lowercase words inside a name ("Луис да Силва", "фон дер Ляйен"): see en.py."""
+NOT_NAMES = ["рада", "вера", "надежда", "любовь", "слава", "мир", "роман", "лев", "май", "марта", "август"]
 """Capitalised words that the dictionaries also know as first names but that head common phrases: names
 only when a surname follows."""
 

@@ -68,3 +68,62 @@ def test_a_known_surname_inside_another_persons_name_is_not_that_person(annotate
 def test_two_names_side_by_side_are_two_people():
     text = "Об этом сообщили Хиллари Клинтон Лиза Бардек и Муджахид Юсуф Рава."
     assert [n for *_, n in find_names(text, "ru")] == ["Хиллари Клинтон", "Лиза Бардек", "Муджахид Юсуф Рава"]
+
+
+def _names(text: str, lang: str) -> list[str]:
+    return [nominative for *_, nominative in find_names(text, lang)]
+
+
+def test_the_words_of_a_name_agree_in_case_and_gender():
+    # Corpus sentences (nerel_ru, resistinua_uk). "Башлаков" is only a plural surname in the dictionary and
+    # "Анатолий" also the genitive plural of "Анатолия": read apart, they made "Анатолии Башлаки".
+    assert _names("генерал-лейтенант Анатолий Башлаков. Военный суд признал его виновным", "ru") == ["Анатолий Башлаков"]
+    assert _names("в Москве украинец Александр Усик победил уроженца Северной Осетии", "ru") == ["Александр Усик"]
+    assert _names("Мурат Гассиев проиграл Александру Усику", "ru") == ["Мурат Гассиев", "Александр Усик"]
+    # "Ради" (of the Rada) is a woman's name in the genitive too, but "Руслан" is not in the genitive.
+    assert _names("Голова Верховної Ради Руслан Стефанчук уже займається", "uk") == ["Руслан Стефанчук"]
+
+
+def test_a_surname_the_dictionary_knows_as_another_word():
+    # "Панков" is a form of "панк", "Кашин" a town: after a first name in the nominative, they are surnames.
+    text = "назывались депутат Госдумы Николай Панков, министр транспорта Игорь Левитин"
+    assert _names(text, "ru") == ["Николай Панков", "Игорь Левитин"]
+    assert _names("Владислав Смелов, Егор Кашин из посёлка Бобровский", "ru") == ["Владислав Смелов", "Егор Кашин"]
+    assert _names("Виктор Фёдорович подал на развод", "ru") == []  # a first name and patronymic: no surname
+
+
+def test_surname_first_lists_of_decrees():
+    text = ("Старшому сержанту Васічу Сергію Вікторовичу. Посмертно.\n"
+            "* Підполковнику Вагоровському Едуарду Миколайовичу (посмертно).\n"
+            "* Генерал-лейтенанту Содолю Юрію Івановичу. У боях за Волноваху")
+    assert _names(text, "uk") == ["Сергій Васіч", "Едуард Вагоровський", "Юрій Содоль"]
+    assert _names("наградить Путина Владимира Владимировича орденом", "ru") == ["Владимир Путин"]
+
+
+def test_foreign_names_particles_and_surnames_that_do_not_decline():
+    text = "президента Аргентины Кристины Фернандес де Киршнер завила, что"
+    assert _names(text, "ru") == ["Кристина Фернандес де Киршнер"]
+    assert _names("Бывший президент Бразилии Луис да Силва прошел курс", "ru") == ["Луис да Силва"]
+    # Nothing the dictionary knows shows the case of a foreign name: it stays as written.
+    assert _names("Как и большинство боксёров Анджело Роттоли начинал как любитель", "ru") == ["Анджело Роттоли"]
+    assert _names("В своём твиттере Тилль Линдеманн написал", "ru") == ["Тилль Линдеманн"]
+    # On a tie (the Ukrainian dictionary has no frequencies) the man's genitive wins over the woman's name.
+    assert _names("загибель Олександра Махова", "uk") == ["Олександр Махов"]
+
+
+def test_foreign_first_names_from_the_given_name_lexicon():
+    # Corpus sentences (nerel_ru). The dictionary does not know "Родриго" or "Эстебан" and scores "Маргарет"
+    # low; their romanisations are first names in builder/lang/given_names.txt.
+    assert _names("Президент Филиппин Родриго Дутерте и премьер-министр", "ru") == ["Родриго Дутерте"]
+    assert _names("был назначен 69-летний экономист Эстебан Ласо (Esteban Lazo", "ru") == ["Эстебан Ласо"]
+    assert _names("австралийской теннисистке Маргарет Корт, которая", "ru") == ["Маргарет Корт"]
+    # A guessed case ending shows the case only in the name's gender: "Беллью" is no feminine instrumental.
+    assert _names("Но, я слышал, что Тони Беллью хочет встретиться", "ru") == ["Тони Беллью"]
+    assert _names("в годы правления Гарри Трумэна", "ru") == ["Гарри Трумэн"]
+    # Common words stay common words, whatever their romanisation.
+    assert _names("Портрет Анны Карловны висел в зале", "ru") == []
+
+
+def test_one_spelling_per_person_in_a_text():
+    text = "Президент Кристина Фернандес де Киршнер прилетела в Рим. Кристина Фернандес выступила в понедельник."
+    assert _names(text, "ru") == ["Кристина Фернандес де Киршнер"] * 2

@@ -102,17 +102,52 @@ def test_an_address_named_after_the_headline_is_theirs_and_an_office_alone_is_no
     assert speakers(annotation) == set()  # not the White House's "the President" of that date
 
 
-def test_a_ukrainian_office_in_the_genitive_is_not_a_name(kb):
-    from datetime import date
+def _title_speaker(kb, title: str, lang: str, when, text: str = ""):
     from builder.annotate.resolve import PersonIndex
     from builder.annotate.turns import TurnFinder
 
-    finder = TurnFinder(PersonIndex(kb))
-    for title in ("Звернення Президента України з нагоди Дня пам'яті та примирення",
-                  "Стоїмо міцно: звернення Президента України"):
-        assert finder.title_speaker(title, "uk", date(2022, 5, 8), "", lambda text: []) == (None, None)
-    assert finder.title_speaker("Звернення Президента України Володимира Зеленського", "uk", date(2022, 5, 8), "",
-                                lambda text: [])[0] == "volodymyr-zelensky"
+    return TurnFinder(PersonIndex(kb)).title_speaker(title, lang, when, "", lambda words: [], text)[0]
+
+
+def test_an_address_titled_by_a_countrys_office_is_its_holders_on_that_date(kb):
+    # The header says whose address it is: "the President of Ukraine" on the document's date.
+    from datetime import date
+
+    for title, lang in (("Звернення Президента України з нагоди Дня пам'яті та примирення", "uk"),
+                        ("Стоїмо міцно: звернення Президента України", "uk"),
+                        ("Звернення Президента України ввечері другого дня масштабної війни", "uk"),
+                        ("Address by the President of Ukraine on the Day of Victory over Nazism in World War II", "en"),
+                        ("Address of the President of Ukraine", "en")):
+        assert _title_speaker(kb, title, lang, date(2022, 5, 8)) == "volodymyr-zelensky", title
+    assert _title_speaker(kb, "Address by the President of Ukraine", "en", date(2016, 8, 24)) == "petro-poroshenko"
+    assert _title_speaker(kb, "Address by the President of the Russian Federation", "en",
+                          date(2022, 2, 21)) == "vladimir-putin"
+    assert _title_speaker(kb, "Звернення Президента України Володимира Зеленського", "uk",
+                          date(2022, 5, 8)) == "volodymyr-zelensky"
+
+
+def test_a_bare_office_in_a_title_is_the_white_houses_only_when_the_text_is_american(kb):
+    from datetime import date
+
+    passover = ("Jill and I send our best wishes to everyone celebrating Passover in the United States, the State of "
+                "Israel, and around the world.")
+    assert _title_speaker(kb, "Statement from the President on Passover", "en", date(2021, 3, 26), passover) == "joe-biden"
+    # The same bare office over a Ukrainian president's address: no US holder of that date, and no guess.
+    address = ("Glory to the Armed Forces of Ukraine! Men and women, our defenders! Today Russia attacked the entire "
+               "territory of our state.")
+    assert _title_speaker(kb, "Address by the President to Ukrainians at the end of the first day of Russia's attacks",
+                          "en", date(2022, 2, 25), address) is None
+    # A White House statement about Ukraine names another country of the table: nobody rather than a guess.
+    assert _title_speaker(kb, "Statement by the President on Remembering Holodomor", "en", date(2021, 11, 27),
+                          "Americans join Ukrainians in remembering the victims.") is None
+
+
+def test_words_after_a_bare_office_are_not_a_speakers_name(kb):
+    from datetime import date
+
+    text = "In seconds, the lives of dozens of families, and the life of an American community, were changed forever."
+    assert _title_speaker(kb, "Statement by the President Three Years After the Parkland Shooting", "en",
+                          date(2021, 2, 14), text) is None  # not a person "Parkland Shooting"
 
 
 def test_a_prose_sentence_with_a_colon_is_not_a_label(annotate_text):
@@ -184,3 +219,18 @@ def test_direct_speech_after_a_colon_and_mismatched_quotation_marks(annotate_tex
     _, annotation = annotate_text(text, "colon")
     assert {"ronald-reagan", "lech-kaczynski"} <= speakers(annotation)
     assert "ronald-reagan" not in reported(annotation)
+
+
+def test_title_case_words_end_the_name_after_a_statement_head(kb):
+    # White House titles capitalise the words after the name; a joint title is nobody's.
+    from datetime import date
+
+    when = date(2023, 6, 1)
+    assert _title_speaker(kb, "Statement from NSC Spokesperson Adrienne Watson Marking the Two-Year Anniversary of "
+                              "the Indo-Pacific Strategy", "en", when) == "adrienne-watson"
+    assert _title_speaker(kb, "Remarks by President Biden Honoring the Super Bowl LVII Champions, the Kansas City "
+                              "Chiefs", "en", when) == "joe-biden"
+    assert _title_speaker(kb, "Remarks by President Biden and President Moon Jae-in of the Republic of Korea Before "
+                              "Bilateral Meeting", "en", when) is None
+    assert _title_speaker(kb, "Statement by the President and the First Lady on the Passing of their Beloved German "
+                              "Shepherd, Champ", "en", when, "Our hearts are full of gratitude.") is None
