@@ -162,6 +162,8 @@ def _nicknames(people: dict[str, Person], named: dict[str, Parts | None], merged
         if len(targets) != 1:
             continue
         target = targets.pop()
+        if merged.get(target) == pid:
+            continue  # the other form was folded into this one already ("Michael C." and "Mike" name each other)
         if not people[pid].in_kb and (people[target].in_kb or mentions.get(target, 0) >= mentions.get(pid, 0)):
             merged[pid] = target
         elif not people[target].in_kb:

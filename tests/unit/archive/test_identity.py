@@ -123,3 +123,13 @@ def test_a_nickname_is_the_one_person_of_that_surname_whose_given_name_it_is_sho
     assert _names(archive) == {"Robert F. Kennedy", "Robert F. Kennedy Jr"}
     third = next(i for i in archive.articles if "Bobby" in i.article.paragraphs[0]).annotation
     assert [p.name for p in third.people] == ["Robert F. Kennedy"]
+
+
+def test_two_forms_that_are_each_others_nickname_end_as_one_person():
+    archive, listed = _index(
+        ("He had an opportunity to work on it this past weekend with Mike Donilon and — and Vinay Reddy.",
+         ("Mike Donilon",)),
+        ("And a guy who used to love Mookie is my Chief Strategist, Mike Donilon.", ("Mike Donilon",)),
+        ("The Honorable Michael C. Donilon, Assistant to the President and Senior Advisor to the President & Mrs. "
+         "Patricia Donilon", ("Michael C. Donilon", "Patricia Donilon")))
+    assert _names(archive) == {"Mike Donilon", "Patricia Donilon"}
