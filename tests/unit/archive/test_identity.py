@@ -130,6 +130,7 @@ def test_two_forms_that_are_each_others_nickname_end_as_one_person():
         ("He had an opportunity to work on it this past weekend with Mike Donilon and — and Vinay Reddy.",
          ("Mike Donilon",)),
         ("And a guy who used to love Mookie is my Chief Strategist, Mike Donilon.", ("Mike Donilon",)),
-        ("The Honorable Michael C. Donilon, Assistant to the President and Senior Advisor to the President & Mrs. "
-         "Patricia Donilon", ("Michael C. Donilon", "Patricia Donilon")))
-    assert _names(archive) == {"Mike Donilon", "Patricia Donilon"}
+        ("You know, and I — I had to go back and look at it because Mike Donilon pulled it out for me — the speech I "
+         "made. The Honorable Michael C. Donilon, Assistant to the President and Senior Advisor to the President & Mrs.",
+         ("Michael C. Donilon",)))
+    assert _names(archive) == {"Mike Donilon"}
