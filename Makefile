@@ -40,7 +40,8 @@ accuracy: $(STAMP)
 	$(BIN)/python bench/accuracy.py
 
 # Romanian person recogniser: RONEC v2 validation -> DocBin (+ name-replaced copies), name lexicon, spaCy
-# training, models/ro_person/. Installs the optional `train` extras (Faker) first; minutes on 2 cores.
+# training (niced: the machine is shared), models/ro_person/. Installs the optional `train` extras (Faker)
+# first; minutes on 2 cores.
 # The final model trains on train + dev (final.spacy) for RO_STEPS steps, a number fixed from dev runs
 # (`make train-ro-dev`: train part only, dev for early stopping and comparison); model-last is kept.
 RO := training/ro_person
@@ -50,7 +51,7 @@ train-ro: $(STAMP)
 	$(BIN)/python $(RO)/prepare.py
 	$(BIN)/python $(RO)/lexicon.py
 	rm -rf $(RO)/output
-	OMP_NUM_THREADS=2 $(BIN)/python -m spacy train $(RO)/config.cfg --output $(RO)/output \
+	OMP_NUM_THREADS=2 nice -n 10 $(BIN)/python -m spacy train $(RO)/config.cfg --output $(RO)/output \
 		--paths.train $(RO)/corpus/final.spacy --training.max_steps $(RO_STEPS) --training.patience 0
 	rm -rf models/ro_person
 	mkdir -p models
@@ -62,7 +63,7 @@ train-ro-dev: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python $(RO)/prepare.py
 	$(BIN)/python $(RO)/lexicon.py
-	OMP_NUM_THREADS=2 $(BIN)/python -m spacy train $(RO)/config.cfg --output $(RO)/output-dev
+	OMP_NUM_THREADS=2 nice -n 10 $(BIN)/python -m spacy train $(RO)/config.cfg --output $(RO)/output-dev
 	$(BIN)/python bench/ronec.py --part dev --no-baseline --model $(RO)/output-dev/model-best
 
 serve: $(STAMP)

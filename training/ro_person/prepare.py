@@ -1,16 +1,21 @@
-"""RONEC v2 validation split -> spaCy DocBin files for the Romanian person recogniser.
+"""RONEC v2 validation split (and RONEC v1) -> spaCy DocBin files for the Romanian person recogniser.
 
-    python training/ro_person/prepare.py [--ronec DIR] [--out DIR] [--labels person|all] [--augment N] [--check-v1]
+    python training/ro_person/prepare.py [--ronec DIR] [--out DIR] [--labels person|all] [--augment N]
+                                         [--v1] [--check-v1]
 
-Only RONEC v2's *validation* split (valid.json) is used. RONEC v2's test split must never be used, and
-RONEC v1's sentences were re-annotated into v2's train, validation *and* test splits, so a v1 sentence may
-be a v2 test sentence: v1 is not trained on. `--check-v1` only counts how many v1 sentences are (by
-normalised text) v2 validation sentences, which are in the training data already; it writes nothing.
+RONEC v2's test split is never used (it is not even on this machine). RONEC v1 (ronec-v1.conllup) is an
+earlier release of the same corpus: v2 re-annotated v1's sentences to one standard and spread them over
+its train, validation and test splits. `--v1` (a try, not what `make train-ro` runs: README, "Romanian
+person recognition") adds v1 to the train part, except every v1 sentence that is also a v2 validation
+sentence (`v1_sentences`: same letters, or one 30-letter stretch in common), so nothing of the held-out
+or dev parts enters training through v1, and a sentence in both keeps v2's tags. (Some remaining v1
+sentences are, re-annotated, in v2's test split: a model trained with v1 must never be scored on v2
+test, which nobody here does.) `--check-v1` prints the overlap counts and writes nothing.
 
-Deterministic split of the validation sentences by their RONEC id:
+Deterministic split of the v2 validation sentences by their RONEC id:
     id % 5 == 0   -> heldout  (measuring only: never used for training or tuning)
     id % 10 == 1  -> dev      (spaCy's evaluation during training / early stopping, and for trying settings)
-    otherwise     -> train
+    otherwise     -> train    (with the kept v1 sentences under --v1)
 
 Labels: a NAMED-person span is a PERSON span that contains a capitalised token (RONEC's PERSON also marks
 nominals such as "președintele"). `--labels person` (default) keeps named-person spans as PERSON and sets
@@ -113,17 +118,90 @@ def make_augmented_doc(nlp, item: dict):
     return doc
 
 
-def check_v1(ronec_dir: Path, valid: list[dict]) -> None:
-    """Count v1 sentences whose normalised text is a v2 validation sentence. Reads v1 for nothing else."""
+def letters(text: str) -> str:
+    """Only the letters and digits of `normalise(text)`: v1 and v2 tokenise and punctuate differently."""
+    return re.sub(r"[^0-9a-zăâîșț]", "", normalise(text))
+
+
+def read_v1(path: Path) -> list[dict]:
+    """RONEC v1 (CoNLL-U Plus, last column RONEC:CLASS: "3:PERSON" opens entity 3, "3" continues it, "*"
+    is outside, ";" separates several) as v2-like dicts {"id", "text", "tokens", "space_after", "ner_tags"}.
+    An entity is the run of tokens from its first to its last; where two overlap the first one wins."""
+    out, sent, text, rows = [], None, "", []
+
+    def flush():
+        if sent is None or not rows:
+            return
+        tokens = [r[1] for r in rows]
+        space_after = [int("SpaceAfter=No" not in r[9]) for r in rows]
+        where: dict[str, list] = {}
+        for i, r in enumerate(rows):
+            for part in r[10].split(";"):
+                if part in ("*", "_", ""):
+                    continue
+                num, _, label = part.partition(":")
+                entry = where.setdefault(num, [i, i, label])
+                entry[1] = i
+                entry[2] = label or entry[2]
+        tags = ["O"] * len(rows)
+        for start, end, label in sorted(where.values()):
+            if label and all(t == "O" for t in tags[start:end + 1]):
+                tags[start:end + 1] = ["B-" + label] + ["I-" + label] * (end - start)
+        out.append({"id": f"v1-{sent}", "text": text, "tokens": tokens, "space_after": space_after,
+                    "ner_tags": tags})
+
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("# sent_id = "):
+                flush()
+                sent, text, rows = line[len("# sent_id = "):], "", []
+            elif line.startswith("# text = "):
+                text = line[len("# text = "):]
+            elif line and not line.startswith("#"):
+                cols = line.split("\t")
+                if cols[0].isdigit() and len(cols) >= 11:
+                    rows.append(cols)
+    flush()
+    return out
+
+
+WINDOW = 30
+"""Letters a v1 sentence must share, in one stretch, with a v2 validation sentence to count as the same."""
+
+
+def v1_sentences(ronec_dir: Path, valid: list[dict]) -> tuple[list[dict], dict[str, int]]:
+    """The v1 sentences that are no v2 validation sentence, and how many were dropped per part of v2 (a v1
+    sentence is dropped when its letters equal a v2 sentence's, or share a stretch of WINDOW letters with
+    one: v2 split, merged or retyped some sentences)."""
     path = ronec_dir / "ronec-v1.conllup"
     if not path.exists():
-        print("v1 check: no ronec-v1.conllup")
-        return
-    v2 = {normalise(sentence_text(s)) for s in valid}
-    v1 = [normalise(line[len("# text = "):]) for line in open(path, encoding="utf-8") if line.startswith("# text = ")]
-    same = sum(1 for t in v1 if t in v2)
-    print(f"v1 check: {len(v1)} v1 sentences, {same} of them are v2 validation sentences by normalised text "
-          f"(already in the training data); the other {len(v1) - same} may be v2 test sentences and are not used")
+        raise SystemExit(f"{path}: RONEC v1 is missing (needed by --v1)")
+    part_by_letters, part_by_window = {}, {}
+    for s in valid:
+        text = letters(sentence_text(s))
+        part_by_letters[text] = part_of(s["id"])
+        for i in range(max(1, len(text) - WINDOW + 1)):
+            part_by_window.setdefault(text[i:i + WINDOW], part_of(s["id"]))
+    kept, dropped = [], {"heldout": 0, "dev": 0, "train": 0}
+    for s in read_v1(path):
+        text = letters(s["text"] or sentence_text(s))
+        part = part_by_letters.get(text) or next(
+            (part_by_window[text[i:i + WINDOW]] for i in range(max(1, len(text) - WINDOW + 1))
+             if text[i:i + WINDOW] in part_by_window), None)
+        if part is None:
+            kept.append(s)
+        else:
+            dropped[part] += 1
+    return kept, dropped
+
+
+def check_v1(ronec_dir: Path, valid: list[dict]) -> None:
+    kept, dropped = v1_sentences(ronec_dir, valid)
+    total = len(kept) + sum(dropped.values())
+    print(f"v1 check: {total} v1 sentences; dropped as v2 validation sentences: {dropped['heldout']} held-out, "
+          f"{dropped['dev']} dev, {dropped['train']} train; kept {len(kept)} "
+          f"({sum(len(named_person_spans(s)) for s in kept)} named-person spans)")
 
 
 def main(argv=None) -> int:
@@ -132,7 +210,8 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--labels", choices=["person", "all"], default="person")
     ap.add_argument("--augment", type=int, default=4, metavar="N", help="name-replaced copies per train sentence")
-    ap.add_argument("--check-v1", action="store_true")
+    ap.add_argument("--v1", action="store_true", help="add RONEC v1, less the sentences shared with v2 validation")
+    ap.add_argument("--check-v1", action="store_true", help="print how many v1 sentences overlap v2 validation")
     args = ap.parse_args(argv)
 
     import spacy
@@ -143,15 +222,22 @@ def main(argv=None) -> int:
         check_v1(args.ronec, valid)
         return 0
     nlp = spacy.blank("ro")
+    by_part = {"train": [], "dev": [], "heldout": []}
+    for sentence in sorted(valid, key=lambda s: s["id"]):
+        by_part[part_of(sentence["id"])].append(sentence)
+    if args.v1:
+        v1, dropped = v1_sentences(args.ronec, valid)
+        by_part["train"] += v1
+        print(f"v1       {len(v1):5} sentences kept, {sum(dropped.values())} dropped as v2 validation sentences "
+              f"({dropped['heldout']} held-out, {dropped['dev']} dev, {dropped['train']} train)")
     parts = {"train": DocBin(), "dev": DocBin(), "heldout": DocBin()}
     counts = {k: [0, 0] for k in parts}
-    for sentence in sorted(valid, key=lambda s: s["id"]):
-        part = part_of(sentence["id"])
-        # The held-out file always carries named persons only: it is what is measured.
-        doc = make_doc(nlp, sentence, "person" if part == "heldout" else args.labels)
-        parts[part].add(doc)
-        counts[part][0] += 1
-        counts[part][1] += len(named_person_spans(sentence))
+    for part, sents in by_part.items():
+        for sentence in sents:
+            # The held-out file always carries named persons only: it is what is measured.
+            parts[part].add(make_doc(nlp, sentence, "person" if part == "heldout" else args.labels))
+            counts[part][0] += 1
+            counts[part][1] += len(named_person_spans(sentence))
     final = DocBin()
     for part in ("train", "dev"):
         for doc in parts[part].get_docs(nlp.vocab):
@@ -160,8 +246,7 @@ def main(argv=None) -> int:
         import augment
 
         for part, bins in (("train", (parts["train"], final)), ("dev", (final,))):
-            sents = [s for s in valid if part_of(s["id"]) == part]
-            items = augment.augment(sents, args.augment, named_person_spans)
+            items = augment.augment(by_part[part], args.augment, named_person_spans)
             for item in items:
                 doc = make_augmented_doc(nlp, item)
                 for db in bins:

@@ -82,3 +82,39 @@ def test_heldout_named_person_f1_floor():
 def test_heldout_named_person_f1_target():
     m = heldout_scores()
     assert m["f"] >= F1_TARGET, f"held-out named-person F1 {m['f']:.3f} < {F1_TARGET} (P {m['p']:.3f}, R {m['r']:.3f})"
+
+
+def training_prepare():
+    spec = importlib.util.spec_from_file_location("ro_prepare", ROOT / "training" / "ro_person" / "prepare.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_v1_reader_gives_ronec_person_spans():
+    """RONEC v1's CoNLL-U Plus entity column becomes the same named-person spans v2's BIO tags give."""
+    if not (RONEC / "ronec-v1.conllup").exists():
+        pytest.skip(f"RONEC v1 is not here ({RONEC}/ronec-v1.conllup)")
+    prepare = training_prepare()
+    v1 = prepare.read_v1(RONEC / "ronec-v1.conllup")
+    assert len(v1) == 5217
+    sentence = next(s for s in v1 if s["text"].startswith("Președintele Traian Băsescu, premierul"))
+    spans = [" ".join(sentence["tokens"][a:b]) for a, b in sorted(prepare.named_person_spans(sentence))]
+    assert spans[:2] == ["Președintele Traian Băsescu", "premierul Călin Popescu Tăriceanu"]
+    assert prepare.sentence_text(sentence) == sentence["text"]
+
+
+def test_v1_training_sentences_leave_out_the_heldout_part():
+    """No v1 sentence kept for training shares its letters, or a 30-letter stretch, with a held-out (or dev)
+    sentence of v2 validation; the held-out sentences that were in v1 are dropped from it."""
+    if not (RONEC / "ronec-v1.conllup").exists():
+        pytest.skip(f"RONEC v1 is not here ({RONEC}/ronec-v1.conllup)")
+    prepare = training_prepare()
+    valid = prepare.load_valid(RONEC)
+    kept, dropped = prepare.v1_sentences(RONEC, valid)
+    assert dropped["heldout"] > 100 and len(kept) > 4000
+    measured = [prepare.letters(prepare.sentence_text(s)) for s in valid if prepare.part_of(s["id"]) != "train"]
+    windows = {m[i:i + 30] for m in measured for i in range(max(1, len(m) - 29))}
+    for s in kept:
+        text = prepare.letters(s["text"])
+        assert text not in measured and not any(text[i:i + 30] in windows for i in range(len(text) - 29)), s["text"]
