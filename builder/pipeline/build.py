@@ -62,6 +62,14 @@ def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: ou
     report = Report()
     if not config.mkdocs_config or not config.mkdocs_config.is_file():
         raise BuildFailed(f"there is no MkDocs configuration at {config.mkdocs_config}.")
+    docs, site = config.docs.resolve(), config.site.resolve()
+    build_stamp = incremental.stamp(config.mkdocs_config)
+    # Without the cache (--no-cache) every page is built afresh, as on a first build; so with --strict, where
+    # every page must be checked again by MkDocs (it warns only about the pages it builds).
+    previous = (incremental.previous_build(docs, site, build_stamp)
+                if config.cache is not None and not config.strict else None)
+    reuse = reuse or Reuse()
+    reuse.previous = previous  # its pages' Markdown is taken over where their inputs are unchanged
     archive, pages = generate(config, report, progress, reuse, executor=cluster)
     if config.strict and report.errors:
         raise BuildFailed(f"{len(report.errors)} problem(s) in the input and --strict is on; nothing was written.", report.problems)
@@ -69,16 +77,10 @@ def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: ou
         raise BuildFailed("no article could be read, so there is nothing to publish.", report.problems)
 
     started = time.perf_counter()
-    docs, site = config.docs.resolve(), config.site.resolve()
     docs.parent.mkdir(parents=True, exist_ok=True)
     site.parent.mkdir(parents=True, exist_ok=True)
     clean_leftovers(docs)
     clean_leftovers(site)
-    build_stamp = incremental.stamp(config.mkdocs_config)
-    # Without the cache (--no-cache) every page is built afresh, as on a first build; so with --strict, where
-    # every page must be checked again by MkDocs (it warns only about the pages it builds).
-    previous = (incremental.previous_build(docs, site, build_stamp)
-                if config.cache is not None and not config.strict else None)
     # The process id in the name tells a later build whether this folder's build is still running.
     work = Path(tempfile.mkdtemp(prefix=f".briefing-build-{os.getpid()}-", dir=docs.parent))
     try:
@@ -86,6 +88,8 @@ def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: ou
         write_tree({**pages, **render_feeds(archive, config.site_name, mkdocs_site_url(config)),
                     **link_previews(archive, render_settings(config, len(archive.articles)))}, new_docs,
                    _stage(progress, "write"))
+        if reuse.stored is not None:
+            incremental.write_groups(new_docs, reuse.stored.groups)
         epoch = source_date_epoch(archive)
         size = shards.shard_size(config.shards, len(pages))
         owner = shards.plan(pages, {urls.article(i.article.slug): i.article.date.year if i.article.date else None

@@ -36,6 +36,7 @@ from builder.pipeline.cache import (
     model_identity,
     storable,
 )
+from builder.pipeline import incremental
 from builder.pipeline.progress import Progress
 from builder.site.render import Settings, render_site
 from builder.sources.corrections import apply_corrections
@@ -69,6 +70,8 @@ class Report:
     """Articles the English model ran on (the others' entity spans came from the cache, or they are not English)."""
     reused_pages: int = 0
     """Pages whose HTML was taken from the previous build (their Markdown had not changed)."""
+    reused_markdown: int = 0
+    """Pages whose Markdown was taken from the previous build (their inputs had not changed)."""
     search_parts: int = 0
     """Parts of the search index."""
     reused_search_parts: int = 0
@@ -133,19 +136,24 @@ def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) 
     return list(dict.fromkeys(files))
 
 
-def page_names(files: list[Path], root: Path) -> dict[Path, str]:
+def page_names(files: list[Path], root: Path, shown: dict[Path, str] | None = None) -> dict[Path, str]:
     """A distinct, stable page name for every file: the slug of its name. When several files share a slug,
     the one whose name already is the slug (else the shortest path) keeps it and the others get the slug
-    plus a hash of their path, so a name does not change when unrelated files come or go."""
+    plus a hash of their path, so a name does not change when unrelated files come or go. `shown`: the
+    files' shown_path, when they are known already."""
     groups: dict[str, list[Path]] = {}
     for path in files:
         groups.setdefault(slug(path.stem, fallback="article"), []).append(path)
     names: dict[Path, str] = {}
     for base, paths in groups.items():
-        paths.sort(key=lambda p: (p.stem != base, len(shown_path(p, root)), shown_path(p, root)))
+        if len(paths) == 1:
+            names[paths[0]] = base
+            continue
+        where = {p: shown[p] if shown else shown_path(p, root) for p in paths}
+        paths.sort(key=lambda p: (p.stem != base, len(where[p]), where[p]))
         names[paths[0]] = base
         for path in paths[1:]:
-            digest = hashlib.sha1(shown_path(path, root).encode("utf-8", "surrogateescape")).hexdigest()
+            digest = hashlib.sha1(where[path].encode("utf-8", "surrogateescape")).hexdigest()
             size = 6
             while f"{base}-{digest[:size]}" in groups:
                 size += 2
@@ -159,9 +167,10 @@ def read_articles(files: list[Path], config: Config, problems: list[Problem],
     """Ingest every file; a bad one is reported and skipped. Page names are made unique here. `reader`
     is read_article or one with the same signature (the live preview's remembers unchanged files)."""
     articles: list[Article] = []
-    names = page_names(files, config.root)
+    where = {path: shown_path(path, config.root) for path in files}
+    names = page_names(files, config.root, where)
     for number, path in enumerate(files, start=1):
-        shown = shown_path(path, config.root)
+        shown = where[path]
         try:
             article, warnings = reader(path, shown, names[path], config.languages)
         except IngestError as error:
@@ -408,8 +417,14 @@ class Run:
 
 class Reuse:
     """How a run takes over work done before it. This one, the build's: the annotation cache on disk
-    (config.cache) and nothing in memory. The live preview keeps a subclass between its rounds
-    (builder.pipeline.serve.PreviewReuse); both run the same stages through `generate`."""
+    (config.cache) and, given the previous build (`previous`, builder.pipeline.incremental), the Markdown of
+    its pages whose inputs are unchanged; nothing in memory. The live preview keeps a subclass between its
+    rounds (builder.pipeline.serve.PreviewReuse); both run the same stages through `generate`."""
+
+    previous: incremental.Previous | None = None
+    """The previous build, when it can be trusted (set by the build: builder.pipeline.build)."""
+    stored: incremental.StoredPages | None = None
+    """The pages' fingerprints of the last render (written into docs/ by the build)."""
 
     def knowledge_base(self, run: Run) -> tuple[KnowledgeBase, bool]:
         """The knowledge base and whether it changed."""
@@ -440,7 +455,10 @@ class Reuse:
         return index_archive(run.kb, annotated, [])
 
     def render(self, run: Run, archive: Archive, settings: Settings) -> dict[str, str]:
-        return render_site(archive, settings, progress=run.stage("render"))
+        self.stored = incremental.StoredPages(self.previous, archive.kb.version)
+        pages = render_site(archive, settings, self.stored, progress=run.stage("render"))
+        run.report.reused_markdown = self.stored.reused
+        return pages
 
 
 def knowledge_base(config: Config, publishing: bool = True) -> tuple[KnowledgeBase, list[Problem]]:

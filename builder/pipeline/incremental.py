@@ -8,14 +8,23 @@ Pagefind, the builder's own code). The next build trusts the previous site only 
 there, name the same docs tree (a build stopped between the swap of site/ and that of docs/ leaves them
 disagreeing) and carry today's stamp; otherwise, or with --no-cache, every page is built. A page taken
 over is the file the same Markdown gave under the same stamp, so an incremental build writes the same
-bytes as a full one (tests/test_incremental.py builds both and compares them).
+bytes as a full one (tests/unit/pipeline/test_incremental.py builds both and compares them).
+
+The Markdown is made the same way (StoredPages): the pages of each article, person, event and topic are
+a function of known inputs (the article, its related articles, the people it names…: the keys of
+builder.site.render.render_site), and a group whose inputs have the fingerprint they had in the previous
+build is read back from its docs/ (each page checked against the digest recorded for it) instead of being
+rendered again. The fingerprints are recorded in docs/ (PAGES_FILE) with the build stamp's trust: only
+when the previous build is trusted at all.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import io
 import json
+import pickle
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +34,8 @@ from builder.pipeline import codeid
 BUILD_FILE = ".briefing-build.json"
 """The record of a build, in docs/ and site/ (MkDocs leaves files whose name starts with a dot out of the
 site, so the one in docs/ is not published)."""
+PAGES_FILE = ".briefing-pages.json"
+"""The fingerprint of each group of pages' inputs, and the digest of each of its pages (StoredPages), in docs/."""
 PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "pagefind-bin", "markdown", "pymdown-extensions")
 
 
@@ -139,3 +150,98 @@ def reuse_pages(previous: Previous, docs: Path, site: Path, use_directory_urls: 
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(previous.site / dest, target)
     return len(unchanged)
+
+
+class StoredPages:
+    """The render memo of a build (builder.site.render.render_site): a group of pages whose inputs have the
+    fingerprint they had in the previous build is read from the previous docs/, every page checked against
+    the digest then recorded (a page changed by hand since is made again); the others are rendered. `salt`
+    is what every page depends on besides its key: the knowledge base's version."""
+
+    def __init__(self, previous: Previous | None, salt: str):
+        self.salt = salt.encode("utf-8")
+        self._docs = previous.docs if previous is not None else None
+        self._previous = _read_groups(previous.docs) if previous is not None else {}
+        self.groups: dict[str, dict[str, str]] = {}
+        """{fingerprint: {page path: digest of its Markdown}} of this build (written by write_groups)."""
+        self.reused = 0
+        """Pages read back from the previous build."""
+        self._items: dict[int, tuple[object, bytes]] = {}
+
+    def value(self, key, make):
+        """What is not a page (related articles) is made every time."""
+        return make()
+
+    def pages(self, key, make) -> dict[str, str]:
+        fingerprint = self.fingerprint(key)
+        known = self._previous.get(fingerprint)
+        found = self._read(known) if known is not None else None
+        if found is not None:
+            self.reused += len(found)
+            self.groups[fingerprint] = known
+            return found
+        made = make()
+        self.groups[fingerprint] = {path: _text_digest(text) for path, text in made.items()}
+        return made
+
+    def fingerprint(self, key) -> str:
+        """A digest of the key's inputs: articles (builder.site.render._Same) by their own digest, the rest by
+        its pickle (made without a memo, so equal values give equal bytes whatever objects they share)."""
+        return hashlib.sha256(self.salt + _pickled(self._plain(key))).hexdigest()[:40]
+
+    def _plain(self, value):
+        from builder.site.render import _Same
+
+        if isinstance(value, tuple):
+            return tuple(self._plain(v) for v in value)
+        if isinstance(value, _Same):
+            return self._item_digest(value.item)
+        return value
+
+    def _item_digest(self, item) -> bytes:
+        known = self._items.get(id(item))
+        if known is None or known[0] is not item:
+            # by_editor is a set: its order is not the same from one process to the next.
+            parts = (item.article, item.annotation, tuple(sorted(item.by_editor)), item.removed_by_editor, item.placed)
+            known = self._items[id(item)] = (item, hashlib.sha256(_pickled(parts)).digest())
+        return known[1]
+
+    def _read(self, known: dict[str, str]) -> dict[str, str] | None:
+        found = {}
+        for path, expected in known.items():
+            try:
+                text = (self._docs / path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                return None
+            if _text_digest(text) != expected:
+                return None
+            found[path] = text
+        return found
+
+
+def _pickled(value) -> bytes:
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=5)
+    pickler.fast = True  # no memo: the bytes follow the value, not which of its parts are one object
+    pickler.dump(value)
+    return out.getvalue()
+
+
+def _text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:40]
+
+
+def write_groups(docs: Path, groups: dict[str, dict[str, str]]) -> None:
+    """The record of StoredPages in docs/ (sorted, so the same pages give the same file)."""
+    record = {fingerprint: dict(sorted(pages.items())) for fingerprint, pages in sorted(groups.items())}
+    (docs / PAGES_FILE).write_text(json.dumps(record, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+def _read_groups(docs: Path) -> dict[str, dict[str, str]]:
+    try:
+        record = json.loads((docs / PAGES_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(record, dict):
+        return {}
+    return {str(k): {str(p): str(d) for p, d in v.items()} for k, v in record.items() if isinstance(v, dict)}

@@ -729,15 +729,17 @@ class _Same:
 
 
 class PageMemo:
-    """Article and person pages (and related articles) computed in the previous round, reused while
-    everything they are made of is equal (the knowledge base aside: a new knowledge base needs a new memo). The live preview keeps one,
-    so an edit re-renders only the pages it touches."""
+    """Pages (and related articles) computed in the previous round, reused while everything they are made of
+    is equal (the knowledge base aside: a new knowledge base needs a new memo). The live preview keeps one,
+    so an edit re-renders only the pages it touches. A build keeps the pages of the previous build on disk
+    instead (builder.pipeline.incremental.StoredPages, the same two methods)."""
 
     def __init__(self) -> None:
         self._previous: dict = {}
         self._current: dict = {}
 
-    def get(self, key, make: Callable[[], Any]) -> Any:
+    def value(self, key, make: Callable[[], Any]) -> Any:
+        """What make() gives, taken from the previous round when `key` (the inputs) is equal."""
         text = self._current.get(key)
         if text is None:
             text = self._previous.get(key)
@@ -746,9 +748,23 @@ class PageMemo:
             self._current[key] = text
         return text
 
+    def pages(self, key, make: Callable[[], dict[str, str]]) -> dict[str, str]:
+        """A group of pages ({path: Markdown}) made of the inputs `key`."""
+        return self.value(key, make)
+
     def next_round(self) -> None:
         """Forget pages not asked for since the last round (so the memo never grows past one site)."""
         self._previous, self._current = self._current, {}
+
+
+class _Fresh:
+    """No memo: everything is made."""
+
+    @staticmethod
+    def value(key, make: Callable[[], Any]) -> Any:
+        return make()
+
+    pages = value
 
 
 def _by_subject(items: list[AnnotatedArticle]) -> tuple[dict[str, list[AnnotatedArticle]], ...]:
@@ -766,6 +782,13 @@ def _by_subject(items: list[AnnotatedArticle]) -> tuple[dict[str, list[Annotated
     return by_person, by_event, by_topic
 
 
+def _people_shown(items: list[AnnotatedArticle], archive: Archive, paged: Collection[str]) -> tuple:
+    """Every person the articles name or quote, as (id, name in the archive, has a page): what a person's or
+    an event's page shows of the people beside it (a memo key's part)."""
+    ids = {p.id for i in items for p in i.annotation.people} | {s.id for i in items for s in i.annotation.speakers}
+    return tuple((pid, archive.people[pid].name if pid in archive.people else None, pid in paged) for pid in sorted(ids))
+
+
 def paged_people(archive: Archive, notes: dict[str, list[Note]], by_person: dict[str, list[AnnotatedArticle]],
                  settings: Settings) -> set[str]:
     """The people with a page of their own. Scale: people outside the knowledge base named in fewer than
@@ -777,36 +800,31 @@ def paged_people(archive: Archive, notes: dict[str, list[Note]], by_person: dict
 
 def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMemo | None = None,
                 progress: Callable[[int, int], None] | None = None) -> dict[str, str]:
-    """Every page of the site, keyed by its path under docs/. With a memo, article and person pages whose
-    inputs are unchanged since the memo's last round are not rendered again. `progress(done, total)` is
-    told of every article and person rendered."""
+    """Every page of the site, keyed by its path under docs/. With a memo (PageMemo, or a build's
+    builder.pipeline.incremental.StoredPages), the pages of an article, a person, an event or a topic whose
+    inputs are unchanged since the memo's last round are not rendered again: each group's key names every
+    input its pages are made of (the articles by _Same; the knowledge base is the memo's business).
+    `progress(done, total)` is told of every article and person rendered."""
     pages: dict[str, str] = {}
     notes = notes_for(archive)
     items = archive.articles
-    if memo is None:
-        related = related_articles(items, settings.related)
-    else:
-        related = memo.get(("related", tuple(map(_Same, items)), settings.related),
-                           lambda: related_articles(items, settings.related))
+    keyed, memo = memo is not None, memo or _Fresh()
+    related = memo.value(("related", tuple(map(_Same, items)), settings.related) if keyed else None,
+                         lambda: related_articles(items, settings.related))
     by_person, by_event, by_topic = _by_subject(items)
     paged = paged_people(archive, notes, by_person, settings)
     steps = len(items) + len(paged)
     if progress:
         progress(0, steps)
     for done, item in enumerate(items, start=1):
+        path = urls.article(item.article.slug)
         page_notes, page_related = notes.get(f"article/{item.article.slug}", []), related.get(item.article.slug, [])
-        if memo is None:
-            pages[urls.article(item.article.slug)] = render_article(item, page_notes, page_related, paged, archive.people)
-        else:
-            key = (_Same(item), tuple(page_notes), tuple((_Same(other), tuple(why)) for other, why in page_related),
-                   tuple(p.id in paged for p in item.annotation.people), tuple(spellings(item, archive.people)))
-            pages[urls.article(item.article.slug)] = memo.get(
-                key, lambda: render_article(item, page_notes, page_related, paged, archive.people))
+        key = ("article", _Same(item), tuple(page_notes), tuple((_Same(other), tuple(why)) for other, why in page_related),
+               tuple(p.id in paged for p in (*item.annotation.people, *item.annotation.speakers)),
+               tuple(spellings(item, archive.people))) if keyed else None
+        pages.update(memo.pages(key, lambda: {path: render_article(item, page_notes, page_related, paged, archive.people)}))
         if progress:
             progress(done, steps)
-    # A person's page also shows the names of the people they appear with, linked when they have a page:
-    # the memo key carries them all.
-    names = hash((tuple((p.id, p.name) for p in archive.people.values()), frozenset(paged))) if memo is not None else 0
     done = len(items)
     for pid, person in archive.people.items():
         if pid not in paged:
@@ -815,19 +833,23 @@ def render_site(archive: Archive, settings: Settings = Settings(), memo: PageMem
         if progress:
             progress(done, steps)
         person_items, person_notes = by_person.get(pid, []), notes.get(f"person/{pid}", [])
-        if memo is None:
-            pages.update(render_person(person, person_items, archive, person_notes, settings, paged))
-        else:
-            pages.update(memo.get(("person", person, tuple(map(_Same, person_items)), tuple(person_notes), names, settings),
-                                  lambda: render_person(person, person_items, archive, person_notes, settings, paged)))
+        # A person's page also shows the names of the people they appear with, linked when they have a page.
+        key = ("person", person, tuple(map(_Same, person_items)), tuple(person_notes), settings,
+               _people_shown(person_items, archive, paged)) if keyed else None
+        pages.update(memo.pages(key, lambda: render_person(person, person_items, archive, person_notes, settings, paged)))
     # An event no article names has no page (unless a note is about it), so no link leads to an empty one.
     shown_events = tuple(e for e in archive.kb.events if by_event.get(e.id) or notes.get(f"event/{e.id}"))
     linked_events = related_events(shown_events)
     for event in shown_events:
-        pages.update(render_event(event, by_event.get(event.id, []), archive, notes.get(f"event/{event.id}", []), settings,
-                                  linked_events.get(event.id, []), paged))
+        event_items, event_notes = by_event.get(event.id, []), notes.get(f"event/{event.id}", [])
+        key = ("event", event, tuple(map(_Same, event_items)), tuple(event_notes), settings,
+               tuple(linked_events.get(event.id, [])), _people_shown(event_items, archive, paged)) if keyed else None
+        pages.update(memo.pages(key, lambda: render_event(event, event_items, archive, event_notes, settings,
+                                                          linked_events.get(event.id, []), paged)))
     for topic in archive.kb.topics:
-        pages.update(render_topic(topic, by_topic.get(topic.id, []), settings, notes.get(f"topic/{topic.id}", [])))
+        topic_items, topic_notes = by_topic.get(topic.id, []), notes.get(f"topic/{topic.id}", [])
+        key = ("topic", topic, tuple(map(_Same, topic_items)), tuple(topic_notes), settings) if keyed else None
+        pages.update(memo.pages(key, lambda: render_topic(topic, topic_items, settings, topic_notes)))
 
     # Indexes.
     rows = [f"- {item_date(i)}: {article_link(i, urls.index(urls.ARTICLES))} ({LANGUAGES.get(i.article.lang, i.article.lang)})"

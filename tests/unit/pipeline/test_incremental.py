@@ -10,7 +10,7 @@ from pathlib import Path
 
 from builder.pipeline.build import build
 from builder.config import load_config, with_overrides
-from builder.pipeline.incremental import BUILD_FILE
+from builder.pipeline.incremental import BUILD_FILE, PAGES_FILE
 
 ADDED = "\n\nKremlin spokesman Dmitry Peskov said: \"The talks will go on next week in Geneva.\"\n"
 
@@ -102,3 +102,46 @@ def test_a_changed_sidebar_list_takes_no_page_over(tmp_path):
     previous = Previous(before, before.parent / "site")
     assert reuse_pages(previous, tree("same", ["2025", "2024"]), tmp_path / "new-same", True) == 2
     assert reuse_pages(previous, tree("new-year", ["2026", "2025", "2024"]), tmp_path / "new-year-site", True) == 0
+
+
+def test_markdown_taken_over_is_what_a_full_build_writes_when_an_article_names_other_people(sample_project, tmp_path):
+    # The Markdown of an article, person, event or topic is taken from the previous build when its inputs are
+    # unchanged (builder.pipeline.incremental.StoredPages). Here one article stops naming Jen Psaki and names
+    # Maria Zakharova and a person the knowledge base does not know: their pages, the pages of the people
+    # beside them, the related-article lists of other articles and the indexes must all be made again.
+    config = configure(sample_project)
+    first = build(config)
+    assert first.reused_markdown == 0
+    edited = sample_project / "content/articles/2022-01-27-kremlin-little-optimism.txt"
+    text = edited.read_text(encoding="utf-8")
+    assert "Jen Psaki" in text
+    edited.write_text(text.replace("White House press secretary Jen Psaki", "Foreign Ministry spokeswoman Maria Zakharova")
+                      + "\n\nThe Norwegian envoy Ingrid Halvorsen told reporters in Oslo that the replies deserved a careful reading.\n",
+                      encoding="utf-8")
+
+    again = build(config)
+    full_docs, full_site = tmp_path / "full" / "docs", tmp_path / "full" / "site"
+    full = build(replace(config, cache=None, docs=full_docs, site=full_site))
+    assert full.reused_markdown == 0
+    assert files(sample_project / "docs") == files(full_docs)
+    assert files(sample_project / "site") == files(full_site)
+    # Most pages were taken over, and the changed article's were not.
+    articles = len(list((full_docs / "articles").glob("*.md")))
+    assert articles - 1 <= again.reused_markdown < again.pages, (again.reused_markdown, again.pages)
+    page = (sample_project / "docs/articles/2022-01-27-kremlin-little-optimism.md").read_text(encoding="utf-8")
+    assert "maria-zakharova" in page and "Ingrid Halvorsen" in page and "Jen Psaki" not in page
+    zakharova = (sample_project / "docs/people/maria-zakharova.md").read_text(encoding="utf-8")
+    assert "2022-01-27-kremlin-little-optimism" in zakharova
+
+
+def test_a_page_changed_by_hand_in_docs_is_made_again_not_taken_over(sample_project, tmp_path):
+    config = configure(sample_project)
+    build(config)
+    page = sample_project / "docs/articles/2022-01-27-kremlin-little-optimism.md"
+    made = page.read_text(encoding="utf-8")
+    page.write_text(made.replace("Kremlin", "Elsewhere"), encoding="utf-8")
+    again = build(config)
+    assert page.read_text(encoding="utf-8") == made
+    assert 0 < again.reused_markdown
+    record = json.loads((sample_project / "docs" / PAGES_FILE).read_text(encoding="utf-8"))
+    assert any("articles/2022-01-27-kremlin-little-optimism.md" in group for group in record.values())
