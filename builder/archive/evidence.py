@@ -134,14 +134,59 @@ def not_people(people: dict[str, Person], articles: list[AnnotatedArticle]) -> s
                 uses.count(text, spelling, item.article.lang)
         if any(_POSSESSIVE.search(word) for word in person.name.split()[:-1]):
             found.add(pid)  # "Biden’s Build Back Better": a name has no possessive inside it
+        elif not_a_name(person.name):
+            found.add(pid)  # "Whirlpool Corporation", "Saint Lucia", "Joe Joe", "Biden. I’m": quoted or not
         elif person.aliases and all(CYRILLIC.search(a) for a in person.aliases) and not _written(person.name, items):
             if not any(has_given_name(a) for a in person.aliases) and (pid not in spoke or _common_word(person.aliases)):
                 found.add(pid)
         elif pid in spoke:
             continue
-        elif uses.mostly_a_thing() or (uses.person == 0 and not any(has_given_name(s) for s in spellings)):
+        elif uses.mostly_a_thing() or (uses.person == 0 and (_repeated(person.name) or
+                                                             not any(has_given_name(s) for s in spellings))):
             found.add(pid)
     return found
+
+
+NOT_SURNAMES = frozenset(packs.every("NOT_SURNAMES"))
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Generational suffixes: "Jr." and "III" end a name without being its surname."""
+PLACE_NAMES = Path(packs.__file__).with_name("place_names.txt")
+_CLOSED = re.compile(r"^(?:I[’']m|\w+[.,;:!?])$")
+"""A word that ends a sentence or a clause ("Biden. I’m"): inside a name, only an initial has a stop."""
+_INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^(?:Jr|Sr|St|Dr|Mr|Mrs|Ms)\.$")
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Country names of two words or more, in lower case (builder/lang/place_names.txt, made by
+    training/place_names.py from the Unicode CLDR's English territory names)."""
+    return frozenset(PLACE_NAMES.read_text(encoding="utf-8").splitlines())
+
+
+def _repeated(name: str) -> bool:
+    """Whether a word of the name (not an initial) is written twice ("Joe Joe", "Alpha Kappa Alpha"): a
+    person only when the archive shows it as one ("Abdullah Abdullah", the minister)."""
+    words = [word.casefold() for word in name.split() if len(word.strip(".")) > 1]
+    return len(set(words)) < len(words)
+
+
+def not_a_name(name: str) -> bool:
+    """Whether a name outside the knowledge base is, by its words alone, no person's: it ends with a word
+    that ends organisations', laws' and cartoon characters' names and no surname ("Whirlpool Corporation",
+    "Administrative Law", "Mickey Mouse"); it is a country ("Saint Lucia", "El Salvador"); or a word
+    inside it closes a sentence ("Biden. I’m").
+    Such a phrase is not a person however the archive uses it: a company "announced", a character was
+    "joined by" like a person, and the English model's PERSON label on it made it a speaker."""
+    words = name.split()
+    if not words:
+        return False
+    folded = [word.casefold().strip(".,") for word in words]
+    if folded[-1] in NOT_SURNAMES or " ".join(folded) in place_names():
+        return True
+    if len(folded) == 2 and folded[-1] in ("jr", "sr"):
+        return True  # "Rich Jr" is no name ("Elizabeth II" is a queen's)
+    return any(_CLOSED.match(word) and not _INITIAL.match(word) for word in words[:-1]) or "I’m" in words \
+        or "I'm" in words
 
 
 def _common_word(spellings: tuple[str, ...]) -> bool:

@@ -3,11 +3,14 @@ spellings under one id), articles in date order."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from builder.annotate.resolve import display_name, unknown_person_id
 from builder.archive.evidence import is_given_name, not_people
+from builder.archive.identity import resolved, same_people
 from builder.archive.placement import placed
 from builder.model import AnnotatedArticle, Archive, KnowledgeBase, Note, Person, Speaker
 from builder.text import CYRILLIC, name_key, romanise, sound_key
@@ -50,17 +53,42 @@ def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: l
     archive.people = dict(sorted(archive.people.items()))
     events = {e.id: e for e in kb.events}
     archive.articles = [placed(_renamed(item, canonical, archive.people, known), events) for item in ordered]
-    # A word that is no given name run into another person's whole name ("Relief Alexander Chupriyan") is
-    # that person; what the archive does not show as a
-    # person ("Pell Grants", "the Rose Garden") is nobody: no page, not listed among an article's people.
-    merged = prefixed_names(archive.people)
-    nobody = not_people({pid: p for pid, p in archive.people.items() if pid not in merged}, archive.articles)
+    # Forms of one person's name (a middle initial, "Jr.", a title, a compound surname alone) are that person
+    # (builder.archive.identity), and so is a word that is no given name run into another person's whole name
+    # ("Relief Alexander Chupriyan"); a title before a surname that fits no one person is nobody, and so is
+    # what the archive does not show as a person ("Pell Grants", "the Rose Garden"): no page, not listed
+    # among an article's people.
+    mentions = Counter(ref.id for item in archive.articles for ref in {r.id: r for r in item.annotation.people}.values())
+    quoted = frozenset(s.id for item in archive.articles for s in item.annotation.speakers if s.quotes)
+    same, added, untitled = same_people(archive.people, mentions, _cut_before_suffix(archive), quoted)
+    archive.people = dict(sorted({**archive.people, **added}.items()))
+    prefixed = prefixed_names({pid: p for pid, p in archive.people.items() if pid not in same})
+    merged = resolved({**prefixed, **same})
+    nobody = not_people({pid: p for pid, p in archive.people.items() if pid not in merged}, archive.articles) | untitled
     nobody |= {pid for pid, target in merged.items() if target in nobody}
     merged = {pid: target for pid, target in merged.items() if target not in nobody}
     if merged or nobody:
         archive.people = {pid: p for pid, p in archive.people.items() if pid not in merged and pid not in nobody}
         archive.articles = [_without(item, merged, nobody, archive.people) for item in archive.articles]
     return archive
+
+
+def _cut_before_suffix(archive: Archive) -> Callable[[str, str], bool]:
+    """cut(id, suffix): whether most occurrences of the person's name in the articles naming them go on with
+    the suffix ("Ferdinand Marcos, Jr.": the name was cut at the comma, it is the son's)."""
+    where: dict[str, list[AnnotatedArticle]] = {}
+    for item in archive.articles:
+        for pid in {ref.id for ref in item.annotation.people}:
+            where.setdefault(pid, []).append(item)
+
+    def cut(pid: str, suffix: str) -> bool:
+        pattern = re.compile(r"(?<!\w)" + re.escape(archive.people[pid].name) + r"(,?\s+" + re.escape(suffix)
+                             + r"(?!\w))?", re.IGNORECASE)
+        found = [m.group(1) is not None for item in where.get(pid, ()) for paragraph in item.article.paragraphs
+                 for m in pattern.finditer(paragraph)]
+        return 2 * sum(found) > len(found)
+
+    return cut
 
 
 def prefixed_names(people: dict[str, Person]) -> dict[str, str]:

@@ -134,6 +134,36 @@ NOT_NAME_WORDS = ["cpl", "sgt", "pfc", "spc", "pvt", "maj", "capt", "cmdr", "adm
                   "your", "the", "our", "my"]
 """Words of a rank, an honorific or a determiner: a name the model proposes with one of them in it ("Lance
 Cpl", "His Holiness") is a title, not a person's name."""
+NAME_TITLES = ["justice", "judge", "congressman", "congresswoman", "representative", "rep", "senator", "sen",
+               "secretary", "governor", "gov", "mayor", "ambassador", "minister", "chancellor", "general", "gen",
+               "admiral", "adm", "colonel", "col", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt",
+               "corporal", "cpl", "officer", "detective", "professor", "prof", "doctor", "dr", "mr", "mrs", "ms",
+               "miss", "lady", "lord", "dame", "sir", "reverend", "rev", "pastor", "bishop", "rabbi", "cardinal",
+               "coach", "commissioner", "chairman", "chairwoman", "speaker", "leader", "leaders", "whip", "emerita",
+               "emeritus", "president", "deputy", "nsa"]
+"""Titles that stand before a name in running text ("Justice Breyer", "Congresswoman Meng", "First Lady
+Barbara Bush" cut to "Lady Barbara Bush"): a person page named by one of them and a surname is a mention of
+the one person the archive knows by that surname, and one named by a title and a whole name is that name
+(builder.archive.identity). "Lance" (Lance Cpl), "Major" and "Sheikh" are given names too, and a king's,
+a pope's or a saint's title is part of how he is named: they are not listed."""
+NOT_SURNAMES = """
+corporation corp company co inc incorporated llc ltd limited group holdings industries partners foundation
+fund institute institution university college academy association society council committee commission
+agency authority department ministry bank capital scientific technologies technology systems solutions
+services motors airlines airways pharmaceuticals therapeutics laboratories labs entertainment media network
+networks communications minerals materials metals mining chemicals manufacturing electric resources law act
+alliance coalition federation center centre hospital congregation cathedral highway bridge avenue square
+garden dialogue summit initiative program programme project plan strategy sorority
+fraternity caucus mouse tiger bunny rabbit duck pig piglet puppy kitty cat dog pony shark chick cow frog
+monster dinosaur unicorn robot officer professor administration bureau board office party union army navy
+corps tunnel station museum library memorial airport grants order nutrition antisemitism anti-semitism
+""".split()
+"""Words that end the name of an organisation, a place, a law, a programme or a cartoon character and never a
+person's surname ("Whirlpool Corporation", "Administrative Law", "Critical Minerals", "Mickey Mouse",
+"Daniel Tiger"): a name outside the knowledge base that ends with one has no person page, whatever else
+the archive shows of it — a company "announced" and a character is "joined" like a person
+(builder.archive.evidence). Words that are also surnames are left out ("Bird", "Fox", "Wolf", "Crane",
+"Hall", "Park", "Church", "Street": Sue Bird, Tom Wolf, David Crane, Frank Church)."""
 NOT_PERSON_LABELS = ["ORG", "PRODUCT", "FAC", "LOC", "GPE", "NORP", "EVENT", "WORK_OF_ART", "LAW"]
 """The English model's entity labels of things that are not people (case-sensitive)."""
 NAME_PARTICLES = ["de", "da", "di", "du", "del", "der", "van", "von", "bin", "al", "la", "le", "ter", "el"]

@@ -1,0 +1,215 @@
+"""One person, one page: the forms of a name that the archive shows to be the same person.
+
+Across thousands of articles one person is written many ways, and each spelling outside the knowledge base
+would get a page of its own: with and without a middle initial or a middle name ("Frank R. Lautenberg",
+"Frank Lautenberg"; "Lyndon B. Johnson", "Lyndon Baines Johnson"), with and without "Jr." ("Ferdinand
+Marcos", "Ferdinand R. Marcos Jr"), after a title the model kept ("Justice Breyer", "Lady Barbara Bush"), or
+by a surname with a particle alone ("Van Hollen"), or with a nickname ("Chuck Schumer", "Charles E.
+Schumer"). The forms are folded into one identity only when the archive
+holds no other reading: every form of the group agrees with every other (initials with the names they
+abbreviate, at most one suffix), and a title with a bare surname names the one person of that surname.
+A title and a surname that fit nobody, or several people, are no page at all ("Justice Thomas" among
+Clarence Thomas and the other Thomases): the name stays in the article's text, unlinked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from itertools import combinations
+from pathlib import Path
+
+from builder import lang as packs
+from builder.annotate.resolve import unknown_person_id
+from builder.archive.evidence import SUFFIXES, is_given_name
+from builder.model import Person
+from builder.text import CYRILLIC, ascii_fold
+
+NAME_TITLES = frozenset(packs.every("NAME_TITLES"))
+PARTICLES = frozenset(packs.every("NAME_PARTICLES"))
+NICKNAMES = Path(packs.__file__).with_name("nicknames.txt")
+
+Parts = tuple[str, tuple[str, ...], str, str]
+"""(first name, middle names or initials, surname, suffix) of a name, folded to lower-case ASCII."""
+
+
+def _fold(word: str) -> str:
+    return ascii_fold(word).casefold().strip(".,")
+
+
+def parts(name: str) -> Parts | None:
+    """The parts of a Latin-script name of two words or more that starts with a whole word; else None."""
+    if CYRILLIC.search(name):
+        return None
+    words = [_fold(word) for word in name.replace(",", " ").split()]
+    suffix = words.pop() if len(words) > 2 and words[-1] in SUFFIXES else ""
+    if len(words) < 2 or len(words[0]) < 2 or not all(words):
+        return None
+    return words[0], tuple(words[1:-1]), words[-1], suffix
+
+
+def agree(one: Parts, other: Parts) -> bool:
+    """Whether two names of the same first name and surname can be one person's: at most one suffix, and
+    middle parts that are absent on one side or abbreviate each other word by word ("R." and "Rudolph")."""
+    if one[3] and other[3] and one[3] != other[3]:
+        return False
+    if not one[1] or not other[1]:
+        return True
+    return len(one[1]) == len(other[1]) and all(
+        a == b or (min(len(a), len(b)) == 1 and a[0] == b[0]) for a, b in zip(one[1], other[1]))
+
+
+def same_people(people: dict[str, Person], mentions: dict[str, int],
+                cut: Callable[[str, str], bool] = lambda pid, suffix: False, quoted: frozenset[str] = frozenset()
+                ) -> tuple[dict[str, str], dict[str, Person], set[str]]:
+    """({id: the id of the person it is}, new people to add, ids that are nobody) for the people outside the
+    knowledge base that are another form of someone's name (see the module's docstring). `mentions` is
+    the number of articles naming each id: of forms that agree, the knowledge base's person, else the form
+    named in most articles (with its suffix, when the forms have one), is the one kept. `cut(id, suffix)` tells whether the articles write that
+    person's name followed by the suffix ("jr") most of the time; `quoted` holds the ids of speakers."""
+    merged: dict[str, str] = {}
+    added: dict[str, Person] = {}
+    nobody: set[str] = set()
+    named = {pid: parts(person.name) for pid, person in people.items()}
+    _variants(people, named, mentions, merged, cut, quoted)
+    _nicknames(people, named, merged, mentions)
+    by_words: dict[tuple[str, ...], list[str]] = {}
+    for pid, person in people.items():
+        by_words.setdefault(tuple(_fold(w) for w in person.name.split()), []).append(pid)
+    tails: dict[tuple[str, ...], set[str]] = {}
+    for pid, person in people.items():
+        words = person.name.split()
+        if len(words) > 2 and is_given_name(words[0]):
+            for size in range(2, len(words)):
+                tails.setdefault(tuple(_fold(w) for w in words[-size:]), set()).add(merged.get(pid, pid))
+    for pid, person in sorted(people.items()):
+        if person.in_kb or pid in merged:
+            continue
+        words = person.name.split()
+        if len(words) >= 2 and _fold(words[0]) in NAME_TITLES:
+            _titled(pid, words[1:], people, named, by_words, merged, added, nobody)
+        # a surname with a particle alone is the one person whose longer name, starting with a given name,
+        # ends with it ("Van Hollen" -> Chris Van Hollen); other compound surnames are not told from a name
+        # after a word run into it ("Sheikh Mohammed" is not Khalid Sheikh Mohammed)
+        elif len(words) >= 2 and _fold(words[0]) in PARTICLES:
+            longer = tails.get(tuple(_fold(w) for w in words), set()) - {pid}
+            if len(longer) == 1:
+                merged[pid] = longer.pop()
+    return resolved(merged), added, nobody
+
+
+def _variants(people: dict[str, Person], named: dict[str, Parts | None], mentions: dict[str, int],
+              merged: dict[str, str], cut: Callable[[str, str], bool], quoted: set[str]) -> None:
+    """Names of one first name and surname that all agree, folded into the one kept. A suffix tells a son
+    from his father ("Robert F. Kennedy Jr"): a name without it joins the suffixed forms only when the
+    articles write it cut before the suffix ("Ferdinand Marcos, Jr." read as "Ferdinand Marcos")."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for pid, found in sorted(named.items()):
+        if found is not None:
+            groups.setdefault((found[0], found[2]), []).append(pid)
+    for ids in groups.values():
+        suffixes = {named[pid][3] for pid in ids} - {""}
+        if len(ids) < 2 or len(suffixes) > 1:
+            continue
+        suffix = next(iter(suffixes), "")
+        joined = [pid for pid in ids if named[pid][3] or (suffix and cut(pid, suffix))]
+        for group in (joined, [pid for pid in ids if pid not in joined]):
+            if any(named[pid][1] for pid in group):
+                # a quoted name without a middle name is a speaker of the day the fuller name may not be:
+                # Senator John Kennedy is quoted, and so is John F. Kennedy
+                group = [pid for pid in group if named[pid][1] or pid not in quoted or people[pid].in_kb]
+            if len(group) < 2 or sum(people[pid].in_kb for pid in group) > 1 or \
+                    not all(agree(named[a], named[b]) for a, b in combinations(group, 2)):
+                continue
+            kept = max(group, key=lambda pid: (people[pid].in_kb, bool(named[pid][3]), mentions.get(pid, 0),
+                                               len(people[pid].name.split()), [-ord(c) for c in pid]))
+            for pid in group:
+                # a spelling the knowledge base does not list, with the same parts ("Dmitrý Peskov"), is left
+                # to the knowledge base's editors: it keeps an id of its own
+                if pid != kept and not people[pid].in_kb and not (people[kept].in_kb and named[pid] == named[kept]):
+                    merged[pid] = kept
+
+
+@lru_cache(maxsize=1)
+def formal_names() -> dict[str, frozenset[str]]:
+    """{nickname: the given names it is short for} (builder/lang/nicknames.txt, made by
+    training/nickname_pairs.py from the `nicknames` dataset: "chuck" -> charles, "teddy" -> edward, theodore)."""
+    table: dict[str, set[str]] = {}
+    for line in NICKNAMES.read_text(encoding="utf-8").splitlines():
+        nickname, formal = line.split()
+        table.setdefault(nickname, set()).add(formal)
+    return {nickname: frozenset(formal) for nickname, formal in table.items()}
+
+
+def _nicknames(people: dict[str, Person], named: dict[str, Parts | None], merged: dict[str, str],
+               mentions: dict[str, int]) -> None:
+    """A name whose first word is a nickname ("Chuck Schumer", "Teddy Roosevelt") is the one person of the
+    same surname (and suffix, and agreeing middle names) whose first name it is short for: "Charles E.
+    Schumer", "Theodore Roosevelt". When two such people exist ("Bobby Kennedy" among Robert F. Kennedy and
+    Robert F. Kennedy Jr) it is left alone. The knowledge base's spelling wins over the archive's, and else
+    the form named in more articles ("Julie Su" in 40, "Julia Su" in 10: Julie Su)."""
+    table = formal_names()
+    by_surname: dict[str, list[str]] = {}
+    for pid, found in named.items():
+        if found is not None:
+            by_surname.setdefault(found[2], []).append(pid)
+    for pid, found in sorted(named.items()):
+        if found is None or pid in merged or found[0] not in table:
+            continue
+        targets = {merged.get(other, other) for other in by_surname[found[2]]
+                   if named[other][0] in table[found[0]] and named[other][3] == found[3] and agree(found, named[other])}
+        targets.discard(pid)
+        if len(targets) != 1:
+            continue
+        target = targets.pop()
+        if merged.get(target) == pid:
+            continue  # the other form was folded into this one already ("Michael C." and "Mike" name each other)
+        if not people[pid].in_kb and (people[target].in_kb or mentions.get(target, 0) >= mentions.get(pid, 0)):
+            merged[pid] = target
+        elif not people[target].in_kb:
+            merged[target] = pid
+            for other, kept in list(merged.items()):
+                if kept == target:
+                    merged[other] = pid
+
+
+def _titled(pid: str, rest: list[str], people: dict[str, Person], named: dict[str, Parts | None],
+            by_words: dict[tuple[str, ...], list[str]], merged: dict[str, str], added: dict[str, Person],
+            nobody: set[str]) -> None:
+    """A title and a surname: the one person of that surname, else nobody. A title and a whole name: the
+    person of that name (a new page under it when the archive has none)."""
+    if len(rest) == 1:
+        surname = _fold(rest[0])
+        holders = [other for other, found in named.items()
+                   if other != pid and found is not None and found[2] == surname and found[0] not in NAME_TITLES]
+        targets = {merged.get(holder, holder) for holder in holders}  # forms of one name are one holder
+        if len(targets) == 1:
+            merged[pid] = targets.pop()
+        else:
+            nobody.add(pid)
+        return
+    name = " ".join(rest)
+    same = [other for other in by_words.get(tuple(_fold(w) for w in rest), []) if other != pid]
+    if same:
+        merged[pid] = same[0]
+    elif is_given_name(rest[0]):
+        new_id = unknown_person_id(name)
+        if new_id in people and people[new_id].name != name:
+            return
+        person = added.get(new_id) or Person(id=new_id, name=name, aliases=(), in_kb=False)
+        added[new_id] = Person(id=new_id, name=name, aliases=tuple(sorted({*person.aliases, people[pid].name})),
+                               in_kb=False)
+        merged[pid] = new_id
+
+
+def resolved(merged: dict[str, str]) -> dict[str, str]:
+    """Chains followed to their end (a -> b -> c becomes a -> c, b -> c); a cycle is dropped."""
+    final = {}
+    for pid in merged:
+        target, seen = merged[pid], {pid}
+        while target in merged and target not in seen:
+            seen.add(target)
+            target = merged[target]
+        if target not in seen:
+            final[pid] = target
+    return final

@@ -1,0 +1,136 @@
+"""builder/archive/identity.py and the name shapes of builder/archive/evidence.py: one person, one page, and
+no page for an organisation, a country or a cartoon. The articles are sentences of ../shared/corpus/scale;
+the people in them are what the annotator proposed there, written out by hand so that the archive stage
+is tested alone (the helpers of test_evidence.py)."""
+
+from __future__ import annotations
+
+from builder.archive.evidence import not_a_name
+from builder.archive.identity import agree, parts
+from tests.unit.archive.test_evidence import _index
+
+
+def _names(archive) -> set[str]:
+    return {p.name for p in archive.people.values()}
+
+
+def test_a_name_cut_at_the_comma_before_jr_is_the_son_under_his_full_name():
+    archive, listed = _index(
+        ("Biden welcomed President Ferdinand R. Marcos, Jr.", ("Ferdinand R. Marcos",)),
+        ("President Biden met today at the White House with President Ferdinand R. Marcos, Jr.",
+         ("Ferdinand R. Marcos Jr",)),
+        ("Readout of President Biden’s Meeting with Philippine President Ferdinand Marcos Jr.", ("Ferdinand Marcos Jr",)))
+    assert _names(archive) == {"Ferdinand R. Marcos Jr"} and listed == {"Ferdinand R. Marcos Jr"}
+    assert all(len(item.annotation.people) == 1 for item in archive.articles)
+
+
+def test_a_father_without_the_suffix_stays_apart_from_the_son():
+    archive, _ = _index(
+        ("Born into a revered family of service, Robert F. Kennedy forged a path toward freedom that endures today.",
+         ("Robert F. Kennedy",)),
+        ("And it’s going to be a real honor for me to introduce Robert F. Kennedy, Jr.", ("Robert F. Kennedy Jr",)))
+    assert _names(archive) == {"Robert F. Kennedy", "Robert F. Kennedy Jr"}
+
+
+def test_a_middle_initial_and_the_middle_name_it_abbreviates_are_one_person():
+    archive, _ = _index(
+        ("He also served as a member of the White House staff for President Lyndon B. Johnson.", ("Lyndon B. Johnson",)),
+        ("Back in 1964, President Johnson — Lyndon Baines Johnson came to Rocky Mountain [Mount] and spoke.",
+         ("Lyndon Baines Johnson",)),
+        ("Martin Luther King met with President Lyndon Johnson in 1964 to push for the passage of the Voting Rights Act.",
+         ("Lyndon Johnson",)))
+    assert len(archive.people) == 1 and len({p.id for item in archive.articles for p in item.annotation.people}) == 1
+
+
+def test_different_middle_initials_are_different_people_and_the_bare_name_is_neither():
+    assert agree(parts("Lyndon B. Johnson"), parts("Lyndon Baines Johnson"))
+    assert not agree(parts("George W. Bush"), parts("George H. W. Bush"))
+    assert not agree(parts("Robert F. Kennedy Sr."), parts("Robert F. Kennedy Jr."))
+    archive, _ = _index(
+        ("President of Ukraine Volodymyr Zelenskyy held a video conference with the 43rd President of the United "
+         "States of America George W. Bush.", ("George W. Bush",)),
+        ("The 41st President, George H. W. Bush, signed it.", ("George H. W. Bush",)),
+        ("George Bush was there.", ("George Bush",)))
+    assert _names(archive) == {"George W. Bush", "George H. W. Bush", "George Bush"}
+
+
+def test_a_quoted_name_without_a_middle_initial_is_not_folded_into_a_fuller_one():
+    archive, _ = _index(
+        ("John Kennedy: “President Trump has awakened our NATO friends from their slumber.”", ("John Kennedy",),
+         "en", ("John Kennedy",)),
+        ("The records relating to the assassination of President John F. Kennedy are released.", ("John F. Kennedy",)))
+    assert _names(archive) == {"John Kennedy", "John F. Kennedy"}
+
+
+def test_a_title_and_a_surname_are_the_one_person_of_that_surname_or_nobody():
+    archive, listed = _index(
+        ("He clerked for Justice Stephen Breyer of the United States Supreme Court.", ("Stephen Breyer",)),
+        ("I’ll just say one thing about Justice Breyer.", ("Justice Breyer",)))
+    assert _names(archive) == {"Stephen Breyer"} and listed == {"Stephen Breyer"}
+    archive, listed = _index(("I’ll just say one thing about Justice Breyer.", ("Justice Breyer",)))
+    assert not archive.people and not listed
+
+
+def test_a_title_before_a_whole_name_is_dropped():
+    archive, listed = _index(
+        ("And this group, which has done so much to advance literacy in our country, is a powerful testament to First "
+         "Lady Barbara Bush—how she was able to use her role to change lives for decades to come.", ("Lady Barbara Bush",)),
+        ("Thank you, Doro, for the beautiful introduction and welcome back to the White House as we honor the life and "
+         "legacy of your mother, First Lady Barbara Bush.", ("Lady Barbara Bush",)))
+    assert _names(archive) == {"Barbara Bush"} and listed == {"Barbara Bush"}
+
+
+def test_a_surname_with_a_particle_alone_is_the_one_person_of_that_name():
+    archive, listed = _index(
+        ("He was in the Senate, my Senate classmate, Chris Van Hollen.", ("Chris Van Hollen",)),
+        ("Thank you to Senators Cardin, Capito, Van Hollen and Manchin.", ("Van Hollen",)))
+    assert _names(archive) == {"Chris Van Hollen"} and listed == {"Chris Van Hollen"}
+
+
+def test_a_company_a_country_a_cartoon_and_a_broken_phrase_are_nobody_even_when_quoted():
+    archive, listed = _index(
+        ("Whirlpool Corporation announced a $300 million investment in its U.S. laundry manufacturing facilities.",
+         ("Whirlpool Corporation",), "en", ("Whirlpool Corporation",)),
+        ("President, for inviting Whirlpool Corporation to sit here today at this table with all these leaders.",
+         ("Whirlpool Corporation",)),
+        ("USTDA technical assistance for the National Utilities Regulatory Commission (NURC) of Saint Lucia is "
+         "providing microgrid regulatory framework guidance.", ("Saint Lucia",)),
+        ("I don’t know about you all, but I certainly would not get into a fight with Mickey Mouse.", ("Mickey Mouse",)),
+        ("Hi, Joe Joe.", ("Joe Joe",)))
+    assert not archive.people and not listed
+    for name in ("Critical Minerals", "Administrative Law", "Daniel Tiger", "El Salvador", "Biden. I’m", "Rich Jr",
+                 "Biden-Harris Administration"):
+        assert not_a_name(name), name
+    for name in ("Sue Bird", "Tom Wolf", "David Crane", "Lance Gooden", "Martin Luther King Jr.", "George H. W. Bush",
+                 "Elizabeth II", "Abdullah Abdullah"):
+        assert not not_a_name(name), name
+
+
+def test_a_nickname_is_the_one_person_of_that_surname_whose_given_name_it_is_short_for():
+    archive, listed = _index(
+        ("And this is just one more step in doing what other Presidents have done, starting with Teddy Roosevelt.",
+         ("Teddy Roosevelt",)),
+        ("Today, we mark the birth of a true American original—President Theodore Roosevelt—and celebrate his "
+         "tremendous legacy.", ("Theodore Roosevelt",)),
+        ("Eleanor Roosevelt held her own press conferences.", ("Eleanor Roosevelt",)))
+    assert _names(archive) == {"Theodore Roosevelt", "Eleanor Roosevelt"}
+    archive, _ = _index(
+        ("Born into a revered family of service, Robert F. Kennedy forged a path toward freedom that endures today.",
+         ("Robert F. Kennedy",)),
+        ("And it’s going to be a real honor for me to introduce Robert F. Kennedy, Jr.", ("Robert F. Kennedy Jr",)),
+        ("Bobby Kennedy was there.", ("Bobby Kennedy",)))
+    # the son has a suffix the nickname has not: "Bobby Kennedy" is the father
+    assert _names(archive) == {"Robert F. Kennedy", "Robert F. Kennedy Jr"}
+    third = next(i for i in archive.articles if "Bobby" in i.article.paragraphs[0]).annotation
+    assert [p.name for p in third.people] == ["Robert F. Kennedy"]
+
+
+def test_two_forms_that_are_each_others_nickname_end_as_one_person():
+    archive, listed = _index(
+        ("He had an opportunity to work on it this past weekend with Mike Donilon and — and Vinay Reddy.",
+         ("Mike Donilon",)),
+        ("And a guy who used to love Mookie is my Chief Strategist, Mike Donilon.", ("Mike Donilon",)),
+        ("You know, and I — I had to go back and look at it because Mike Donilon pulled it out for me — the speech I "
+         "made. The Honorable Michael C. Donilon, Assistant to the President and Senior Advisor to the President & Mrs.",
+         ("Michael C. Donilon",)))
+    assert _names(archive) == {"Mike Donilon"}
