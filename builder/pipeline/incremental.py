@@ -209,6 +209,8 @@ class StoredPages:
     def _read(self, known: dict[str, str]) -> dict[str, str] | None:
         found = {}
         for path, expected in known.items():
+            if path.startswith("/") or ".." in path.split("/"):  # a record that points out of docs/ is not followed
+                return None
             try:
                 text = (self._docs / path).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):

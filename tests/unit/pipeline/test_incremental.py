@@ -4,6 +4,7 @@ a full build of the same input gives."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -145,3 +146,19 @@ def test_a_page_changed_by_hand_in_docs_is_made_again_not_taken_over(sample_proj
     assert 0 < again.reused_markdown
     record = json.loads((sample_project / "docs" / PAGES_FILE).read_text(encoding="utf-8"))
     assert any("articles/2022-01-27-kremlin-little-optimism.md" in group for group in record.values())
+
+
+def test_a_record_naming_a_page_outside_docs_is_not_followed(sample_project, tmp_path):
+    config = configure(sample_project)
+    build(config)
+    outside = tmp_path / "outside.md"
+    outside.write_text("planted\n", encoding="utf-8")
+    record_path = sample_project / "docs" / PAGES_FILE
+    record = json.loads(record_path.read_text(encoding="utf-8"))
+    group = next(k for k, pages in record.items() if "articles/2022-01-27-kremlin-little-optimism.md" in pages)
+    digest = hashlib.sha256(b"planted\n").hexdigest()[:40]
+    record[group] = {"../../outside.md": digest}
+    record_path.write_text(json.dumps(record), encoding="utf-8")
+    again = build(config)  # the group is made again, not read from outside docs/
+    assert again.reused_markdown > 0
+    assert "planted" not in (sample_project / "docs/articles/2022-01-27-kremlin-little-optimism.md").read_text(encoding="utf-8")
