@@ -77,6 +77,10 @@ class TurnFinder:
                 name = holder
         return name
 
+    def _person_id(self, name: str, lang: str | None = None) -> str:
+        """The knowledge base's id of a name, else the id of a person it does not know."""
+        return self.index.resolve(name) or unknown_person_id(name, lang)
+
     def _title_office_holder(self, who: str, when: date | None, text: str) -> str | None:
         """The holder of an office a title names ("the President of Ukraine", "Президента України") on the
         document's date, the office alone or before lower-case words ("Президента України ввечері …"). A bare
@@ -113,7 +117,7 @@ class TurnFinder:
         """(person id, display name) for an upper-case label; (None, None) when anonymous."""
         holder = self._office_holder(label, when)
         if holder:
-            return self.index.resolve(holder) or unknown_person_id(holder), holder
+            return self._person_id(holder), holder
         if label.upper() in lexicon.ANONYMOUS_LABELS:
             return None, None
         spelled = _title_case(label)
@@ -220,7 +224,7 @@ class TurnFinder:
             who = lexicon.title_tail_pattern(lang).split(who, maxsplit=1)[0]
             holder = self._title_office_holder(who.strip(), when, text)
             if holder:
-                return self.index.resolve(holder) or unknown_person_id(holder), holder
+                return self._person_id(holder), holder
             return self._named(who, shape, lang, when, text)
         known = self.index.find(title)
         if known and known[0].start == 0:
@@ -244,20 +248,20 @@ class TurnFinder:
                 found.extend((f.id, None) for f in known)
                 continue
             if lang in MORPHOLOGY:
-                found.extend((self.index.resolve(name) or unknown_person_id(name, lang), name)
+                found.extend((self._person_id(name, lang), name)
                              for _, _, _, name in find_names(part, lang)[-1:])
                 continue
             names = shape(part)
             if names:
                 name = TITLES.sub("", names[-1][2]).strip()
                 if plausible_name(name) and len(name.split()) >= 2:
-                    found.append((self.index.resolve(name) or unknown_person_id(name), name))
+                    found.append((self._person_id(name), name))
                     continue
             if part.strip().casefold().startswith("the "):  # an office ("the President and the First Lady")
                 holder = self._title_office_holder(part.strip(), when, text)
                 if holder is None:
                     return None, None  # whose office is not known: nobody for sure
-                found.append((self.index.resolve(holder) or unknown_person_id(holder), holder))
+                found.append((self._person_id(holder), holder))
                 continue
             words = re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$", "", part).split()  # "… of Japan"
             run = 0
@@ -273,7 +277,7 @@ class TurnFinder:
             if named and (len(named) >= 2 or len(named) < run):  # "Emily Horne", or a titled surname "Prime Minister Kishida"
                 name = " ".join(named)
                 if plausible_name(name):
-                    found.append((self.index.resolve(name) or unknown_person_id(name), name if len(named) >= 2 else None))
+                    found.append((self._person_id(name), name if len(named) >= 2 else None))
         if len({pid for pid, _ in found}) != 1:
             return None, None
         return found[0] if found[0][1] or found[0][0] in self.index.people else (None, None)
