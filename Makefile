@@ -39,7 +39,7 @@ accuracy: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/accuracy.py
 
-# Romanian person recogniser: RONEC v2 validation -> DocBin (+ name-replaced copies), name lexicon, spaCy
+# Romanian person recogniser: RONEC v2 validation -> DocBin (+ name-replaced copies), name and word lexicon, spaCy
 # training (niced: the machine is shared), models/ro_person/. Installs the optional `train` extras (Faker)
 # first; minutes on 2 cores.
 # The final model trains on train + dev (final.spacy) for RO_STEPS steps, a number fixed from dev runs
@@ -49,7 +49,7 @@ RO_STEPS := 2000
 train-ro: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python $(RO)/prepare.py
-	$(BIN)/python $(RO)/lexicon.py
+	$(BIN)/python $(RO)/lexicon.py --words
 	rm -rf $(RO)/output
 	OMP_NUM_THREADS=2 nice -n 10 $(BIN)/python -m spacy train $(RO)/config.cfg --output $(RO)/output \
 		--paths.train $(RO)/corpus/final.spacy --training.max_steps $(RO_STEPS) --training.patience 0
@@ -62,7 +62,7 @@ train-ro: $(STAMP)
 train-ro-dev: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python $(RO)/prepare.py
-	$(BIN)/python $(RO)/lexicon.py
+	$(BIN)/python $(RO)/lexicon.py --words
 	OMP_NUM_THREADS=2 nice -n 10 $(BIN)/python -m spacy train $(RO)/config.cfg --output $(RO)/output-dev
 	$(BIN)/python bench/ronec.py --part dev --no-baseline --model $(RO)/output-dev/model-best
 

@@ -34,6 +34,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE / "corpus" / "lexicon"
 LATIN_NAME = re.compile(r"^[A-Za-zÀ-ɏ'’-]{2,}$")
+COMMA_BELOW = str.maketrans("şţ", "șț")
+"""A few WordNet literals are written with the cedilla; RONEC, wordfreq and the lemma table use the comma."""
 ATTRS_FIRST = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 ATTRS_LAST = ("last_names", "last_names_male", "last_names_female")
 
@@ -92,7 +94,7 @@ def dictionary_words() -> set[str]:
     wordnet = rowordnet.RoWordNet()
     for synset_id in wordnet.synsets():
         words |= {w.lower() for w in wordnet.synset(synset_id).literals}
-    return {w for w in words if LATIN_NAME.match(w)}
+    return {w.translate(COMMA_BELOW) for w in words if LATIN_NAME.match(w)}
 
 
 def place_names() -> set[str]:
