@@ -31,7 +31,8 @@ Span = tuple[int, int, str, str]
 ROMANIAN_MODEL = Path(__file__).resolve().parents[2] / "models" / "ro_person"
 """The Romanian person recogniser, in the project's folder (an editable install, as `make` does, finds it)."""
 ROMANIAN_LEXICON_ROWS = ("first", "last", "ro_first", "ro_last")
-"""What each dimension of the Romanian model's static vectors, its name lexicon, marks (training/ro_person/lexicon.py)."""
+"""What the first four dimensions of the Romanian model's static vectors, its name lexicon, mark (three word
+features follow them: how common, dictionary form, place; training/ro_person/lexicon.py)."""
 
 
 class ModelNotFound(Exception):
