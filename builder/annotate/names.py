@@ -159,18 +159,31 @@ def _first_name(word: str, following: str, lang: str) -> bool:
     """Whether a word may open a name: the dictionary knows it as a first name, and a word that is also a
     common noun ("Надежды", "Вера") only before a surname; or its romanisation is a first name of the
     given-name lexicon and the dictionary knows the word as no other word ("Родриго", "Эстебан"; rare
-    first names the dictionary scores low, "Маргарет", "Тони")."""
+    first names the dictionary scores low, "Маргарет", "Тони"), or knows it as another noun in the
+    nominative and a surname follows ("Кэмерон Диаз", "Карел Шварценберг")."""
     if len(word) < 2:
         return False
     parses = _parses(lang, word)
     names = [p for p in parses if "Name" in p.tag]
     if (not names and not _known(lang, word) or names) and _foreign_given_name(word, lang):
         return True
+    if not names and _foreign_given_name(word, lang) and _surname_shaped(following, lang) \
+            and any("NOUN" in p.tag and "nomn" in p.tag for p in parses):
+        return True  # a given name the dictionary knows as another noun, before a surname ("Карел Шварценберг")
     if not names:
         return False
     best = max(names, key=lambda p: p.score)
     common = best.normal_form in NOT_NAMES or word.lower() in NOT_NAMES
-    return (best.score >= 0.2 and not common) or _is(_parses(lang, following), "Surn")
+    # A known indeclinable first name's likelihood is spread over its seven case readings ("Йиржи", "Энди"):
+    # the reading counts with every reading of that name (a guess's readings are only guesses).
+    spread = sum(p.score for p in names if p.normal_form == best.normal_form and "plur" not in p.tag and "Infr" not in p.tag)
+    score = max(best.score, spread if _known(lang, word) else 0.0)
+    return (score >= 0.2 and not common) or _is(_parses(lang, following), "Surn")
+
+
+def _surname_shaped(word: str, lang: str) -> bool:
+    """Whether a word may only be a surname here: the dictionary tags it so or does not know it."""
+    return not _known(lang, word.strip("-")) or _is(_parses(lang, word), "Surn")
 
 
 @lru_cache(maxsize=1)

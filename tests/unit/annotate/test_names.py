@@ -127,3 +127,21 @@ def test_foreign_first_names_from_the_given_name_lexicon():
 def test_one_spelling_per_person_in_a_text():
     text = "Президент Кристина Фернандес де Киршнер прилетела в Рим. Кристина Фернандес выступила в понедельник."
     assert _names(text, "ru") == ["Кристина Фернандес де Киршнер"] * 2
+
+
+# Sentences below are from corpus documents outside tests/gold (shared/corpus/scale/nerel_ru).
+
+def test_an_indeclinable_first_name_counts_all_its_case_readings():
+    # nerel_train_40297: "Али" is a first name in every case at once; each reading alone scores low.
+    text = ("В субботу, накануне официальной инаугурации Роухани, верховный лидер Ирана аятолла Али Хаменеи "
+            "провёл специальную церемонию.")
+    assert [n for *_, n in find_names(text, "ru")] == ["Али Хаменеи"]
+
+
+def test_a_given_name_the_dictionary_knows_as_another_noun_opens_a_name_before_a_surname():
+    # nerel_train_530754: "Кэмерон" is a noun to the dictionary (a camera maker) and "Cameron" a given name.
+    assert [n for *_, n in find_names("Американская актриса Кэмерон Диаз впервые стала мамой в 47 лет.", "ru")] \
+        == ["Кэмерон Диаз"]
+    # ... but not a common noun's oblique form before a surname (nerel_dev_304703: a march named after him).
+    text = "После выхода на свободу Навальный заявил, что задержание всех участников «Марша Голунова» неправомерно."
+    assert find_names(text, "ru") == []
