@@ -101,14 +101,15 @@ def _slot(word: str, parses: tuple, known: bool, role: str, case: str, gender: s
     if role == "Surn" and not known:  # only guesses: a guessed surname counts double, a guessed first name
         # no more than a noun ("Негаммера"), an adjective only in the name's gender ("Кончаловского")
         tagged = [(p.score * (2 if "Surn" in p.tag else 1), p) for p in parses
-                  if ("NOUN" in p.tag or "ADJF" in p.tag and gender in p.tag and p.normal_form.endswith(ADJECTIVE_SURNAMES))
+                  if ("NOUN" in p.tag or _adjective_surname(p, gender))
                   and not _grammemes(p.tag) & {"Abbr", "neut"}
                   and _fits(p, case, gender, False, known)]
     else:
         tagged = [(p.score, p) for p in parses if any(r in p.tag for r in roles) and _fits(p, case, gender, True, known)]
     if not tagged and role == "Surn" and known:
-        tagged = [(p.score * (0.5 if known else 1), p) for p in parses if "NOUN" in p.tag
+        tagged = [(p.score * (0.5 if known else 1), p) for p in parses if ("NOUN" in p.tag
                   and "Name" not in p.tag and not (known and _grammemes(p.tag) & NOT_SURNAME)
+                  or _adjective_surname(p, gender))  # "Грузинская": a known adjective of a surname's shape
                   and _fits(p, case, gender, False, known)]  # a guess's "place" or "organisation" is only a guess
     if not tagged and role == "Surn" and gender == "femn" and not word.endswith(("а", "я")):
         return AS_WRITTEN, None, False  # a woman's surname not in -а does not decline ("Кристины Фернандес")
@@ -125,6 +126,12 @@ def _slot(word: str, parses: tuple, known: bool, role: str, case: str, gender: s
     guessed = case in ("gent", "datv", "accs", "ablt") and gender in best.tag and not any("nomn" in p.tag for p in parses)
     shows = "Fixd" not in best.tag and (known or guessed)
     return score, None if case == "nomn" else best, shows  # a name in the nominative stays as written
+
+
+def _adjective_surname(parse, gender: str) -> bool:
+    """Whether a parse is an adjective in the name's gender shaped like a surname that declines as one
+    ("Кончаловского", "Грузинская"; not "Силуановым")."""
+    return "ADJF" in parse.tag and gender in parse.tag and parse.normal_form.endswith(ADJECTIVE_SURNAMES)
 
 
 def _agree(words: list[str], roles: list[str], lang: str, cases: tuple[str, ...] = CASES) -> tuple[float, list[str], bool] | None:

@@ -145,3 +145,10 @@ def test_a_given_name_the_dictionary_knows_as_another_noun_opens_a_name_before_a
     # ... but not a common noun's oblique form before a surname (nerel_dev_304703: a march named after him).
     text = "После выхода на свободу Навальный заявил, что задержание всех участников «Марша Голунова» неправомерно."
     assert find_names(text, "ru") == []
+
+
+def test_a_surname_the_dictionary_knows_as_an_adjective_declines_as_one():
+    # nerel_train_531: "белоцерковский" is an adjective to the dictionary; as a surname it ends like one.
+    text = "Были уволены Прохоренко, Малых и начальник УМВД по Невскому району Валерий Белоцерковский."
+    assert [n for *_, n in find_names(text, "ru")] == ["Валерий Белоцерковский"]
+    assert [n for *_, n in find_names("Приказ подписан Валерием Белоцерковским.", "ru")] == ["Валерий Белоцерковский"]
