@@ -337,6 +337,45 @@ def find_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     return one_name_each(found, unsure)
 
 
+_LONE_WORD = re.compile(r"(?<![\w’'ʼ«\"„“.-])(" + _WORD + r")(?![\w’'ʼ-])")
+_CAPITAL_BEFORE = re.compile(r"(?:(?<![\w’'ʼ-])[" + _CAPITALS + r"][\w’'ʼ-]*|(?<!\w)(?:" + "|".join(PARTICLES) + r"))[ \t\u00a0]+$")
+_CAPITAL_AFTER = re.compile(r"[ \t\u00a0]+(?:(?:" + "|".join(PARTICLES) + r")[ \t\u00a0]+)?[" + _CAPITALS + r"]")
+
+
+def lone_first_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, as written, nominative) for each first name standing alone, not beside another
+    capitalised word ("его дочь Юлия", "с супругой Людмилой", "Нашій команді – Давиду, Андрію"): a word
+    the dictionary knows only as a first name (every reading a Name; a word that is also a common noun,
+    "Роза", "Марку", or a surname, "Богдан", is not one), put in the nominative (a reading in which it is
+    nominative keeps it as written). Whose name it is, and whether it names anyone, the caller decides."""
+    if lang not in MORPHOLOGY:
+        return []
+    found = []
+    for match in _LONE_WORD.finditer(text):
+        word = match.group(1)
+        if _CAPITAL_BEFORE.search(text, max(0, match.start() - 60), match.start()) or _CAPITAL_AFTER.match(text, match.end()):
+            continue  # beside another capitalised word: part of a longer name or title the finder judged
+        if "-" in word or len(word) < 3 or word.isupper() or word.lower() in NOT_NAMES or not _known(lang, word):
+            continue
+        parses = _parses(lang, word)
+        if not parses or not all("Name" in p.tag and "Infr" not in p.tag for p in parses):
+            continue
+        if _is(parses, "Patr") or _is(parses, "Surn") or all("loct" in p.tag for p in parses):
+            continue  # a locative needs a preposition before it ("Дедалі більше": an adverb the dictionary lacks)
+        if any(_is(_parses(lang, before), "Name") or _foreign_given_name(before, lang) for before in re.findall(
+                r"(?<![\w’'ʼ-])([" + _CAPITALS + r"][\w’'ʼ-]+)[ \t\u00a0]+" + re.escape(word) + r"(?![\w’'ʼ-])", text)):
+            continue  # the text writes it after a first name: a surname here ("Серена Уильямс" … "с Уильямс")
+        nominative = next((p for p in parses if "nomn" in p.tag and "plur" not in p.tag), None)
+        name = word if nominative is not None else _nominative(max(parses, key=lambda p: p.score), word)
+        found.append((match.start(1), match.end(1), word, name))
+    return found
+
+
+def first_name_forms(word: str, lang: str) -> set[str]:
+    """Every nominative a first name as written may be the form of ("Олександра": Олександра, Олександр)."""
+    return {word} | {_nominative(p, word) for p in _parses(lang, word) if "Name" in p.tag}
+
+
 def one_name_each(found: list[tuple[int, int, str, str]], unsure: set[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
     """The names of one text with one spelling per person: a name left as written because nothing showed
     its case that is another found name in an oblique case ("Мигеля Диас-Канеля" beside "Мигель

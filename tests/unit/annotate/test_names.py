@@ -1,6 +1,6 @@
 """Russian and Ukrainian names by morphology, and speech in those languages (texts written for the tests)."""
 
-from builder.annotate.names import find_names, may_be_subject
+from builder.annotate.names import find_names, lone_first_names, may_be_subject
 
 
 def test_names_in_oblique_cases_come_out_in_the_nominative():
@@ -152,3 +152,26 @@ def test_a_surname_the_dictionary_knows_as_an_adjective_declines_as_one():
     text = "Были уволены Прохоренко, Малых и начальник УМВД по Невскому району Валерий Белоцерковский."
     assert [n for *_, n in find_names(text, "ru")] == ["Валерий Белоцерковский"]
     assert [n for *_, n in find_names("Приказ подписан Валерием Белоцерковским.", "ru")] == ["Валерий Белоцерковский"]
+
+
+def test_a_first_name_alone_is_the_person_of_that_full_name_or_a_person_of_its_own(annotate_text):
+    # nerel_train_101387: "Барак" is Barack Obama, named in full in the sentence after; his daughters and
+    # wife are named by their first names only.
+    text = ("Дочь Барака Обамы будет учиться в Гарвардском университете\n\n"
+            "Семья Обама: Малия, Мишель, Барак, Саша (Наташа)\n\n"
+            "Старшая дочь президента Барака Обамы Малия сделает годичный перерыв после окончания школы.\n")
+    _, annotation = annotate_text(text, "obama-daughter")
+    ids = {p.id for p in annotation.people}
+    assert {"barack-obama", "maliya", "mishel", "sasha"} <= ids
+    assert "barak" not in ids
+
+
+def test_ukrainian_first_names_alone_and_words_that_only_look_like_them():
+    # resistinua_uk 2022-03-18 address: children named by first name, one in the genitive.
+    text = "Старша донька, Катя, їй усього лише 16 років, закрила собою братика Ігоря, йому вісім."
+    assert [n for *_, n in lone_first_names(text, "uk")] == ["Катя", "Ігор"]
+    # An adverb the dictionary lacks reads as a locative of "Дедал"; an abbreviation is not a name; a first
+    # name after a particle or beside another capitalised word is part of a name the finder judged.
+    assert lone_first_names("Дедалі більше і більше глобальних компаній залишають ринок.", "uk") == []
+    assert lone_first_names("занимает 6-е место в рейтинге Международного союза конькобежцев (ИСУ).", "ru") == []
+    assert lone_first_names("Лидер «Аль-Каиды» Усама бен Ладен был убит.", "ru") == []
