@@ -334,7 +334,40 @@ def find_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
             if not sure:
                 unsure.add((start, end))
             index += size
-    return one_name_each(found, unsure)
+    found += _initialled(text, lang, found)
+    return one_name_each(sorted(found), unsure)
+
+
+_INITIALLED = re.compile(r"(?<![\w.’'ʼ-])((?:[" + _CAPITALS + r"]\.[ \t\u00a0]?){1,2})([" + _CAPITALS + r"][\w’'ʼ-]+)(?![\w’'ʼ-])")
+
+
+def _initialled(text: str, lang: str, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Names written as initials and a surname ("А.Бастрыкина", "В. Ю. Сурковым"), the surname put in the
+    nominative by its own reading (a word the dictionary knows must be a surname to it): the full name found
+    in the text with that surname and a first name of that initial, else the initials and the surname
+    ("А. Абдулов")."""
+    full = {}
+    for *_, name in found:
+        words = name.split()
+        full.setdefault((words[0][:1], words[-1]), set()).add(name)
+    names = []
+    for match in _INITIALLED.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e, *_ in found):
+            continue
+        surname = match.group(2)
+        parses = _parses(lang, surname)
+        if _known(lang, surname) and not _is(parses, "Surn"):
+            continue
+        read = _agree([surname], ["Surn"], lang)
+        if read is None:
+            continue
+        initials = re.findall(r"[" + _CAPITALS + r"]\.", match.group(1))
+        owners = full.get((initials[0][0], read[1][0]), set())
+        if len(owners) != 1 and not (read[2] and _is(parses, "Surn")):
+            continue  # a surname the dictionary does not know, in a case nothing shows ("О.Умалу")
+        name = next(iter(owners)) if len(owners) == 1 else " ".join([*initials, read[1][0]])
+        names.append((match.start(), match.end(), match.group(0), name))
+    return names
 
 
 _LONE_WORD = re.compile(r"(?<![\w’'ʼ«\"„“.-])(" + _WORD + r")(?![\w’'ʼ-])")

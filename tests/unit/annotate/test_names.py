@@ -175,3 +175,14 @@ def test_ukrainian_first_names_alone_and_words_that_only_look_like_them():
     assert lone_first_names("Дедалі більше і більше глобальних компаній залишають ринок.", "uk") == []
     assert lone_first_names("занимает 6-е место в рейтинге Международного союза конькобежцев (ИСУ).", "ru") == []
     assert lone_first_names("Лидер «Аль-Каиды» Усама бен Ладен был убит.", "ru") == []
+
+
+def test_initials_and_a_surname_in_the_nominative():
+    # nerel_train_19676: authors named by their initials, in the genitive.
+    text = ("В эти дни волгоградцы и гости региона увидят спектакли по мотивам произведений А. С. Пушкина, "
+            "Г. Х. Андерсена, К. Чуковского, Г. Горина и других авторов.")
+    assert [n for *_, n in find_names(text, "ru")] == ["А. С. Пушкин", "Г. Х. Андерсен", "К. Чуковский", "Г. Горин"]
+    # nerel_train_433: the full name in the same text is the one person ("А.Кудрина" is Алексей Кудрин).
+    text = ("СМИ: Кремль обманул А.Кудрина, обещая ему пост премьера после выборов\n\n"
+            "Министр финансов Алексей Кудрин не собирается работать в правительстве.")
+    assert [n for *_, n in find_names(text, "ru")] == ["Алексей Кудрин", "Алексей Кудрин"]
