@@ -205,16 +205,22 @@ RAW_WORDS = 200_000
 """Words of unlabelled text for pretraining: about three epochs of it take ten minutes here."""
 
 
-def raw_text(ronec_dir: Path, valid: list[dict]) -> list[str]:
-    """The pretraining text (see the module's docstring), deterministic."""
+def wordnet_definitions() -> list[str]:
+    """Every third Romanian WordNet definition of four words or more, in the package's order."""
     import rowordnet
 
+    wordnet = rowordnet.RoWordNet()
+    definitions = [d for d in (wordnet.synset(i).definition for i in wordnet.synsets()) if d and len(d.split()) >= 4]
+    return definitions[::3]
+
+
+def raw_text(ronec_dir: Path, valid: list[dict], definitions: list[str]) -> list[str]:
+    """The pretraining text (see the module's docstring), deterministic: RONEC's sentences outside the
+    held-out part, then `definitions` up to RAW_WORDS words in all."""
     texts = [sentence_text(s) for s in valid if part_of(s["id"]) != "heldout"]
     texts += [s["text"] or sentence_text(s) for s in v1_sentences(ronec_dir, valid)[0]]
     words = sum(len(t.split()) for t in texts)
-    wordnet = rowordnet.RoWordNet()
-    definitions = [d for d in (wordnet.synset(i).definition for i in wordnet.synsets()) if d and len(d.split()) >= 4]
-    for definition in definitions[::3]:
+    for definition in definitions:
         if words >= RAW_WORDS:
             break
         texts.append(definition)
@@ -249,7 +255,7 @@ def main(argv=None) -> int:
         check_v1(args.ronec, valid)
         return 0
     if args.raw:
-        texts = raw_text(args.ronec, valid)
+        texts = raw_text(args.ronec, valid, wordnet_definitions())
         args.out.mkdir(parents=True, exist_ok=True)
         with open(args.out / "raw.jsonl", "w", encoding="utf-8") as f:
             f.writelines(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts)
