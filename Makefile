@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 AXE := tests/browser/axe/node_modules/axe-core/axe.min.js
 BUILD_FLAGS ?=
 
-.PHONY: site test check eval accuracy serve clean ro-data train-ro train-ro-dev
+.PHONY: site test check eval accuracy serve clean train-ro train-ro-dev
 
 $(STAMP): pyproject.toml requirements/model.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed (python3.11 or python3 on PATH)"; exit 1; }
@@ -39,26 +39,19 @@ accuracy: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/accuracy.py
 
-# Romanian person recogniser: RONEC v2 validation -> DocBin (+ name-replaced copies), name and word lexicon,
-# unlabelled text -> `spacy pretrain` (tok2vec, characters objective), spaCy training (niced: the machine is
-# shared), models/ro_person/. Installs the optional `train` extras (Faker, wordfreq, rowordnet,
-# spacy-lookups-data) first; about 25 minutes on 2 cores.
+# Romanian person recogniser: RONEC v2 validation -> DocBin (+ name-replaced copies), name lexicon, spaCy
+# training (niced: the machine is shared), models/ro_person/. Installs the optional `train` extras (Faker)
+# first; minutes on 2 cores.
 # The final model trains on train + dev (final.spacy) for RO_STEPS steps, a number fixed from dev runs
 # (`make train-ro-dev`: train part only, dev for early stopping and comparison); model-last is kept.
 RO := training/ro_person
 RO_STEPS := 2000
-RO_TRAIN := OMP_NUM_THREADS=2 nice -n 10 $(BIN)/python -m spacy
-ro-data: $(STAMP)
+train-ro: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python $(RO)/prepare.py
-	$(BIN)/python $(RO)/prepare.py --raw
-	$(BIN)/python $(RO)/lexicon.py --words
-	rm -rf $(RO)/pretrain
-	$(RO_TRAIN) pretrain $(RO)/config.cfg $(RO)/pretrain
-
-train-ro: ro-data
+	$(BIN)/python $(RO)/lexicon.py
 	rm -rf $(RO)/output
-	$(RO_TRAIN) train $(RO)/config.cfg --output $(RO)/output --paths.init_tok2vec $(RO)/pretrain/model-last.bin \
+	OMP_NUM_THREADS=2 nice -n 10 $(BIN)/python -m spacy train $(RO)/config.cfg --output $(RO)/output \
 		--paths.train $(RO)/corpus/final.spacy --training.max_steps $(RO_STEPS) --training.patience 0
 	rm -rf models/ro_person
 	mkdir -p models
@@ -66,8 +59,11 @@ train-ro: ro-data
 	du -sh models/ro_person
 	$(BIN)/python bench/ronec.py
 
-train-ro-dev: ro-data
-	$(RO_TRAIN) train $(RO)/config.cfg --output $(RO)/output-dev --paths.init_tok2vec $(RO)/pretrain/model-last.bin
+train-ro-dev: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[train]'
+	$(BIN)/python $(RO)/prepare.py
+	$(BIN)/python $(RO)/lexicon.py
+	OMP_NUM_THREADS=2 nice -n 10 $(BIN)/python -m spacy train $(RO)/config.cfg --output $(RO)/output-dev
 	$(BIN)/python bench/ronec.py --part dev --no-baseline --model $(RO)/output-dev/model-best
 
 serve: $(STAMP)

@@ -9,14 +9,14 @@ name: "Elena" -> "elenei", "Viorică" -> "vioricăi") gets a 4-dimensional indic
 [first name, last name, Romanian first name, Romanian last name]; every other word has no vector
 (zeros).
 
-Word features (`--words`, what `make train-ro` runs since session 21): three more dimensions that say how
+Word features (`--words`, a try of session 21, not what `make train-ro` runs): three more dimensions that say how
 plain a word is, for every word of wordfreq's Romanian list (Apache-2.0 code, data inside the wheel; 43,413
 words) and every place name below: [common: wordfreq's Zipf frequency of the lower-case word / 8,
 dictionary: the lower-case word is a form in spaCy's Romanian lemma table (spacy-lookups-data, MIT) or a
 literal of the Romanian WordNet (rowordnet, MIT), place: a country or territory name in Romanian or English
 (Babel's CLDR names, one word, with the Romanian genitive "Rusiei", "Ucrainei")]. A capitalised word that
 is a common Romanian word ("Astăzi", "Ministerul") or a place reads so; a name reads as a name. All three
-packages are training-time only (the `train` extra); the table is what ships.
+packages are needed by `--words` only: `pip install wordfreq==3.1.1 rowordnet==1.1.0 spacy-lookups-data==1.0.5`.
 
 The table is keyed by the word as written (lower case, capitalised, capitals) and written as a spaCy pipeline directory whose vocab carries it,
 for `[initialize] vectors`; the trained model keeps the table (a few hundred KB). Nothing of RONEC
@@ -81,6 +81,9 @@ def collect() -> dict[str, list[float]]:
     return table
 
 
+WORDS_PACKAGES = "wordfreq==3.1.1 rowordnet==1.1.0 spacy-lookups-data==1.0.5"
+
+
 def dictionary_words() -> set[str]:
     """Lower-case Romanian word forms of spaCy's lemma table and the Romanian WordNet (single words)."""
     import gzip
@@ -136,6 +139,10 @@ def main(argv=None) -> int:
 
     table = collect()
     if args.words:
+        try:
+            import rowordnet, spacy_lookups_data, wordfreq  # noqa: F401
+        except ImportError as e:
+            raise SystemExit(f"--words needs {e.name}: pip install {WORDS_PACKAGES}")
         features = word_features(set(table))
         table = {w: table.get(w, [0.0] * 4) + features.get(w, [0.0] * 3) for w in sorted(set(table) | set(features))}
     nlp = spacy.blank("ro")

@@ -17,8 +17,8 @@ Deterministic split of the v2 validation sentences by their RONEC id:
     id % 10 == 1  -> dev      (spaCy's evaluation during training / early stopping, and for trying settings)
     otherwise     -> train    (with the kept v1 sentences under --v1)
 
-`--raw` writes raw.jsonl instead, the unlabelled text `spacy pretrain` reads (README, "Romanian person
-recognition"): every v2 validation sentence outside the held-out part, every kept v1 sentence, then
+`--raw` writes raw.jsonl instead, the unlabelled text `spacy pretrain` reads in the session-21 try
+(training/ro_person/pretrain.cfg; README, "Romanian person recognition"; not what `make train-ro` runs): every v2 validation sentence outside the held-out part, every kept v1 sentence, then
 definitions of the Romanian WordNet (rowordnet, MIT; every third one of four words or more, in the
 package's order) up to RAW_WORDS words in all. No held-out sentence is in it.
 
@@ -207,7 +207,10 @@ RAW_WORDS = 200_000
 
 def wordnet_definitions() -> list[str]:
     """Every third Romanian WordNet definition of four words or more, in the package's order."""
-    import rowordnet
+    try:
+        import rowordnet
+    except ImportError:
+        raise SystemExit("--raw needs the Romanian WordNet: pip install rowordnet==1.1.0")
 
     wordnet = rowordnet.RoWordNet()
     definitions = [d for d in (wordnet.synset(i).definition for i in wordnet.synsets()) if d and len(d.split()) >= 4]

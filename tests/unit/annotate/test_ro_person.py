@@ -144,20 +144,8 @@ def test_pretraining_text_leaves_out_the_heldout_part():
     ("Rusiei", {}),
 ])
 def test_name_lexicon_reads_the_first_four_dimensions(word, marks):
-    """The annotator's name lexicon (builder.annotate.nlp.name_lexicon) reads names alone, though the model's
-    table also holds common words and places."""
+    """The annotator's name lexicon (builder.annotate.nlp.name_lexicon) reads the model's name dimensions:
+    first and last names, Romanian ones apart; a common word or a place is none."""
     from builder.annotate.nlp import ROMANIAN_LEXICON_ROWS, name_lexicon
 
     assert name_lexicon(word) == {row: marks.get(row, False) for row in ROMANIAN_LEXICON_ROWS}
-
-
-@pytest.mark.parametrize("word,common,dictionary,place", [
-    ("Ministerul", True, True, False), ("Astăzi", True, True, False), ("Rusiei", True, True, True),
-    ("Ucrainei", True, True, True), ("Drogba", False, False, False),
-])
-def test_word_features_in_the_model(nlp, word, common, dictionary, place):
-    """The model's static vectors carry the word features after the name lexicon (lexicon.py --words): how
-    common the word is (wordfreq's Zipf / 8), a dictionary form, a place."""
-    vector = nlp.vocab.get_vector(word)
-    assert len(vector) == 7
-    assert (vector[4] > 0.3, bool(vector[5]), bool(vector[6])) == (common, dictionary, place)
