@@ -12,6 +12,7 @@ from builder.annotate.doc import Doc, Quotation
 from builder.annotate.nlp import PLACE_LABELS
 from builder.annotate.quotations import MODIFIER, OPENERS, WORD, Paragraph, quote_spans, read_paragraph
 from builder.annotate.resolve import Found, PersonIndex
+from builder.annotate.syntax import Parse, judge
 
 # "said in Berlin: Tear down this wall!": a colon after the verb opens direct speech whose marks were lost.
 COLON_SPEECH = re.compile(r"[^:.!?\"“„«]{0,40}:\s+(?=[" + packs.capitals() + "])")
@@ -79,6 +80,7 @@ class SpeechReader:
         self.last_paragraph = -10
         self.previous_quote: Quotation | None = None  # the last quotation of the paragraph before
         self.introducer: str | None = None  # the speaker of a paragraph that ends "… said:"
+        self.parse = Parse(doc.text, doc.arcs)
 
     # --- antecedents ---------------------------------------------------------------------------------------
     def earlier(self, position: int) -> list[Found]:
@@ -187,11 +189,35 @@ class SpeechReader:
     def _quotation(self, view: Paragraph, index: int) -> None:
         quote = view.quotes[index]
         if not quote.fixed and not self._in_turn(quote.start):
-            quote.speaker = self.attributor.speaker(view, index, self.speech, self.lang, self, self.previous_quote)
-            quote.basis = self.attributor.basis if quote.speaker else ""
+            speaker = self.attributor.speaker(view, index, self.speech, self.lang, self, self.previous_quote)
+            basis = self.attributor.basis if speaker else ""
+            verb = self.parse.governor(quote.start, quote.end, self.speech) if self.parse else None
+            quote.speaker, quote.basis = self._parsed(verb.start if verb else None, speaker, basis)
+            if verb is not None and speaker and not quote.speaker:
+                self._spoke("", view.number)  # the verb's subject is someone (or something) not recognised
         if quote.speaker:
             self._spoke(quote.speaker, view.number)
         self.doc.quotations.append(quote)
+
+    def _parsed(self, verb: int | None, speaker: str | None, basis: str, add: bool = True) -> tuple[str | None, str]:
+        """The rules' speaker checked against the parse of the reporting verb at text offset `verb`. Kept when
+        the verb's subject is that person, a pronoun or a role (their antecedents are the rules' to find), when
+        nothing was parsed there, or when the speaker is named between the parsed subject and the verb (the
+        parse is not clear: "Q Karine, President Biden has expressed"); dropped when the subject is another
+        person or no person ("the ministry said", a name nobody recognised). Where the rules found nobody
+        (and `add`), the subject when it is a person the annotator found."""
+        subject = self.parse.subject(verb) if verb is not None else None
+        if subject is None:
+            return speaker, basis
+        kind, person = judge(self.parse, subject, self.doc.people, self.doc.entities or [], self.lang)
+        if kind == "person" and speaker is None:
+            return (person, "parse:subject") if add else (None, "")
+        if kind in ("pronoun", "role") or person == speaker:
+            return speaker, basis
+        if speaker is not None and any(f.id == speaker and subject.end <= f.start and f.end <= verb and not f.inside_quote
+                                       for f in self.doc.people):
+            return speaker, basis
+        return None, ""
 
     def _in_turn(self, position: int) -> bool:
         """Whether a position lies inside a labelled transcript turn: the turn is its speaker's words, and a
@@ -207,6 +233,8 @@ class SpeechReader:
             self._joint(view, v_end, sent_end)
             return
         who = self.attributor.subject(view, (sent_start, sent_end), (v_start, v_end), self.lang, self)
+        if self.parse:
+            who, _ = self._parsed(view.base + v_start, who, "", add=False)
         if sent_end >= len(masked.rstrip()) and masked.rstrip().endswith(":") \
                 and not CONJUNCTION.search(masked, v_end, sent_end):
             # "… told reporters:" opens the speaker's words in the next paragraph; "… said that the talks had
