@@ -7,7 +7,7 @@ import re
 
 from builder import lang as packs
 from builder.annotate import lexicon
-from builder.annotate.attribution import PREPOSITIONAL, Attributor, clause_words, few_words
+from builder.annotate.attribution import ABSTAINED, PREPOSITIONAL, Attributor, clause_words, few_words
 from builder.annotate.doc import Doc, Quotation
 from builder.annotate.nlp import PLACE_LABELS
 from builder.annotate.quotations import MODIFIER, OPENERS, WORD, Paragraph, quote_spans, read_paragraph
@@ -191,8 +191,13 @@ class SpeechReader:
         if not quote.fixed and not self._in_turn(quote.start):
             speaker = self.attributor.speaker(view, index, self.speech, self.lang, self, self.previous_quote)
             basis = self.attributor.basis if speaker else ""
-            verb = self.parse.governor(quote.start, quote.end, self.speech) if self.parse else None
-            quote.speaker, quote.basis = self._parsed(verb.start if verb else None, speaker, basis)
+            verb, direct = self.parse.governor(quote.start, quote.end, self.speech) or (None, False)
+            if self.attributor.basis == ABSTAINED:
+                verb = None
+            if verb is not None and (direct or speaker is None):
+                quote.speaker, quote.basis = self._parsed(verb.start, speaker, basis)
+            else:
+                quote.speaker, quote.basis = speaker, basis
             if verb is not None and speaker and not quote.speaker:
                 self._spoke("", view.number)  # the verb's subject is someone (or something) not recognised
         if quote.speaker:
@@ -212,12 +217,24 @@ class SpeechReader:
         kind, person = judge(self.parse, subject, self.doc.people, self.doc.entities or [], self.lang)
         if kind == "person" and speaker is None:
             return (person, "parse:subject") if add else (None, "")
+        if kind == "pronoun" and speaker is None and add:
+            person = self._only_antecedent(verb)
+            return (person, "parse:pronoun") if person else (None, "")
         if kind in ("pronoun", "role") or person == speaker:
             return speaker, basis
         if speaker is not None and any(f.id == speaker and subject.end <= f.start and f.end <= verb and not f.inside_quote
                                        for f in self.doc.people):
             return speaker, basis
         return None, ""
+
+    def _only_antecedent(self, position: int) -> str | None:
+        """The one person named (outside quotations and labels, not as a modifier) from the start of the
+        paragraph before to `position`; None when there are none or several."""
+        paragraph = self.doc.paragraph_of(position)
+        start = self.doc.offsets[max(0, paragraph - 1)]
+        named = {f.id for f in self.doc.people if start <= f.start < position and not f.inside_quote
+                 and not f.in_label and not f.modifier}
+        return named.pop() if len(named) == 1 else None
 
     def _in_turn(self, position: int) -> bool:
         """Whether a position lies inside a labelled transcript turn: the turn is its speaker's words, and a

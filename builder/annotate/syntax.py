@@ -34,6 +34,8 @@ SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj"})
 RELATIVE = frozenset({"who", "that"})
 GOVERNED = frozenset({"ccomp", "parataxis", "xcomp", "dobj"})
 """How a quotation's words hang on the verb that reports them."""
+CLIMB = 5
+"""Heads above a quotation searched for the reporting verb whose clause holds it."""
 PRONOUN_SUBJECTS = frozenset({"he", "she"})
 Arc = tuple[int, int, str, int]
 
@@ -194,20 +196,28 @@ class Parse:
         index = bisect.bisect_right(self.quotes, (position, len(self.text) + 1)) - 1
         return index >= 0 and self.quotes[index][0] < position < self.quotes[index][1]
 
-    def governor(self, start: int, end: int, speech: re.Pattern[str]) -> Token | None:
-        """The reporting verb a quotation (text[start:end], marks included) hangs on: every word of it that
-        hangs outside it hangs on the same verb, as its ccomp, parataxis, xcomp or object; None otherwise."""
+    def governor(self, start: int, end: int, speech: re.Pattern[str]) -> tuple[Token, bool] | None:
+        """The reporting verb a quotation (text[start:end], marks included) stands under, and whether it hangs
+        on it directly (as its ccomp, parataxis, xcomp or object: "“…,” he said", "said that “…”"), or
+        inside a clause under it ("told reporters that Putin “seriously miscalculated”"; the nearest
+        reporting verb up the tree, at most CLIMB heads away). None when the parse shows none."""
         inner = [self.tokens[s] for s in self.starts[bisect.bisect_left(self.starts, start + 1):
                                                    bisect.bisect_left(self.starts, end - 1)]]
         outside = [t for t in inner if not start <= t.head < end and t.dep != "punct"]
         heads = {t.head for t in outside}
-        if len(heads) != 1 or not any(t.dep in GOVERNED for t in outside):
+        if len(heads) != 1:
             return None
         verb = self.tokens.get(heads.pop())
-        if verb is None or not speech.match(self.text, verb.start):
-            return None
-        return verb
-
+        direct = any(t.dep in GOVERNED for t in outside)
+        for _ in range(CLIMB):
+            if verb is None:
+                return None
+            if speech.match(self.text, verb.start):
+                return verb, direct
+            if self.head(verb) is verb:
+                return None
+            verb, direct = self.head(verb), False
+        return None
 
 def judge(parse: Parse, subject: Token, people: list, entities: list, lang: str) -> tuple[str, str | None]:
     """What a verb's subject is: ("person", id) when it (or its apposition: "the spokesman, Dmitry Peskov")
