@@ -10,7 +10,7 @@ from builder.annotate import lexicon
 from builder.annotate.attribution import ABSTAINED, PREPOSITIONAL, Attributor, clause_words, few_words
 from builder.annotate.doc import Doc, Quotation
 from builder.annotate.nlp import PLACE_LABELS
-from builder.annotate.quotations import MODIFIER, OPENERS, WORD, Paragraph, quote_spans, read_paragraph
+from builder.annotate.quotations import MODIFIER, OPENERS, WORD, Paragraph, quote_spans, quoted_name, read_paragraph
 from builder.annotate.resolve import Found, PersonIndex
 from builder.annotate.syntax import Parse, judge
 
@@ -168,7 +168,10 @@ class SpeechReader:
         if block_speaker is None or labels or paragraph[:1] in OPENERS:
             block_speaker = None  # only a paragraph right after "… told reporters:" whose marks were lost
         members = [f for f in self.doc.people if base <= f.start < base + len(paragraph)]
-        return read_paragraph(number, base, paragraph, labels, members, block_speaker)
+        view = read_paragraph(number, base, paragraph, labels, members, block_speaker)
+        # «Единая Россия», «Известия»: a name in quotation marks is no quotation
+        view.quotes = [q for q in view.quotes if q.fixed or not quoted_name(q.text, paragraph[q.end - base:], self.lang)]
+        return view
 
     def _paragraph(self, view: Paragraph) -> None:
         """Each quotation and each reporting verb outside quotations, in reading order."""
