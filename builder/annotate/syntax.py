@@ -75,7 +75,7 @@ class ReportingSyntax:
         units = [doc.char_span(s, e, alignment_mode="expand") for s, e in reporting_sentences(doc.text)]
         units = [u for u in units if u is not None and len(u)]
         arcs: list[Arc] = []
-        for unit, parsed in zip(units, self.parser.pipe(u.as_doc() for u in units)):
+        for unit, parsed in zip(units, self.parser.pipe(self._alone(doc, u) for u in units)):
             offset = unit.start_char
             for token in parsed:
                 if not token.is_space:
@@ -83,6 +83,17 @@ class ReportingSyntax:
                                  offset + token.head.idx))
         doc.user_data[USER_DATA] = arcs
         return doc
+
+    @staticmethod
+    def _alone(doc, unit):
+        """A sentence as a Doc of its own with its rows of the text's tok2vec output: all the parser reads
+        (Span.as_doc would copy every attribute of the whole Doc for each sentence)."""
+        from spacy.tokens import Doc
+
+        tokens = doc[unit.start:unit.end]
+        alone = Doc(doc.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
+        alone.tensor = doc.tensor[unit.start:unit.end]
+        return alone
 
 
 def add_to(nlp) -> None:
