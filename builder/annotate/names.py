@@ -245,6 +245,34 @@ def _name_first(words: list[str], lang: str) -> tuple[int, str, bool] | None:
     return best
 
 
+_EAST_ASIAN_CASE = "аяуюеіомв"
+
+
+def _east_asian(words: list[str], lang: str) -> tuple[int, str, bool] | None:
+    """A Chinese, Korean or Vietnamese name: a family name of the pack's EAST_ASIAN_SURNAMES, then one or
+    two short given-name words that the dictionary does not know and that are no first name of the
+    lexicon ("Ли Кэцян", "Ким Чен Ына", "Пак Кын Хе"; not "Ли Харви Освальд"), as (words used, the name,
+    whether its case showed). The given name's last word declines in Russian ("Дэн Сяопина"); its
+    nominative is read as a surname's, and the family name stays as written."""
+    if len(words) < 2 or words[0] not in packs.pack(lang).EAST_ASIAN_SURNAMES or _is(_parses(lang, words[0]), "VERB"):
+        return None  # a verb opening a sentence ("Дай Боже") is no family name
+    given = []
+    for word in words[1:3]:
+        bare = word.rstrip(_EAST_ASIAN_CASE)  # a syllable with a case ending ("Ына", "Ином")
+        if len(word) > 10 or "-" in word or _foreign_given_name(word, lang) or len(bare) > 3 and (
+                _is(_parses(lang, word), "Patr") or _known(lang, word) and not _is(_parses(lang, word), "Surn")):
+            break  # a word the dictionary knows, unless a syllable of three letters at most ("Ким Чен Ын", "Ю На")
+        given.append(word)
+    if not given:
+        return None
+    last = given[-1]
+    for oblique, nominative in packs.pack(lang).EAST_ASIAN_ENDINGS:
+        if last.endswith(oblique) and len(last) > len(oblique):
+            last = last[: len(last) - len(oblique)] + nominative
+            break
+    return 1 + len(given), " ".join([words[0], *given[:-1], last]), last != given[-1]
+
+
 def _not_a_surname(first: str, second: str, lang: str) -> bool:
     """Whether the word after a surname starts something else: a first name after a word the dictionary
     knows as a surname ("Хиллари Клинтон Лиза Бардек"), or a known word that is neither name nor surname."""
@@ -325,6 +353,9 @@ def find_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
                 index += 1
                 continue
             name = _surname_first(words[index:], lang) or _name_first(words[index:], lang)
+            east = _east_asian(words[index:], lang)  # a family name first: its reading, when it declines
+            if east is not None and (name is None or east[2] or east[0] > name[0]):  # or reads more words
+                name = east
             if name is None:
                 index += 1
                 continue

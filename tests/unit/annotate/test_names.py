@@ -186,3 +186,15 @@ def test_initials_and_a_surname_in_the_nominative():
     text = ("СМИ: Кремль обманул А.Кудрина, обещая ему пост премьера после выборов\n\n"
             "Министр финансов Алексей Кудрин не собирается работать в правительстве.")
     assert [n for *_, n in find_names(text, "ru")] == ["Алексей Кудрин", "Алексей Кудрин"]
+
+
+def test_east_asian_names_family_name_first():
+    # nerel_train_112371, nerel_dev_405520: the given name's last syllable declines, the family name does not.
+    text = ("Ким Чон Нам — старший брат Ким Чен Ына, внебрачный сын бывшего лидера Северной Кореи Ким Чен Ира, "
+            "умершего в 2011 году.")
+    assert [n for *_, n in find_names(text, "ru")] == ["Ким Чон Нам", "Ким Чен Ын", "Ким Чен Ир"]
+    text = "В Пекине умер Ли Пэн, соратник Цзян Цзэминя, премьер Государственного совета Китая."
+    assert [n for *_, n in find_names(text, "ru")] == ["Ли Пэн", "Цзян Цзэминь"]
+    # A verb opening a sentence is no family name; a Western given name after one keeps its own reading.
+    assert find_names("Дай Боже, щоб це скінчилося.", "uk") == []
+    assert [n for *_, n in find_names("Убийство Ли Харви Освальда расследовали годами.", "ru")] == ["Ли Харви Освальд"]
