@@ -245,9 +245,6 @@ def _name_first(words: list[str], lang: str) -> tuple[int, str, bool] | None:
     return best
 
 
-_EAST_ASIAN_CASE = "аяуюеіомв"
-
-
 def _east_asian(words: list[str], lang: str) -> tuple[int, str, bool] | None:
     """A Chinese, Korean or Vietnamese name: a family name of the pack's EAST_ASIAN_SURNAMES, then one or
     two short given-name words that the dictionary does not know and that are no first name of the
@@ -258,19 +255,23 @@ def _east_asian(words: list[str], lang: str) -> tuple[int, str, bool] | None:
         return None  # a verb opening a sentence ("Дай Боже") is no family name
     given = []
     for word in words[1:3]:
-        bare = word.rstrip(_EAST_ASIAN_CASE)  # a syllable with a case ending ("Ына", "Ином")
+        bare = _east_asian_nominative(word, lang)  # a syllable with a case ending ("Ына", "Ином")
         if len(word) > 10 or "-" in word or _foreign_given_name(word, lang) or len(bare) > 3 and (
                 _is(_parses(lang, word), "Patr") or _known(lang, word) and not _is(_parses(lang, word), "Surn")):
             break  # a word the dictionary knows, unless a syllable of three letters at most ("Ким Чен Ын", "Ю На")
         given.append(word)
     if not given:
         return None
-    last = given[-1]
-    for oblique, nominative in packs.pack(lang).EAST_ASIAN_ENDINGS:
-        if last.endswith(oblique) and len(last) > len(oblique):
-            last = last[: len(last) - len(oblique)] + nominative
-            break
+    last = _east_asian_nominative(given[-1], lang)
     return 1 + len(given), " ".join([words[0], *given[:-1], last]), last != given[-1]
+
+
+def _east_asian_nominative(word: str, lang: str) -> str:
+    """A syllable of an East Asian given name back in the nominative (the pack's EAST_ASIAN_ENDINGS)."""
+    for oblique, nominative in packs.pack(lang).EAST_ASIAN_ENDINGS:
+        if word.endswith(oblique) and len(word) > len(oblique):
+            return word[: len(word) - len(oblique)] + nominative
+    return word
 
 
 def _not_a_surname(first: str, second: str, lang: str) -> bool:
