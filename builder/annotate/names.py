@@ -35,6 +35,10 @@ NOT_SURNAME = frozenset({"Name", "Geox", "Orgn", "Abbr", "Trad"})
 ADJECTIVE_SURNAMES = tuple(ending for code in MORPHOLOGY for ending in packs.pack(code).ADJECTIVE_SURNAMES)
 """How the surnames that decline as adjectives end ("Сколимовского" -> "Сколимовский"); other adjective
 guesses are not surnames ("Силуановым" is not a "Силуановый")."""
+BY_ENDING = 0.02
+"""The score of a man's surname the dictionary does not know, in an oblique case, read by its ending (the
+pack's SURNAME_ENDINGS): below a reading as written, so that it decides only when the first name shows
+the case ("Сергея Скрипаля" -> Сергей Скрипаль)."""
 AS_WRITTEN = 0.05
 """The score of a word taken as written (a surname the dictionary knows only as another word, in a name
 whose first name is in the nominative: "Николай Панков", "Егор Кашин")."""
@@ -90,7 +94,8 @@ def _grammemes(tag) -> frozenset:
     return frozenset(re.split(r"[ ,]", str(tag)))
 
 
-def _slot(word: str, parses: tuple, known: bool, role: str, case: str, gender: str) -> tuple[float, object, bool] | None:
+def _slot(word: str, parses: tuple, known: bool, role: str, case: str, gender: str,
+          lang: str = "ru") -> tuple[float, object, bool] | None:
     """The best reading of one word of a name in the given case and gender, as (score, the parse or None
     for the word as written, whether the dictionary's knowledge of the word shows the case): a first name (Name), patronymic (Patr) or
     surname (Surn) the dictionary tags so; for a surname also a first name (many are both), a noun the
@@ -113,6 +118,10 @@ def _slot(word: str, parses: tuple, known: bool, role: str, case: str, gender: s
                   and _fits(p, case, gender, False, known)]  # a guess's "place" or "organisation" is only a guess
     if not tagged and role == "Surn" and gender == "femn" and not word.endswith(("а", "я")):
         return AS_WRITTEN, None, False  # a woman's surname not in -а does not decline ("Кристины Фернандес")
+    if not tagged and role == "Surn" and not known and gender == "masc" and case != "nomn":
+        nominative = _surname_by_ending(word, case, lang)  # the guesser misreads it ("Сергея Скрипаля")
+        if nominative != word:
+            return BY_ENDING, nominative, True
     if not tagged:
         noun = not known or _is(parses, "NOUN")  # not an adjective or a verb the dictionary knows
         if case == "nomn" and (role == "Surn" and noun or (not known and _is(parses, role))):
@@ -148,7 +157,7 @@ def _agreeing(words: tuple[str, ...], roles: tuple[str, ...], lang: str, cases: 
     best = None
     for gender in GENDERS:
         for case in cases:
-            read = [_slot(w, _parses(lang, w.strip("-")), _known(lang, w.strip("-")), role, case, gender) if role else (0.0, None, False)
+            read = [_slot(w, _parses(lang, w.strip("-")), _known(lang, w.strip("-")), role, case, gender, lang) if role else (0.0, None, False)
                     for w, role in zip(words, roles)]
             if any(r is None for r in read):
                 continue
@@ -159,7 +168,8 @@ def _agreeing(words: tuple[str, ...], roles: tuple[str, ...], lang: str, cases: 
         return None
     if not any(shows for _, _, shows in best[1]):
         return best[0], list(words), False
-    return best[0], [w if parse is None else _nominative(parse, w) for w, (_, parse, _) in zip(words, best[1])], True
+    return best[0], [w if parse is None else parse if isinstance(parse, str) else _nominative(parse, w)
+                     for w, (_, parse, _) in zip(words, best[1])], True
 
 
 def _first_name(word: str, following: str, lang: str) -> bool:
@@ -313,7 +323,10 @@ def _surname_by_ending(word: str, case: str | None, lang: str) -> str:
     has no reading of it in that case."""
     for oblique, nominative in packs.pack(lang).SURNAME_ENDINGS.get(case, ()):
         if word.endswith(oblique):
-            return word[: len(word) - len(oblique)] + nominative
+            stem = word[: len(word) - len(oblique)]
+            if nominative == "ь" and stem[-1:].lower() in packs.pack(lang).VOWELS:
+                nominative = "й"  # no soft sign after a vowel ("Карзая" -> Карзай)
+            return stem + nominative
     return word
 
 

@@ -64,6 +64,8 @@ SURNAME_ENDINGS = {
 """A man's surname in an oblique case (the case its first name and patronymic show) back in the
 nominative by its ending, for surnames the dictionary has no reading of in that case; the first ending
 that fits is taken."""
+VOWELS = "аеёиоуыэюя"
+"""Vowel letters (a soft sign never follows one: builder.annotate.names)."""
 NAME_PARTICLES = ["де", "да", "ди", "дос", "дель", "фон", "дер", "ван", "бен", "ибн", "аль", "эль", "ла", "ле"]
 """Lowercase words inside a name ("Луис да Силва", "фон дер Ляйен"): see en.py."""
 EAST_ASIAN_SURNAMES = (

@@ -58,6 +58,8 @@ SURNAME_ENDINGS = {
     "loct": [("ському", "ський"), ("цькому", "цький"), ("ові", ""), ("і", "")],
 }
 """See ru.py."""
+VOWELS = "аеєиіїоуюя"
+"""Vowel letters (a soft sign never follows one: builder.annotate.names)."""
 NAME_PARTICLES = ["де", "да", "ді", "дос", "дель", "фон", "дер", "ван", "бен", "ібн", "аль", "ель", "ла", "ле"]
 """Lowercase words inside a name ("Луис да Силва", "фон дер Ляйен"): see en.py."""
 EAST_ASIAN_SURNAMES = (
