@@ -102,6 +102,9 @@ def _slot(word: str, parses: tuple, known: bool, role: str, case: str, gender: s
     dictionary guesses (a foreign or rare name) or knows as another word ("Усика": усик), at half its score,
     or, when the name is in the nominative, the word as written. None when the word cannot be that part of
     the name in that case."""
+    if role == "Given":  # a foreign man's first name in an oblique case ("Джареда"), read by its ending
+        nominative = _given_by_ending(word, case, lang) if gender == "masc" and case != "nomn" else None
+        return (0.5, nominative, True) if nominative else None
     roles = (role, "Name") if role == "Surn" else (role,)
     if role == "Surn" and not known:  # only guesses: a guessed surname counts double, a guessed first name
         # no more than a noun ("Негаммера"), an adjective only in the name's gender ("Кончаловского")
@@ -184,6 +187,8 @@ def _first_name(word: str, following: str, lang: str) -> bool:
     names = [p for p in parses if "Name" in p.tag]
     if (not names and not _known(lang, word) or names) and _foreign_given_name(word, lang):
         return True
+    if not names and _oblique_given_name(word, lang):
+        return True  # "Джареда Кушнера", "Кімбалом Маском": a foreign first name in an oblique case
     if not names and _foreign_given_name(word, lang) and _surname_shaped(following, lang) \
             and any("NOUN" in p.tag and "nomn" in p.tag for p in parses):
         return True  # a given name the dictionary knows as another noun, before a surname ("Карел Шварценберг")
@@ -196,6 +201,21 @@ def _first_name(word: str, following: str, lang: str) -> bool:
     spread = sum(p.score for p in names if p.normal_form == best.normal_form and "plur" not in p.tag and "Infr" not in p.tag)
     score = max(best.score, spread if _known(lang, word) else 0.0)
     return (score >= 0.2 and not common) or _is(_parses(lang, following), "Surn")
+
+
+def _oblique_given_name(word: str, lang: str) -> bool:
+    """Whether a word the dictionary does not know is a foreign man's first name in an oblique case: put
+    back in the nominative by the endings of a man's name (the pack's SURNAME_ENDINGS), it is a first name
+    of the lexicon and not the word itself ("Джареда" -> Джаред)."""
+    if _known(lang, word) or _foreign_given_name(word, lang):
+        return False
+    return any(_given_by_ending(word, case, lang) for case in packs.pack(lang).SURNAME_ENDINGS)
+
+
+def _given_by_ending(word: str, case: str, lang: str) -> str | None:
+    """The nominative of a foreign man's first name in the case, by its ending, when the lexicon knows it."""
+    nominative = _surname_by_ending(word, case, lang)
+    return nominative if nominative != word and _foreign_given_name(nominative, lang) else None
 
 
 def _surname_shaped(word: str, lang: str) -> bool:
@@ -233,7 +253,8 @@ def _name_first(words: list[str], lang: str) -> tuple[int, str, bool] | None:
             continue
         opening = _parses(lang, words[0])
         given = any("Name" in p.tag and "Infr" not in p.tag and "plur" not in p.tag for p in opening)
-        roles = ["Name" if given else "Surn"]  # a foreign first name, read as leniently as a surname: see _first_name
+        # a foreign first name, read as leniently as a surname, or by its ending (see _first_name)
+        roles = ["Name" if given else "Given" if _oblique_given_name(words[0], lang) else "Surn"]
         for position, word in enumerate(tail):
             parses = _parses(lang, word)
             if word in PARTICLES:

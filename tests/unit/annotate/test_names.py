@@ -207,3 +207,13 @@ def test_a_surname_the_dictionary_cannot_read_takes_the_case_its_first_name_show
     assert [n for *_, n in find_names(text, "ru")] == ["Сергей Скрипаль"]
     text = "именно он убедил президента Афганистана Хамида Карзая согласиться на второй тур выборов"
     assert [n for *_, n in find_names(text, "ru")] == ["Хамид Карзай"]
+
+
+def test_a_foreign_first_name_in_an_oblique_case_opens_a_name():
+    # nerel_dev_119336, nerel_train_13042: "Джареда", "Джареду" are not in the dictionary; by a man's
+    # name's endings they are "Джаред", a first name of the lexicon.
+    text = ("включая дочь действующего президента Иванку Трамп и её мужа Джареда Кушнера (оба являются "
+            "советниками Белого дома)")
+    assert "Джаред Кушнер" in [n for *_, n in find_names(text, "ru")]
+    text = "Подозреваемому в совершении преступления — двадцатидвухлетнему Джареду Лафнеру — предъявлены обвинения."
+    assert [n for *_, n in find_names(text, "ru")] == ["Джаред Лафнер"]
