@@ -437,6 +437,7 @@ def _initialled(text: str, lang: str, found: list[tuple[int, int, str, str]]) ->
 
 
 _LONE_WORD = re.compile(r"(?<![\w’'ʼ«\"„“.-])(" + _WORD + r")(?![\w’'ʼ-])")
+_REGNAL = re.compile(r"[ \t\u00a0]+([IVX]{1,5})(?![\w’'ʼ-])")
 _CAPITAL_BEFORE = re.compile(r"(?:(?<![\w’'ʼ-])[" + _CAPITALS + r"][\w’'ʼ-]*|(?<!\w)(?:" + "|".join(PARTICLES) + r"))[ \t\u00a0]+$")
 _CAPITAL_AFTER = re.compile(r"[ \t\u00a0]+(?:(?:" + "|".join(PARTICLES) + r")[ \t\u00a0]+)?[" + _CAPITALS + r"]")
 
@@ -452,7 +453,9 @@ def lone_first_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     found = []
     for match in _LONE_WORD.finditer(text):
         word = match.group(1)
-        if _CAPITAL_BEFORE.search(text, max(0, match.start() - 60), match.start()) or _CAPITAL_AFTER.match(text, match.end()):
+        before = _CAPITAL_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        if before and not _sentence_opener(text, before.start(), before.group(0).split()[0], lang) \
+                or _CAPITAL_AFTER.match(text, match.end()):
             continue  # beside another capitalised word: part of a longer name or title the finder judged
         if "-" in word or len(word) < 3 or word.isupper() or word.lower() in NOT_NAMES or not _known(lang, word):
             continue
@@ -466,8 +469,18 @@ def lone_first_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
             continue  # the text writes it after a first name: a surname here ("Серена Уильямс" … "с Уильямс")
         nominative = next((p for p in parses if "nomn" in p.tag and "plur" not in p.tag), None)
         name = word if nominative is not None else _nominative(max(parses, key=lambda p: p.score), word)
-        found.append((match.start(1), match.end(1), word, name))
+        regnal = _REGNAL.match(text, match.end(1))  # a monarch's or a pope's number ("Елизавета II")
+        end = regnal.end() if regnal else match.end(1)
+        found.append((match.start(1), end, text[match.start(1):end], f"{name} {regnal.group(1)}" if regnal else name))
     return found
+
+
+def _sentence_opener(text: str, start: int, word: str, lang: str) -> bool:
+    """Whether a capitalised word is a common word capitalised only because it opens a sentence ("Визит
+    Елизаветы II", "Королева Елизавета"): the dictionary knows it, as no name or surname."""
+    opens = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?…»\"\n"
+    parses = _parses(lang, word)
+    return opens and _known(lang, word) and not (_is(parses, "Name") or _is(parses, "Surn"))
 
 
 def first_name_forms(word: str, lang: str) -> set[str]:

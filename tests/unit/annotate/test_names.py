@@ -217,3 +217,12 @@ def test_a_foreign_first_name_in_an_oblique_case_opens_a_name():
     assert "Джаред Кушнер" in [n for *_, n in find_names(text, "ru")]
     text = "Подозреваемому в совершении преступления — двадцатидвухлетнему Джареду Лафнеру — предъявлены обвинения."
     assert [n for *_, n in find_names(text, "ru")] == ["Джаред Лафнер"]
+
+
+def test_a_monarch_by_first_name_and_number():
+    # nerel_train_107682: the number is part of the name; a common word opening the sentence before the
+    # first name does not make it part of a longer name.
+    text = ("В сентябре 2015 года сообщалось, что Елизавета II официально стала самым долгоправящим монархом. "
+            "В этот день умер её отец, король Георг VI.")
+    assert [n for *_, n in lone_first_names(text, "ru")] == ["Елизавета II", "Георг VI"]
+    assert [n for *_, n in lone_first_names("Также Алексис пишет статьи для New York Times.", "ru")] == ["Алексис"]
