@@ -437,6 +437,7 @@ def _initialled(text: str, lang: str, found: list[tuple[int, int, str, str]]) ->
 
 
 _LONE_WORD = re.compile(r"(?<![\w’'ʼ«\"„“.-])(" + _WORD + r")(?![\w’'ʼ-])")
+_CAPITAL_PAIR = re.compile(r"(?<![\w’'ʼ-])([" + _CAPITALS + r"][\w’'ʼ-]+)[ \t\u00a0]+(?=([" + _CAPITALS + r"][\w’'ʼ-]*)(?![\w’'ʼ-]))")
 _REGNAL = re.compile(r"[ \t\u00a0]+([IVX]{1,5})(?![\w’'ʼ-])")
 _CAPITAL_BEFORE = re.compile(r"(?:(?<![\w’'ʼ-])[" + _CAPITALS + r"][\w’'ʼ-]*|(?<!\w)(?:" + "|".join(PARTICLES) + r"))[ \t\u00a0]+$")
 _CAPITAL_AFTER = re.compile(r"[ \t\u00a0]+(?:(?:" + "|".join(PARTICLES) + r")[ \t\u00a0]+)?[" + _CAPITALS + r"]")
@@ -451,6 +452,9 @@ def lone_first_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     if lang not in MORPHOLOGY:
         return []
     found = []
+    second: dict[str, set[str]] = {}  # each capitalised word written after another: the words before it
+    for pair in _CAPITAL_PAIR.finditer(text):
+        second.setdefault(pair.group(2), set()).add(pair.group(1))
     for match in _LONE_WORD.finditer(text):
         word = match.group(1)
         before = _CAPITAL_BEFORE.search(text, max(0, match.start() - 60), match.start())
@@ -464,8 +468,7 @@ def lone_first_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
             continue
         if _is(parses, "Patr") or _is(parses, "Surn") or all("loct" in p.tag for p in parses):
             continue  # a locative needs a preposition before it ("Дедалі більше": an adverb the dictionary lacks)
-        if any(_is(_parses(lang, before), "Name") or _foreign_given_name(before, lang) for before in re.findall(
-                r"(?<![\w’'ʼ-])([" + _CAPITALS + r"][\w’'ʼ-]+)[ \t\u00a0]+" + re.escape(word) + r"(?![\w’'ʼ-])", text)):
+        if any(_is(_parses(lang, before), "Name") or _foreign_given_name(before, lang) for before in second.get(word, ())):
             continue  # the text writes it after a first name: a surname here ("Серена Уильямс" … "с Уильямс")
         nominative = next((p for p in parses if "nomn" in p.tag and "plur" not in p.tag), None)
         name = word if nominative is not None else _nominative(max(parses, key=lambda p: p.score), word)
