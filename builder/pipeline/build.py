@@ -5,7 +5,6 @@ was. One build per output at a time (builder.pipeline.outputs)."""
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -15,7 +14,7 @@ from typing import Iterable
 from builder.config import Config
 from builder.errors import BuildFailed
 from builder.model import Problem
-from builder.pipeline import incremental, outputs, shards
+from builder.pipeline import incremental, outputs, shards, trash
 from builder.pipeline.generate import Report, Reuse, _stage, generate, render_settings
 from builder.pipeline.output import clean_leftovers, release_memory, swap_in, write_tree
 from builder.pipeline.progress import Progress
@@ -126,12 +125,12 @@ def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: ou
                 swap_in(new_site / "site", site)
                 held.published(site)
             finally:
-                shutil.rmtree(new_site, ignore_errors=True)
+                trash.discard(new_site)  # the previous site, once swapped, or this build's: removed in the background
         held.before_swap()
         swap_in(new_docs, docs)
         held.published(docs)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        trash.discard(work)
     return report
 
 
