@@ -5,7 +5,6 @@ was. One build per output at a time (builder.pipeline.outputs)."""
 from __future__ import annotations
 
 import os
-import stat
 import sys
 import tempfile
 import time
@@ -165,9 +164,9 @@ def write_docs(files: dict[str, str], target: Path, previous: incremental.Previo
     changed: dict[str, str] = {}
     same: list[str] = []
     for relative, text in files.items():
-        before = previous.docs / relative
-        # Only a plain file is linked (never a link an editor put in docs/, nor what it points at).
-        if _plain_file(before) and (relative in taken or _same_file(before, text)):
+        # Only a file of docs/ own is linked (never a link put in docs/, nor what it points at).
+        before = incremental.own_file(previous.docs, relative)
+        if before is not None and (relative in taken or _same_file(before, text)):
             same.append(relative)
         else:
             changed[relative] = text
@@ -176,17 +175,10 @@ def write_docs(files: dict[str, str], target: Path, previous: incremental.Previo
         path = target / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            os.link(previous.docs / relative, path, follow_symlinks=False)
+            os.link(previous.docs / relative, path, follow_symlinks=False)  # own_file: no link on the way
         except OSError:  # a file system without hard links, or the file went away
             path.write_text(files[relative], encoding="utf-8")
     return set(changed)
-
-
-def _plain_file(path: Path) -> bool:
-    try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
-    except OSError:
-        return False
 
 
 def _same_file(path: Path, text: str) -> bool:

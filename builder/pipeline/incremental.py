@@ -151,18 +151,33 @@ def unchanged_pages(previous: Previous, docs: Path, use_directory_urls: bool) ->
             if relative in previous.changed:
                 continue
         else:
-            before = previous.docs / relative
+            before = own_file(previous.docs, relative)
             try:
-                if not before.is_file() or before.read_bytes() != markdown.read_bytes():
+                if before is None or before.read_bytes() != markdown.read_bytes():
                     continue
             except OSError:
                 continue
         dest = File(relative, str(docs), "", use_directory_urls).dest_uri
-        if (previous.site / dest).is_file():
+        if own_file(previous.site, dest) is not None:
             found.append((relative, dest))
     previous.taken_over = found
     previous.kept.update(dest for _, dest in found)
     return found
+
+
+def own_file(root: Path, relative: str) -> Path | None:
+    """root/relative when it is a file of root's own, else None: not outside root, and not a link nor
+    reached through one (the previous docs/ and site/ are read, not trusted: a link there could bring any
+    file of the machine into the published site)."""
+    if Path(relative).is_absolute():
+        return None
+    path = root / relative
+    try:
+        if path.resolve() != root.resolve() / relative or not path.is_file():
+            return None
+    except (OSError, ValueError, RuntimeError):  # a NUL in the name, a loop of links
+        return None
+    return path
 
 
 def reuse_pages(previous: Previous, docs: Path, site: Path, use_directory_urls: bool) -> int:
@@ -237,10 +252,11 @@ class StoredPages:
     def _read(self, known: dict[str, str]) -> dict[str, str] | None:
         found = {}
         for path, expected in known.items():
-            if path.startswith("/") or ".." in path.split("/"):  # a record that points out of docs/ is not followed
+            page = own_file(self._docs, path)  # a record that points out of docs/ is not followed
+            if page is None:
                 return None
             try:
-                with open(self._docs / path, encoding="utf-8", newline="") as stream:  # the bytes as they are
+                with open(page, encoding="utf-8", newline="") as stream:  # the bytes as they are
                     text = stream.read()
             except (OSError, UnicodeDecodeError):
                 return None
