@@ -549,3 +549,8 @@ def unknown_name_pair(first: str, last: str, lang: str) -> bool:
         if any(p.is_known for p in parses) and not any(grammeme in p.tag for p in parses if p.is_known):
             return False
     return True
+
+
+def word_parses(word: str, lang: str) -> tuple:
+    """pymorphy3's parses of a Russian or Ukrainian word, the most probable first."""
+    return _parses(lang, word)
