@@ -28,6 +28,7 @@ from builder.text import CYRILLIC, ascii_fold
 
 NAME_TITLES = frozenset(packs.every("NAME_TITLES"))
 PARTICLES = frozenset(packs.every("NAME_PARTICLES"))
+HONORIFICS = frozenset(packs.every("NAME_HONORIFICS"))
 NICKNAMES = Path(packs.__file__).with_name("nicknames.txt")
 
 Parts = tuple[str, tuple[str, ...], str, str]
@@ -103,7 +104,7 @@ def same_people(people: dict[str, Person], mentions: dict[str, int],
             if not longer:  # "Al Sisi": the surname after the particle, written "Al-Sisi" in the longer name
                 surname = _fold(" ".join(words[1:]))
                 longer = {merged.get(other, other) for other, found in named.items() if other != pid and found
-                          and found[2] == surname and not found[3] and is_given_name(people[other].name.split()[0])}
+                          and found[2] == surname and not found[3] and len(people[other].name.split()) > len(words)}
             if len(longer) == 1:
                 merged[pid] = longer.pop()
     _reversed(people, mentions, merged)
@@ -113,14 +114,16 @@ def same_people(people: dict[str, Person], mentions: dict[str, int],
 def _reversed(people: dict[str, Person], mentions: dict[str, int], merged: dict[str, str]) -> None:
     """Two words of a name written in both orders ("Shigeru Ishiba" / "Ishiba Shigeru", "Fumio Kishida" /
     "Kishida Fumio": a family name first in Japanese, Korean and Chinese usage, or in a surname-first list)
-    are one person: the knowledge base's, else the order named in more articles."""
+    are one person: the knowledge base's, else the order that starts with a given name, else the one named
+    in more articles."""
     by_words = {tuple(_fold(w) for w in person.name.split()): pid for pid, person in sorted(people.items())
                 if len(person.name.split()) == 2 and not CYRILLIC.search(person.name)}
     for words, pid in sorted(by_words.items()):
         other = by_words.get(words[::-1])
         if other is None or pid in merged or other in merged or words[0] == words[1] or people[pid].in_kb:
             continue
-        if people[other].in_kb or (mentions.get(other, 0), other) > (mentions.get(pid, 0), pid):
+        rank = {one: (is_given_name(people[one].name.split()[0]), mentions.get(one, 0), one) for one in (pid, other)}
+        if people[other].in_kb or rank[other] > rank[pid]:
             merged[pid] = other
 
 
@@ -233,21 +236,25 @@ def _titled(pid: str, rest: list[str], people: dict[str, Person], named: dict[st
         merged[pid] = new_id
 
 
-def compound_forms(people: dict[str, Person], written_within: Callable[[str, str], bool]) -> dict[str, str]:
+def compound_forms(people: dict[str, Person], mentions: dict[str, int],
+                   written_within: Callable[[str, str], bool]) -> dict[str, str]:
     """{id: the id of the person it names} for two-word names outside the knowledge base that are the start
     or the end of exactly one longer name beginning with a given name: the model cut the name short
     ("Sheila Jackson" of "Sheila Jackson Lee", "Yoon Suk" of "Yoon Suk Yeol"), or a compound surname stands
     alone ("Lujan Grisham", "Cortez Masto", "Wasserman Schultz"). The start of a name is that person only when
     the articles naming it write it inside the longer name most of the time (`written_within(id, name)`):
-    George Washington is not George Washington Carver. The end is, when its first word is no given name and
-    no title (a surname's first part), or when the articles write it inside the longer name. A longer name
-    with a suffix ("Joe Kennedy III", "John Paul II") or two longer names ("John Paul Stevens") fold nothing."""
+    George Washington is not George Washington Carver. The end is, when the articles write it inside the
+    longer name, or when its first word is no given name and no title and the longer name is named in more
+    articles (`mentions`): a compound surname alone names the better-known whole name. A longer name after a
+    title or an honorific ("Imam Mohamed Magid", "Sheikh Mohammed" inside "Khalid Sheikh Mohammed"), with a
+    suffix ("Joe Kennedy III", "John Paul II"), or two longer names ("John Paul Stevens") fold nothing."""
     starts: dict[tuple[str, ...], set[str]] = {}
     ends: dict[tuple[str, ...], set[str]] = {}
     for pid, person in people.items():
         words = person.name.split()
         found = parts(person.name)
-        if len(words) < 3 or found is None or found[3] or not is_given_name(words[0].split("-")[0]):
+        if len(words) < 3 or found is None or found[3] or not is_given_name(words[0].split("-")[0]) \
+                or _fold(words[0]) in NAME_TITLES | HONORIFICS:
             continue
         folded = tuple(_fold(w) for w in words)
         starts.setdefault(folded[:2], set()).add(pid)
@@ -263,7 +270,8 @@ def compound_forms(people: dict[str, Person], written_within: Callable[[str, str
             if len(longer) != 1:
                 continue
             target = next(iter(longer))
-            surname_part = bare and not is_given_name(words[0].split("-")[0]) and key[0] not in NAME_TITLES
+            surname_part = bare and not is_given_name(words[0].split("-")[0]) and \
+                key[0] not in NAME_TITLES | HONORIFICS and mentions.get(target, 0) > mentions.get(pid, 0)
             if surname_part or written_within(pid, people[target].name):
                 found_forms[pid] = target
                 break

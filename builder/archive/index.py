@@ -71,7 +71,7 @@ def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: l
     # a name cut short, or a compound surname alone, is the one person with a page whose longer name it starts
     # or ends (the longer name must itself be someone: "Alexander Hamilton Place NW" folds nothing)
     standing = {pid: p for pid, p in archive.people.items() if pid not in merged and pid not in nobody}
-    merged = resolved({**merged, **compound_forms(standing, _written_within(archive))})
+    merged = resolved({**merged, **compound_forms(standing, mentions, _written_within(archive))})
     if merged or nobody:
         archive.people = {pid: p for pid, p in archive.people.items() if pid not in merged and pid not in nobody}
         archive.articles = [_without(item, merged, nobody, archive.people) for item in archive.articles]

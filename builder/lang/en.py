@@ -166,6 +166,10 @@ the archive shows of it — a company "announced" and a character is "joined" li
 "Hall", "Park", "Church", "Street": Sue Bird, Tom Wolf, David Crane, Frank Church)."""
 NOT_PERSON_LABELS = ["ORG", "PRODUCT", "FAC", "LOC", "GPE", "NORP", "EVENT", "WORK_OF_ART", "LAW"]
 """The English model's entity labels of things that are not people (case-sensitive)."""
+NAME_HONORIFICS = ["sheikh", "sheikha", "shaikh", "emir", "amir", "sultan", "imam", "king", "queen", "prince", "princess",
+              "crown", "pope", "saint", "st"]
+"""Honorifics and royal titles that stand before a name and never start a surname ("Sheikh Mohammed" is not
+the end of "Khalid Sheikh Mohammed"; "Imam Mohamed Magid" is Mohamed Magid): builder.archive.identity."""
 NAME_PARTICLES = ["de", "da", "di", "du", "del", "der", "van", "von", "bin", "al", "la", "le", "ter", "el"]
 """Particles that stay lowercase inside names (de Gaulle, von der Leyen, bin Salman)."""
 # Words of an office in an English title ("Statement by NSC Spokesperson Emily Horne"): not part of a name.
