@@ -157,6 +157,7 @@ garden dialogue summit initiative program programme project plan strategy sorori
 fraternity caucus mouse tiger bunny rabbit duck pig piglet puppy kitty cat dog pony shark chick cow frog
 monster dinosaur unicorn robot officer professor administration bureau board office party union army navy
 corps tunnel station museum library memorial airport grants order nutrition antisemitism anti-semitism
+monument native natives nw ne sw se
 """.split()
 """Words that end the name of an organisation, a place, a law, a programme or a cartoon character and never a
 person's surname ("Whirlpool Corporation", "Administrative Law", "Critical Minerals", "Mickey Mouse",

@@ -159,7 +159,8 @@ def test_a_company_a_country_a_cartoon_and_a_broken_phrase_are_nobody_even_when_
         ("Hi, Joe Joe.", ("Joe Joe",)))
     assert not archive.people and not listed
     for name in ("Critical Minerals", "Administrative Law", "Daniel Tiger", "El Salvador", "Biden. I’m", "Rich Jr",
-                 "Biden-Harris Administration", "Germany-based Siemens", "Q Karine"):
+                 "Biden-Harris Administration", "Germany-based Siemens", "Q Karine", "Amir Sheikh",
+                 "Mamie Till-Mobley National Monument", "Alaska Native"):
         assert not_a_name(name), name
     for name in ("Sue Bird", "Tom Wolf", "David Crane", "Lance Gooden", "Martin Luther King Jr.", "George H. W. Bush",
                  "Elizabeth II", "Abdullah Abdullah"):
