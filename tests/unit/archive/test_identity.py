@@ -113,6 +113,14 @@ def test_a_compound_surname_alone_is_the_better_known_whole_name_but_not_after_a
          "to 2022.", ("Michelle Lujan Grisham",)))
     assert _names(archive) == {"Michelle Lujan Grisham"} and listed == {"Michelle Lujan Grisham"}
     archive, _ = _index(
+        ("Deputy Assistant to the President for Economic Mobility Carmel Martin, and Domestic Policy Advisor to Vice "
+         "President Harris Rohini Kosoglu.", ("Harris Rohini Kosoglu",)),
+        ("Yesterday, Jennifer Klein, Director of the White House Gender Policy Council, and Rohini Kosoglu, Domestic "
+         "Policy Advisor to the Vice President, hosted a meeting.", ("Rohini Kosoglu",)),
+        ("Acting Director of the White House Initiative on AAPIs Laura Shin, and Domestic Policy Advisor to the Vice "
+         "President Rohini Kosoglu hosted a virtual roundtable.", ("Rohini Kosoglu",)))
+    assert "Rohini Kosoglu" in _names(archive)  # the end of a name seldom written is not folded into it
+    archive, _ = _index(
         ("Mr. Sullivan thanked Sheikh Mohammed for his unwavering efforts in this regard.", ("Sheikh Mohammed",)),
         ("Q Does the President support that — that sort of deal for Khalid Sheikh Mohammed and some of the other 9/11 "
          "plotters? And what does he say to the families.", ("Khalid Sheikh Mohammed",)),
