@@ -237,15 +237,16 @@ def _titled(pid: str, rest: list[str], people: dict[str, Person], named: dict[st
 
 def compound_forms(people: dict[str, Person], mentions: dict[str, int],
                    written_within: Callable[[str, str], bool]) -> dict[str, str]:
-    """{id: the id of the person it names} for two-word names outside the knowledge base that are the start
-    or the end of exactly one longer name beginning with a given name: the model cut the name short
-    ("Sheila Jackson" of "Sheila Jackson Lee", "Yoon Suk" of "Yoon Suk Yeol"), or a compound surname stands
-    alone ("Lujan Grisham", "Cortez Masto", "Wasserman Schultz"). The start of a name is that person only when
+    """{id: the id of the person it names} for names outside the knowledge base that are the start or the end
+    of exactly one longer name beginning with a given name: the model cut the name short ("Sheila Jackson" of
+    "Sheila Jackson Lee", "Andrés Manuel López" of "Andrés Manuel López Obrador"), or a compound surname
+    stands alone ("Lujan Grisham", "Cortez Masto", "López Obrador"). The start of a name is that person only when
     the articles naming it write it inside the longer name most of the time (`written_within(id, name)`):
     George Washington is not George Washington Carver. The end is, when the articles write it inside the
-    longer name, or when its first word is no title and the longer name is named in more articles
-    (`mentions`): a compound surname alone names the better-known whole name ("Cortez Masto" in 4 articles,
-    "Catherine Cortez Masto" in 13; "Harris Rohini Kosoglu", in one, is not Rohini Kosoglu). A longer name after a
+    longer name, or when its first word is no title and the longer name is well attested (`mentions`: in more
+    articles, or, when the first word is no given name either, in three or more): a compound surname alone
+    names the better-known whole name ("Cortez Masto" in 4 articles, "Catherine Cortez Masto" in 13; "Harris
+    Rohini Kosoglu", in one, is not Rohini Kosoglu). A longer name after a
     title or an honorific ("Imam Mohamed Magid", "Sheikh Mohammed" inside "Khalid Sheikh Mohammed"), with a
     suffix ("Joe Kennedy III", "John Paul II"), or two longer names ("John Paul Stevens") fold nothing."""
     starts: dict[tuple[str, ...], set[str]] = {}
@@ -257,12 +258,13 @@ def compound_forms(people: dict[str, Person], mentions: dict[str, int],
                 or _fold(words[0]) in NAME_TITLES | HONORIFICS:
             continue
         folded = tuple(_fold(w) for w in words)
-        starts.setdefault(folded[:2], set()).add(pid)
-        ends.setdefault(folded[-2:], set()).add(pid)
+        for size in range(2, len(words)):
+            starts.setdefault(folded[:size], set()).add(pid)
+            ends.setdefault(folded[-size:], set()).add(pid)
     found_forms = {}
     for pid, person in sorted(people.items()):
         words = person.name.split()
-        if person.in_kb or len(words) != 2 or CYRILLIC.search(person.name):
+        if person.in_kb or len(words) < 2 or CYRILLIC.search(person.name):
             continue
         key = tuple(_fold(w) for w in words)
         for table, bare in ((starts, False), (ends, True)):
@@ -270,7 +272,9 @@ def compound_forms(people: dict[str, Person], mentions: dict[str, int],
             if len(longer) != 1:
                 continue
             target = next(iter(longer))
-            surname_part = bare and key[0] not in NAME_TITLES | HONORIFICS and mentions.get(target, 0) > mentions.get(pid, 0)
+            attested = mentions.get(target, 0) > mentions.get(pid, 0) or \
+                (mentions.get(target, 0) >= 3 and not is_given_name(words[0].split("-")[0]))
+            surname_part = bare and key[0] not in NAME_TITLES | HONORIFICS and attested
             if surname_part or written_within(pid, people[target].name):
                 found_forms[pid] = target
                 break

@@ -113,6 +113,18 @@ def test_a_compound_surname_alone_is_the_better_known_whole_name_but_not_after_a
          "to 2022.", ("Michelle Lujan Grisham",)))
     assert _names(archive) == {"Michelle Lujan Grisham"} and listed == {"Michelle Lujan Grisham"}
     archive, _ = _index(
+        ("It will build on President López Obrador’s public efforts to prevent youth drug use in Mexico.",
+         ("López Obrador",)),
+        ("It was exemplified by the telephone conversation between President Joe Biden and President López Obrador.",
+         ("López Obrador",)),
+        ("Ambassador to Mexico Ken Salazar met with Mexican President Andrés Manuel López Obrador and Foreign "
+         "Secretary Alicia Bárcena.", ("Andrés Manuel López Obrador",)),
+        ("In the spirit of their strong partnership, President Joe Biden spoke to President Andrés Manuel López "
+         "Obrador of Mexico this afternoon.", ("Andrés Manuel López Obrador",)),
+        ("President Biden met today with President Andrés Manuel López Obrador of Mexico, in San Francisco.",
+         ("Andrés Manuel López Obrador",)))
+    assert _names(archive) == {"Andrés Manuel López Obrador"}  # no given name: the whole name, in three articles
+    archive, _ = _index(
         ("Deputy Assistant to the President for Economic Mobility Carmel Martin, and Domestic Policy Advisor to Vice "
          "President Harris Rohini Kosoglu.", ("Harris Rohini Kosoglu",)),
         ("Yesterday, Jennifer Klein, Director of the White House Gender Policy Council, and Rohini Kosoglu, Domestic "
