@@ -81,6 +81,16 @@ def what_subject(view: Paragraph, start: int, quote_start: int) -> Found | None 
     return person
 
 
+def modifier(text: str, start: int, lang: str) -> bool:
+    """Whether the verb form at `start` modifies a noun rather than being a verb: joined by a hyphen ("the
+    so-called “…”": the writer's distance, not a name anyone gave) or right after a determiner or a
+    possessive ("in their branded inhuman style")."""
+    if text[start - 1:start] == "-":
+        return True
+    before = WORD.findall(text[max(0, start - 24):start])
+    return bool(before) and before[-1].lower() in packs.own(lang, "DETERMINERS", [])
+
+
 def participle(verb: str, lang: str) -> bool:
     """Whether a reporting verb is a participle or gerund (", saying …", ", добавив, что …")."""
     return bool(re.search(packs.own(lang, "PARTICIPLE"), verb.lower()))
@@ -340,7 +350,8 @@ class Attributor:
         """A verb of naming shortly before the quotation ("Biden called Putin a “war criminal”"): the wording
         of its subject, when that subject is named (a pronoun or role that far is not trusted)."""
         naming = lexicon.naming_pattern(lang)
-        verbs = [v for v in naming.finditer(view.masked, before_start, qs) if view.usable(v, 0)] if naming else []
+        verbs = [v for v in naming.finditer(view.masked, before_start, qs)
+                 if view.usable(v, 0) and not modifier(view.masked, v.start(), lang)] if naming else []
         if not verbs or not few_words(view.masked, verbs[-1].end(), qs, 8):
             return None
         speaker = self.subject(view, (before_start, qs), verbs[-1].span(), lang, before)

@@ -101,14 +101,15 @@ def _slot(word: str, parses: tuple, known: bool, role: str, case: str, gender: s
     if role == "Surn" and not known:  # only guesses: a guessed surname counts double, a guessed first name
         # no more than a noun ("Негаммера"), an adjective only in the name's gender ("Кончаловского")
         tagged = [(p.score * (2 if "Surn" in p.tag else 1), p) for p in parses
-                  if ("NOUN" in p.tag or "ADJF" in p.tag and gender in p.tag and p.normal_form.endswith(ADJECTIVE_SURNAMES))
+                  if ("NOUN" in p.tag or _adjective_surname(p, gender))
                   and not _grammemes(p.tag) & {"Abbr", "neut"}
                   and _fits(p, case, gender, False, known)]
     else:
         tagged = [(p.score, p) for p in parses if any(r in p.tag for r in roles) and _fits(p, case, gender, True, known)]
     if not tagged and role == "Surn" and known:
-        tagged = [(p.score * (0.5 if known else 1), p) for p in parses if "NOUN" in p.tag
+        tagged = [(p.score * (0.5 if known else 1), p) for p in parses if ("NOUN" in p.tag
                   and "Name" not in p.tag and not (known and _grammemes(p.tag) & NOT_SURNAME)
+                  or _adjective_surname(p, gender))  # "Грузинская": a known adjective of a surname's shape
                   and _fits(p, case, gender, False, known)]  # a guess's "place" or "organisation" is only a guess
     if not tagged and role == "Surn" and gender == "femn" and not word.endswith(("а", "я")):
         return AS_WRITTEN, None, False  # a woman's surname not in -а does not decline ("Кристины Фернандес")
@@ -125,6 +126,12 @@ def _slot(word: str, parses: tuple, known: bool, role: str, case: str, gender: s
     guessed = case in ("gent", "datv", "accs", "ablt") and gender in best.tag and not any("nomn" in p.tag for p in parses)
     shows = "Fixd" not in best.tag and (known or guessed)
     return score, None if case == "nomn" else best, shows  # a name in the nominative stays as written
+
+
+def _adjective_surname(parse, gender: str) -> bool:
+    """Whether a parse is an adjective in the name's gender shaped like a surname that declines as one
+    ("Кончаловского", "Грузинская"; not "Силуановым")."""
+    return "ADJF" in parse.tag and gender in parse.tag and parse.normal_form.endswith(ADJECTIVE_SURNAMES)
 
 
 def _agree(words: list[str], roles: list[str], lang: str, cases: tuple[str, ...] = CASES) -> tuple[float, list[str], bool] | None:
@@ -159,18 +166,31 @@ def _first_name(word: str, following: str, lang: str) -> bool:
     """Whether a word may open a name: the dictionary knows it as a first name, and a word that is also a
     common noun ("Надежды", "Вера") only before a surname; or its romanisation is a first name of the
     given-name lexicon and the dictionary knows the word as no other word ("Родриго", "Эстебан"; rare
-    first names the dictionary scores low, "Маргарет", "Тони")."""
+    first names the dictionary scores low, "Маргарет", "Тони"), or knows it as another noun in the
+    nominative and a surname follows ("Кэмерон Диаз", "Карел Шварценберг")."""
     if len(word) < 2:
         return False
     parses = _parses(lang, word)
     names = [p for p in parses if "Name" in p.tag]
     if (not names and not _known(lang, word) or names) and _foreign_given_name(word, lang):
         return True
+    if not names and _foreign_given_name(word, lang) and _surname_shaped(following, lang) \
+            and any("NOUN" in p.tag and "nomn" in p.tag for p in parses):
+        return True  # a given name the dictionary knows as another noun, before a surname ("Карел Шварценберг")
     if not names:
         return False
     best = max(names, key=lambda p: p.score)
     common = best.normal_form in NOT_NAMES or word.lower() in NOT_NAMES
-    return (best.score >= 0.2 and not common) or _is(_parses(lang, following), "Surn")
+    # A known indeclinable first name's likelihood is spread over its seven case readings ("Йиржи", "Энди"):
+    # the reading counts with every reading of that name (a guess's readings are only guesses).
+    spread = sum(p.score for p in names if p.normal_form == best.normal_form and "plur" not in p.tag and "Infr" not in p.tag)
+    score = max(best.score, spread if _known(lang, word) else 0.0)
+    return (score >= 0.2 and not common) or _is(_parses(lang, following), "Surn")
+
+
+def _surname_shaped(word: str, lang: str) -> bool:
+    """Whether a word may only be a surname here: the dictionary tags it so or does not know it."""
+    return not _known(lang, word.strip("-")) or _is(_parses(lang, word), "Surn")
 
 
 @lru_cache(maxsize=1)
@@ -314,7 +334,79 @@ def find_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
             if not sure:
                 unsure.add((start, end))
             index += size
-    return one_name_each(found, unsure)
+    found += _initialled(text, lang, found)
+    return one_name_each(sorted(found), unsure)
+
+
+_INITIALLED = re.compile(r"(?<![\w.’'ʼ-])((?:[" + _CAPITALS + r"]\.[ \t\u00a0]?){1,2})([" + _CAPITALS + r"][\w’'ʼ-]+)(?![\w’'ʼ-])")
+
+
+def _initialled(text: str, lang: str, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Names written as initials and a surname ("А.Бастрыкина", "В. Ю. Сурковым"), the surname put in the
+    nominative by its own reading (a word the dictionary knows must be a surname to it): the full name found
+    in the text with that surname and a first name of that initial, else the initials and the surname
+    ("А. Абдулов")."""
+    full = {}
+    for *_, name in found:
+        words = name.split()
+        full.setdefault((words[0][:1], words[-1]), set()).add(name)
+    names = []
+    for match in _INITIALLED.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e, *_ in found):
+            continue
+        surname = match.group(2)
+        parses = _parses(lang, surname)
+        if _known(lang, surname) and not _is(parses, "Surn"):
+            continue
+        read = _agree([surname], ["Surn"], lang)
+        if read is None:
+            continue
+        initials = re.findall(r"[" + _CAPITALS + r"]\.", match.group(1))
+        owners = full.get((initials[0][0], read[1][0]), set())
+        if len(owners) != 1 and not (read[2] and _is(parses, "Surn")):
+            continue  # a surname the dictionary does not know, in a case nothing shows ("О.Умалу")
+        name = next(iter(owners)) if len(owners) == 1 else " ".join([*initials, read[1][0]])
+        names.append((match.start(), match.end(), match.group(0), name))
+    return names
+
+
+_LONE_WORD = re.compile(r"(?<![\w’'ʼ«\"„“.-])(" + _WORD + r")(?![\w’'ʼ-])")
+_CAPITAL_BEFORE = re.compile(r"(?:(?<![\w’'ʼ-])[" + _CAPITALS + r"][\w’'ʼ-]*|(?<!\w)(?:" + "|".join(PARTICLES) + r"))[ \t\u00a0]+$")
+_CAPITAL_AFTER = re.compile(r"[ \t\u00a0]+(?:(?:" + "|".join(PARTICLES) + r")[ \t\u00a0]+)?[" + _CAPITALS + r"]")
+
+
+def lone_first_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, as written, nominative) for each first name standing alone, not beside another
+    capitalised word ("его дочь Юлия", "с супругой Людмилой", "Нашій команді – Давиду, Андрію"): a word
+    the dictionary knows only as a first name (every reading a Name; a word that is also a common noun,
+    "Роза", "Марку", or a surname, "Богдан", is not one), put in the nominative (a reading in which it is
+    nominative keeps it as written). Whose name it is, and whether it names anyone, the caller decides."""
+    if lang not in MORPHOLOGY:
+        return []
+    found = []
+    for match in _LONE_WORD.finditer(text):
+        word = match.group(1)
+        if _CAPITAL_BEFORE.search(text, max(0, match.start() - 60), match.start()) or _CAPITAL_AFTER.match(text, match.end()):
+            continue  # beside another capitalised word: part of a longer name or title the finder judged
+        if "-" in word or len(word) < 3 or word.isupper() or word.lower() in NOT_NAMES or not _known(lang, word):
+            continue
+        parses = _parses(lang, word)
+        if not parses or not all("Name" in p.tag and "Infr" not in p.tag for p in parses):
+            continue
+        if _is(parses, "Patr") or _is(parses, "Surn") or all("loct" in p.tag for p in parses):
+            continue  # a locative needs a preposition before it ("Дедалі більше": an adverb the dictionary lacks)
+        if any(_is(_parses(lang, before), "Name") or _foreign_given_name(before, lang) for before in re.findall(
+                r"(?<![\w’'ʼ-])([" + _CAPITALS + r"][\w’'ʼ-]+)[ \t\u00a0]+" + re.escape(word) + r"(?![\w’'ʼ-])", text)):
+            continue  # the text writes it after a first name: a surname here ("Серена Уильямс" … "с Уильямс")
+        nominative = next((p for p in parses if "nomn" in p.tag and "plur" not in p.tag), None)
+        name = word if nominative is not None else _nominative(max(parses, key=lambda p: p.score), word)
+        found.append((match.start(1), match.end(1), word, name))
+    return found
+
+
+def first_name_forms(word: str, lang: str) -> set[str]:
+    """Every nominative a first name as written may be the form of ("Олександра": Олександра, Олександр)."""
+    return {word} | {_nominative(p, word) for p in _parses(lang, word) if "Name" in p.tag}
 
 
 def one_name_each(found: list[tuple[int, int, str, str]], unsure: set[tuple[int, int]]) -> list[tuple[int, int, str, str]]:

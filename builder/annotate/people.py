@@ -59,6 +59,7 @@ class Mentions:
                 doc.people.append(found)
                 taken.append((start, end))
         self._later_surnames(doc, surnames, taken)
+        self._lone_first_names(doc, taken)
         doc.people.sort(key=lambda f: f.start)
 
     def _replaces_surnames(self, doc: Doc, raw: str, name: str, overlapping: list[tuple[int, int]],
@@ -101,6 +102,33 @@ class Mentions:
                 if not any(s < match.end() and match.start() < e for s, e in taken):
                     doc.people.append(Found(match.start(), match.end(), pid, surname))
                     taken.append((match.start(), match.end()))
+
+    def _lone_first_names(self, doc: Doc, taken: list[tuple[int, int]]) -> None:
+        """Russian and Ukrainian first names standing alone (names.lone_first_names): the person of this
+        text whose full name starts with that first name ("Аделина" after "Аделина Сотникова"), nobody when
+        two full names do, else a person named by the first name alone ("его дочь Юлия"), who gets no page
+        of their own in the archive (builder.archive: one word is never a full name)."""
+        if doc.lang not in names.MORPHOLOGY:
+            return
+        owners: dict[str, set[str]] = {}
+        for found in doc.people:
+            person = self.index.people.get(found.id)
+            full = [*doc.names.get(found.id, ()), *((person.name, *person.aliases) if person else ())]
+            for spelling in full:
+                if len(spelling.split()) > 1:
+                    owners.setdefault(name_key(spelling.split()[0]), set()).add(found.id)
+        for start, end, raw, name in names.lone_first_names(doc.text, doc.lang):
+            if any(s < end and start < e for s, e in taken) or "\n" in raw:
+                continue
+            candidates = {pid for form in names.first_name_forms(raw, doc.lang) for pid in owners.get(name_key(form), ())}
+            if len(candidates) > 1:
+                continue
+            pid = next(iter(candidates)) if candidates else unknown_person_id(name)
+            doc.in_kb.setdefault(pid, False)
+            if not candidates:
+                doc.names.setdefault(pid, Counter())[name] += 1
+            doc.people.append(Found(start, end, pid, raw))
+            taken.append((start, end))
 
     def candidates(self, text: str, lang: str, entities: list[Span] | None) -> list[Candidate]:
         """Candidate names that the language model (English), the morphology dictionaries (Russian,

@@ -32,6 +32,9 @@ NAMING_VERBS = [r"call(?:s|ed|ing)(?!\s+(?:for|on|in|up|off|back|out|upon)\b)", 
                 r"term(?:s|ed|ing)", r"label(?:s|ed|led|ing|ling)", r"brand(?:s|ed|ing)"]
 """Verbs of naming ("called Putin a “war criminal”", "dubbed it …"): not of saying, so they report no clause
 and carry no "he"; a quotation right after one is the wording of its named subject."""
+DETERMINERS = ["the", "a", "an", "this", "these", "those", "their", "his", "her", "its", "our", "my",
+               "your"]
+"""Words after which a verb form modifies a noun ("their branded inhuman style"): no verb of naming."""
 PARTICIPLE = r"ing$"
 """How a reporting verb's participle ends: after a comma its subject is the sentence's (", saying …")."""
 DENYING = [r"den(?:ies|ied|ying)", r"reject(?:s|ed|ing)"]
@@ -72,9 +75,11 @@ PREPOSITIONS = ["with", "to", "by", "of", "for", "from", "about", "against", "an
                 "than", "toward", "towards", "among", "including", "versus", "unlike"]
 """Words before a name that make it the object of a preposition (or the second of two names), not the
 subject of the verb after it ("relations with Putin and insisted …")."""
-NAMING = ["on", "newspaper", "magazine", "channel", "show", "program", "programme", "film", "book", "documentary"]
-"""Words right before a quotation that make it the name of a programme or work, not somebody's words
-("told CNN's “State of the Union”", "said on “Face the Nation”"); a possessive does the same."""
+NAMING = ["on", "newspaper", "magazine", "channel", "show", "program", "programme", "film", "book", "documentary",
+          "so-called"]
+"""Words right before a quotation that make it the name of a programme or work, or a label the writer keeps
+at a distance, not somebody's words ("told CNN's “State of the Union”", "said on “Face the Nation”",
+"pledged to end so-called “conversion therapy”"); a possessive does the same."""
 WHAT = ["what"]
 """A relative that opens someone else's wording inside a clause ("highlighted what the Kremlin calls …")."""
 INDEFINITE = ["a", "an", "another", "one"]

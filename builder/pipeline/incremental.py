@@ -128,16 +128,31 @@ def unchanged_pages(previous: Previous, docs: Path, use_directory_urls: bool) ->
     found = []
     for markdown in sorted(docs.rglob("*.md")):
         relative = markdown.relative_to(docs).as_posix()
-        before = previous.docs / relative
+        before = own_file(previous.docs, relative)
         try:
-            if not before.is_file() or before.read_bytes() != markdown.read_bytes():
+            if before is None or before.read_bytes() != markdown.read_bytes():
                 continue
         except OSError:
             continue
         dest = File(relative, str(docs), "", use_directory_urls).dest_uri
-        if (previous.site / dest).is_file():
+        if own_file(previous.site, dest) is not None:
             found.append((relative, dest))
     return found
+
+
+def own_file(root: Path, relative: str) -> Path | None:
+    """root/relative when it is a file of root's own, else None: not outside root, and not a link nor
+    reached through one (the previous docs/ and site/ are read, not trusted: a link there could bring any
+    file of the machine into the published site)."""
+    if Path(relative).is_absolute():
+        return None
+    path = root / relative
+    try:
+        if path.resolve() != root.resolve() / relative or not path.is_file():
+            return None
+    except (OSError, ValueError, RuntimeError):  # a NUL in the name, a loop of links
+        return None
+    return path
 
 
 def reuse_pages(previous: Previous, docs: Path, site: Path, use_directory_urls: bool) -> int:
@@ -209,10 +224,11 @@ class StoredPages:
     def _read(self, known: dict[str, str]) -> dict[str, str] | None:
         found = {}
         for path, expected in known.items():
-            if path.startswith("/") or ".." in path.split("/"):  # a record that points out of docs/ is not followed
+            page = own_file(self._docs, path)  # a record that points out of docs/ is not followed
+            if page is None:
                 return None
             try:
-                text = (self._docs / path).read_text(encoding="utf-8")
+                text = page.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 return None
             if _text_digest(text) != expected:

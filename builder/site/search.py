@@ -31,7 +31,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from builder.pipeline.incremental import Previous, pages_digest
+from builder.pipeline.incremental import Previous, own_file, pages_digest
 from builder.site.render import PARAGRAPH_LINK
 
 SIGNATURE = b"pagefind_dcd"
@@ -76,8 +76,8 @@ def index_site(site: Path, part_bytes: int, progress: Callable[[int, int], None]
     for number, (part, name) in enumerate(zip(parts, names), start=1):
         output = bundle / name
         digests[name] = pages_digest(site, part)
-        old = previous.site / "pagefind" / name if previous else None
-        if old is not None and previous.search.get(name) == digests[name] and (old / "pagefind.js").is_file():
+        old = _own_part(previous.site, name) if previous and previous.search.get(name) == digests[name] else None
+        if old is not None:
             shutil.copytree(old, output, ignore=_other_parts(old) if name == "" else None)
         else:
             _index_part(executable, site, part, output)
@@ -86,6 +86,15 @@ def index_site(site: Path, part_bytes: int, progress: Callable[[int, int], None]
             progress(number, len(parts))
     (bundle / PARTS_FILE).write_text(json.dumps(names[1:]) + "\n", encoding="utf-8")
     return digests
+
+
+def _own_part(site: Path, name: str) -> Path | None:
+    """The folder of a part of the previous site's index, when it is whole and holds no link (copied into the
+    new site, a link would bring whatever it points to: builder.pipeline.incremental.own_file)."""
+    script = own_file(site, f"pagefind/{name}pagefind.js")
+    if script is None or any(path.is_symlink() for path in script.parent.rglob("*")):
+        return None
+    return script.parent
 
 
 def _other_parts(top: Path) -> Callable[[str, list[str]], set[str]]:

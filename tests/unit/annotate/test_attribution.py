@@ -199,3 +199,24 @@ def test_a_name_before_a_relative_clause_is_the_subject_of_the_verb_after_it(kb,
     text = ("“We are ready,” Sergey Lavrov said on Monday. Dmitry Peskov who speaks for the Kremlin added that "
             "talks would go on. “Nothing is settled yet,” he said.")
     assert _speakers(kb, index, text) == [("We are ready", "sergey-lavrov"), ("Nothing is settled yet", "dmitry-peskov")]
+
+
+def test_so_called_is_no_verb_of_naming(kb, index):
+    # whitehouse_en, 2022-06-15: the writer's "so-called", not a name Biden gave it
+    text = ("As a candidate, President Biden pledged to help end so-called “conversion therapy” – a discredited "
+            "and dangerous practice that seeks to suppress or change the sexual orientation or gender identity of "
+            "LGBTQI+ people.")
+    assert _speakers(kb, index, text) == [("conversion therapy", None)]
+    # nor a verb of naming further before the quotation
+    text = "Dmitry Peskov dismissed the so-called Ukrainian “peace formula” on Monday."
+    assert _speakers(kb, index, text) == [("peace formula", None)]
+
+
+def test_a_naming_word_after_a_determiner_is_no_verb(annotate_text):
+    # resistinua_en, 2022-03-26: "their branded … style" names nothing; the scare quote is nobody's (the
+    # model took "Near Kharkiv" for a person, and "branded" gave it the word)
+    text = ("---\nlang: en\ndate: 2022-03-26\n---\nRussian troops are destroying everything that makes Ukraine\n\n"
+            "Near Kharkiv, Russian troops in their branded inhuman style \"denazified\" the Holocaust Memorial in "
+            "Drobytsky Yar.\n")
+    _, annotation = annotate_text(text)
+    assert [(s.name, q.text) for s in annotation.speakers for q in s.quotes if "denazified" in q.text] == []

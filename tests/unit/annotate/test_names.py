@@ -1,6 +1,6 @@
 """Russian and Ukrainian names by morphology, and speech in those languages (texts written for the tests)."""
 
-from builder.annotate.names import find_names, may_be_subject
+from builder.annotate.names import find_names, lone_first_names, may_be_subject
 
 
 def test_names_in_oblique_cases_come_out_in_the_nominative():
@@ -127,3 +127,62 @@ def test_foreign_first_names_from_the_given_name_lexicon():
 def test_one_spelling_per_person_in_a_text():
     text = "Президент Кристина Фернандес де Киршнер прилетела в Рим. Кристина Фернандес выступила в понедельник."
     assert _names(text, "ru") == ["Кристина Фернандес де Киршнер"] * 2
+
+
+# Sentences below are from corpus documents outside tests/gold (shared/corpus/scale/nerel_ru).
+
+def test_an_indeclinable_first_name_counts_all_its_case_readings():
+    # nerel_train_40297: "Али" is a first name in every case at once; each reading alone scores low.
+    text = ("В субботу, накануне официальной инаугурации Роухани, верховный лидер Ирана аятолла Али Хаменеи "
+            "провёл специальную церемонию.")
+    assert [n for *_, n in find_names(text, "ru")] == ["Али Хаменеи"]
+
+
+def test_a_given_name_the_dictionary_knows_as_another_noun_opens_a_name_before_a_surname():
+    # nerel_train_530754: "Кэмерон" is a noun to the dictionary (a camera maker) and "Cameron" a given name.
+    assert [n for *_, n in find_names("Американская актриса Кэмерон Диаз впервые стала мамой в 47 лет.", "ru")] \
+        == ["Кэмерон Диаз"]
+    # ... but not a common noun's oblique form before a surname (nerel_dev_304703: a march named after him).
+    text = "После выхода на свободу Навальный заявил, что задержание всех участников «Марша Голунова» неправомерно."
+    assert find_names(text, "ru") == []
+
+
+def test_a_surname_the_dictionary_knows_as_an_adjective_declines_as_one():
+    # nerel_train_531: "белоцерковский" is an adjective to the dictionary; as a surname it ends like one.
+    text = "Были уволены Прохоренко, Малых и начальник УМВД по Невскому району Валерий Белоцерковский."
+    assert [n for *_, n in find_names(text, "ru")] == ["Валерий Белоцерковский"]
+    assert [n for *_, n in find_names("Приказ подписан Валерием Белоцерковским.", "ru")] == ["Валерий Белоцерковский"]
+
+
+def test_a_first_name_alone_is_the_person_of_that_full_name_or_a_person_of_its_own(annotate_text):
+    # nerel_train_101387: "Барак" is Barack Obama, named in full in the sentence after; his daughters and
+    # wife are named by their first names only.
+    text = ("Дочь Барака Обамы будет учиться в Гарвардском университете\n\n"
+            "Семья Обама: Малия, Мишель, Барак, Саша (Наташа)\n\n"
+            "Старшая дочь президента Барака Обамы Малия сделает годичный перерыв после окончания школы.\n")
+    _, annotation = annotate_text(text, "obama-daughter")
+    ids = {p.id for p in annotation.people}
+    assert {"barack-obama", "maliya", "mishel", "sasha"} <= ids
+    assert "barak" not in ids
+
+
+def test_ukrainian_first_names_alone_and_words_that_only_look_like_them():
+    # resistinua_uk 2022-03-18 address: children named by first name, one in the genitive.
+    text = "Старша донька, Катя, їй усього лише 16 років, закрила собою братика Ігоря, йому вісім."
+    assert [n for *_, n in lone_first_names(text, "uk")] == ["Катя", "Ігор"]
+    # An adverb the dictionary lacks reads as a locative of "Дедал"; an abbreviation is not a name; a first
+    # name after a particle or beside another capitalised word is part of a name the finder judged.
+    assert lone_first_names("Дедалі більше і більше глобальних компаній залишають ринок.", "uk") == []
+    assert lone_first_names("занимает 6-е место в рейтинге Международного союза конькобежцев (ИСУ).", "ru") == []
+    assert lone_first_names("Лидер «Аль-Каиды» Усама бен Ладен был убит.", "ru") == []
+
+
+def test_initials_and_a_surname_in_the_nominative():
+    # nerel_train_19676: authors named by their initials, in the genitive.
+    text = ("В эти дни волгоградцы и гости региона увидят спектакли по мотивам произведений А. С. Пушкина, "
+            "Г. Х. Андерсена, К. Чуковского, Г. Горина и других авторов.")
+    assert [n for *_, n in find_names(text, "ru")] == ["А. С. Пушкин", "Г. Х. Андерсен", "К. Чуковский", "Г. Горин"]
+    # nerel_train_433: the full name in the same text is the one person ("А.Кудрина" is Алексей Кудрин).
+    text = ("СМИ: Кремль обманул А.Кудрина, обещая ему пост премьера после выборов\n\n"
+            "Министр финансов Алексей Кудрин не собирается работать в правительстве.")
+    assert [n for *_, n in find_names(text, "ru")] == ["Алексей Кудрин", "Алексей Кудрин"]

@@ -162,3 +162,50 @@ def test_a_record_naming_a_page_outside_docs_is_not_followed(sample_project, tmp
     again = build(config)  # the group is made again, not read from outside docs/
     assert again.reused_markdown > 0
     assert "planted" not in (sample_project / "docs/articles/2022-01-27-kremlin-little-optimism.md").read_text(encoding="utf-8")
+
+
+def test_a_page_linked_out_of_docs_or_site_is_not_taken_over(sample_project, tmp_path):
+    # The previous docs/ and site/ are read, never trusted: a page there that is a link to a file elsewhere
+    # (whose digest a record names) must not bring that file into the new site.
+    config = configure(sample_project)
+    build(config)
+    slug = "2022-01-27-kremlin-little-optimism"
+    outside = tmp_path / "outside.md"
+    outside.write_text("planted\n", encoding="utf-8")
+    record_path = sample_project / "docs" / PAGES_FILE
+    record = json.loads(record_path.read_text(encoding="utf-8"))
+    group = next(k for k, pages in record.items() if f"articles/{slug}.md" in pages)
+    record[group] = {f"articles/{slug}.md": hashlib.sha256(b"planted\n").hexdigest()[:40]}
+    record_path.write_text(json.dumps(record), encoding="utf-8")
+    page = sample_project / "docs/articles" / f"{slug}.md"
+    page.unlink()
+    page.symlink_to(outside)
+    # A page of the previous site whose Markdown is unchanged is copied: not when it is a link out of site/.
+    html = sample_project / "site/people/dmitry-peskov/index.html"
+    planted_html = tmp_path / "outside.html"
+    planted_html.write_text("<script>planted()</script>", encoding="utf-8")
+    html.unlink()
+    html.symlink_to(planted_html)
+    # Nor a file of the search index, whose parts are copied whole when their pages are unchanged.
+    bundled = next(p for p in sorted((sample_project / "site/pagefind").rglob("*")) if p.is_file())
+    bundled.unlink()
+    bundled.symlink_to(planted_html)
+
+    again = build(config)
+    assert again.reused_markdown > 0 and again.reused_pages > 0 and again.reused_search_parts > 0
+    for output in ("docs", "site"):
+        for path in (sample_project / output).rglob("*"):
+            assert not path.is_symlink(), path
+            assert not path.is_file() or b"planted" not in path.read_bytes(), path
+
+
+def test_a_record_with_a_bad_path_is_ignored_not_fatal(sample_project):
+    config = configure(sample_project)
+    build(config)
+    record_path = sample_project / "docs" / PAGES_FILE
+    record = json.loads(record_path.read_text(encoding="utf-8"))
+    group = next(iter(record))
+    record[group] = {"articles/\u0000.md": "0" * 40}
+    record_path.write_text(json.dumps(record), encoding="utf-8")
+    again = build(config)
+    assert again.reused_markdown > 0
