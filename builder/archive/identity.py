@@ -251,24 +251,27 @@ def compound_forms(people: dict[str, Person], mentions: dict[str, int],
     suffix ("Joe Kennedy III", "John Paul II"), or two longer names ("John Paul Stevens") fold nothing."""
     starts: dict[tuple[str, ...], set[str]] = {}
     ends: dict[tuple[str, ...], set[str]] = {}
+    folded = {pid: tuple(_fold(w) for w in person.name.split()) for pid, person in people.items()}
     for pid, person in people.items():
         words = person.name.split()
         found = parts(person.name)
         if len(words) < 3 or found is None or found[3] or not is_given_name(words[0].split("-")[0]) \
                 or _fold(words[0]) in NAME_TITLES | HONORIFICS:
             continue
-        folded = tuple(_fold(w) for w in words)
         for size in range(2, len(words)):
-            starts.setdefault(folded[:size], set()).add(pid)
-            ends.setdefault(folded[-size:], set()).add(pid)
+            starts.setdefault(folded[pid][:size], set()).add(pid)
+            ends.setdefault(folded[pid][-size:], set()).add(pid)
     found_forms = {}
     for pid, person in sorted(people.items()):
         words = person.name.split()
         if person.in_kb or len(words) < 2 or CYRILLIC.search(person.name):
             continue
-        key = tuple(_fold(w) for w in words)
+        key = folded[pid]
         for table, bare in ((starts, False), (ends, True)):
             longer = table.get(key, set()) - {pid}
+            # forms of one longer name count once ("Manuel López Obrador" inside "Andrés Manuel López Obrador")
+            longer = {one for one in longer if not any(
+                other != one and _inside(folded[one], folded[other]) for other in longer)}
             if len(longer) != 1:
                 continue
             target = next(iter(longer))
@@ -279,6 +282,11 @@ def compound_forms(people: dict[str, Person], mentions: dict[str, int],
                 found_forms[pid] = target
                 break
     return found_forms
+
+
+def _inside(words: tuple[str, ...], longer: tuple[str, ...]) -> bool:
+    """Whether the words stand together inside the longer name's words."""
+    return len(words) < len(longer) and any(longer[i:i + len(words)] == words for i in range(len(longer) - len(words) + 1))
 
 
 def resolved(merged: dict[str, str]) -> dict[str, str]:

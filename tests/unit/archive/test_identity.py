@@ -124,7 +124,8 @@ def test_a_compound_surname_alone_is_the_better_known_whole_name_but_not_after_a
         ("In the spirit of their strong partnership, President Joe Biden spoke to President Andrés Manuel López "
          "Obrador of Mexico this afternoon.", ("Andrés Manuel López Obrador",)),
         ("President Biden met today with President Andrés Manuel López Obrador of Mexico, in San Francisco.",
-         ("Andrés Manuel López Obrador",)))
+         ("Andrés Manuel López Obrador",)),
+        ("President Biden met today with President Andrés Manuel López Obrador of Mexico.", ("Manuel López Obrador",)))
     assert _names(archive) == {"Andrés Manuel López Obrador"}  # no given name: the whole name, in three articles
     archive, _ = _index(
         ("Deputy Assistant to the President for Economic Mobility Carmel Martin, and Domestic Policy Advisor to Vice "
