@@ -12,8 +12,10 @@ file of the --articles folders), so the originals are never edited; WORK keeps d
 3. one article changed: a sentence appended to its text (the first article file, in the copy);
 4. one article that now names a person the archive did not know: another sentence appended to it.
 
-Each line gives the wall time, the build's stage times, how many pages' Markdown and HTML were taken over
-and which site shards ran. With --check, the Markdown of the last rebuild is compared, file by file, with
+Each line gives the wall time, the CPU time (this process and the shards' processes: on a loaded machine
+the figure that depends least on the load), the build's stage times, how many pages' Markdown and HTML were taken over,
+which site shards ran and the load average (1, 5, 15 min); then how long the old trees' removal, which
+runs in the background, went on after the build (waited for before the next one). With --check, the Markdown of the last rebuild is compared, file by file, with
 what a build without any previous build renders (in memory: read, annotate, index, render); exit status 1
 when they differ. Not part of `make test`.
 """
@@ -21,6 +23,8 @@ when they differ. Not part of `make test`.
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -36,6 +40,11 @@ from builder.config import load_config, with_overrides  # noqa: E402
 from builder.pipeline.build import build  # noqa: E402
 from builder.pipeline.generate import Report, generate  # noqa: E402
 from builder.pipeline.generate import ARTICLE_SUFFIXES  # noqa: E402
+try:
+    from builder.pipeline.trash import wait_for_removals  # noqa: E402
+except ImportError:  # a revision before the old trees were removed in the background (to compare with)
+    def wait_for_removals() -> None:
+        pass
 from run import pick  # noqa: E402
 
 CHANGED = "\n\nThe talks are expected to resume after the holidays, officials said on Friday.\n"
@@ -52,16 +61,29 @@ def copy_articles(args: argparse.Namespace, articles: Path) -> None:
             shutil.copy(path, articles / f"{index:05d}-{path.name}")
 
 
+def cpu_seconds() -> float:
+    """User and system time of this process and of its children that ended (the shards' processes)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def timed(name: str, config) -> tuple[float, object]:
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     report = build(config)
     seconds = time.perf_counter() - started
+    cpu = cpu_seconds() - cpu
     stages = ", ".join(f"{stage} {value:.1f} s" for stage, value in report.timings.items())
     sharded = report.shards
     ran = (f"{len(sharded.results)} of {sharded.shards} shards ran ({', '.join(sorted(r.name for r in sharded.results))})"
            if sharded is not None else "one MkDocs build")
-    print(f"{name}: {seconds:.1f} s ({stages}); Markdown of {report.reused_markdown} of {report.pages} pages and HTML "
-          f"of {report.reused_pages} taken over; {ran}", flush=True)
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"{name}: {seconds:.1f} s, CPU {cpu:.1f} s ({stages}); Markdown of {report.reused_markdown} of {report.pages} pages and HTML "
+          f"of {report.reused_pages} taken over; {ran}; load {load}", flush=True)
+    # The old trees are removed in the background (builder.pipeline.trash): waited for here, outside the
+    # timed build, so that the next build does not share the machine with it.
+    waited = time.perf_counter()
+    wait_for_removals()
+    print(f"    background removal of the old trees went on {time.perf_counter() - waited:.1f} s after the build", flush=True)
     return seconds, report
 
 

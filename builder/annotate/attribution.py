@@ -26,6 +26,9 @@ AFTER = 4
 AFTER_NAMED = 14
 """The same when the verb's subject is a named person (an office and a name: "White House national-security
 adviser Jake Sullivan said")."""
+ABSTAINED = "abstained"
+"""The basis left when a quotation is nobody's by a rule (a work's name, someone else's wording after "what"),
+not for want of a speaker: nothing else may attribute it."""
 GAP_WORDS = frozenset(packs.every("SUBJECT_GAP"))
 VICE = re.compile(r"(?i)(?<!\w)(?:" + "|".join(packs.every("VICE")) + r")")
 
@@ -307,10 +310,11 @@ class Attributor:
         before_start, after_end = max(sent_start, prev_end), min(sent_end, next_start)
         self.basis = ""
         if names_a_work(view.masked, qs):
+            self.basis = ABSTAINED
             return None
         what = what_subject(view, before_start, qs)
         if what is not False:  # someone's wording inside the clause: theirs, or nobody's
-            self.basis = "what" if what else ""
+            self.basis = "what" if what else ABSTAINED
             return what.id if what else None
         speaker = self._by_verb(view, (before_start, qs), (qe, after_end), speech, lang, before)
         if speaker is None:
@@ -377,6 +381,7 @@ class Attributor:
             if limit is not None and len(WORD.findall(masked[before_start + verb.end():qs])) > limit:
                 return None
             if nested(view, before_start + verb.end(), qs):
+                self.basis = ABSTAINED
                 return None
             return self.subject(view, (before_start, qs), (before_start + verb.start(), before_start + verb.end()), lang, before)
 

@@ -44,6 +44,8 @@ class Doc:
     """Where each paragraph starts in `text`."""
     entities: list[Span] | None = None
     """The English model's entity spans of `text` (None: not English, or no model)."""
+    arcs: list[tuple[int, int, str, int]] = field(default_factory=list)
+    """The parsed tokens of the reporting sentences (builder.annotate.syntax; empty without a parse)."""
     people: list[Found] = field(default_factory=list)
     """Every mention of a person, in text order (component `mentions`)."""
     names: dict[str, Counter] = field(default_factory=dict)
@@ -64,12 +66,14 @@ class Doc:
     """Knowledge-base topics the text is about (`topics`)."""
 
     @classmethod
-    def of(cls, article: Article, entities: list[Span] | None = None) -> "Doc":
+    def of(cls, article: Article, entities: list[Span] | None = None,
+           arcs: list[tuple[int, int, str, int]] | None = None) -> "Doc":
         offsets, position = [], 0
         for paragraph in article.paragraphs:
             offsets.append(position)
             position += len(paragraph) + 2
-        return cls(article=article, text=body_text(article), offsets=offsets, entities=entities)
+        return cls(article=article, text=body_text(article), offsets=offsets, entities=entities,
+                   arcs=arcs or [])
 
     @property
     def lang(self) -> str:

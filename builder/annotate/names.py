@@ -35,6 +35,10 @@ NOT_SURNAME = frozenset({"Name", "Geox", "Orgn", "Abbr", "Trad"})
 ADJECTIVE_SURNAMES = tuple(ending for code in MORPHOLOGY for ending in packs.pack(code).ADJECTIVE_SURNAMES)
 """How the surnames that decline as adjectives end ("Сколимовского" -> "Сколимовский"); other adjective
 guesses are not surnames ("Силуановым" is not a "Силуановый")."""
+BY_ENDING = 0.02
+"""The score of a man's surname the dictionary does not know, in an oblique case, read by its ending (the
+pack's SURNAME_ENDINGS): below a reading as written, so that it decides only when the first name shows
+the case ("Сергея Скрипаля" -> Сергей Скрипаль)."""
 AS_WRITTEN = 0.05
 """The score of a word taken as written (a surname the dictionary knows only as another word, in a name
 whose first name is in the nominative: "Николай Панков", "Егор Кашин")."""
@@ -90,13 +94,17 @@ def _grammemes(tag) -> frozenset:
     return frozenset(re.split(r"[ ,]", str(tag)))
 
 
-def _slot(word: str, parses: tuple, known: bool, role: str, case: str, gender: str) -> tuple[float, object, bool] | None:
+def _slot(word: str, parses: tuple, known: bool, role: str, case: str, gender: str,
+          lang: str = "ru") -> tuple[float, object, bool] | None:
     """The best reading of one word of a name in the given case and gender, as (score, the parse or None
     for the word as written, whether the dictionary's knowledge of the word shows the case): a first name (Name), patronymic (Patr) or
     surname (Surn) the dictionary tags so; for a surname also a first name (many are both), a noun the
     dictionary guesses (a foreign or rare name) or knows as another word ("Усика": усик), at half its score,
     or, when the name is in the nominative, the word as written. None when the word cannot be that part of
     the name in that case."""
+    if role == "Given":  # a foreign man's first name in an oblique case ("Джареда"), read by its ending
+        nominative = _given_by_ending(word, case, lang) if gender == "masc" and case != "nomn" else None
+        return (0.5, nominative, True) if nominative else None
     roles = (role, "Name") if role == "Surn" else (role,)
     if role == "Surn" and not known:  # only guesses: a guessed surname counts double, a guessed first name
         # no more than a noun ("Негаммера"), an adjective only in the name's gender ("Кончаловского")
@@ -113,6 +121,10 @@ def _slot(word: str, parses: tuple, known: bool, role: str, case: str, gender: s
                   and _fits(p, case, gender, False, known)]  # a guess's "place" or "organisation" is only a guess
     if not tagged and role == "Surn" and gender == "femn" and not word.endswith(("а", "я")):
         return AS_WRITTEN, None, False  # a woman's surname not in -а does not decline ("Кристины Фернандес")
+    if not tagged and role == "Surn" and not known and gender == "masc" and case != "nomn":
+        nominative = _surname_by_ending(word, case, lang)  # the guesser misreads it ("Сергея Скрипаля")
+        if nominative != word:
+            return BY_ENDING, nominative, True
     if not tagged:
         noun = not known or _is(parses, "NOUN")  # not an adjective or a verb the dictionary knows
         if case == "nomn" and (role == "Surn" and noun or (not known and _is(parses, role))):
@@ -148,7 +160,7 @@ def _agreeing(words: tuple[str, ...], roles: tuple[str, ...], lang: str, cases: 
     best = None
     for gender in GENDERS:
         for case in cases:
-            read = [_slot(w, _parses(lang, w.strip("-")), _known(lang, w.strip("-")), role, case, gender) if role else (0.0, None, False)
+            read = [_slot(w, _parses(lang, w.strip("-")), _known(lang, w.strip("-")), role, case, gender, lang) if role else (0.0, None, False)
                     for w, role in zip(words, roles)]
             if any(r is None for r in read):
                 continue
@@ -159,7 +171,8 @@ def _agreeing(words: tuple[str, ...], roles: tuple[str, ...], lang: str, cases: 
         return None
     if not any(shows for _, _, shows in best[1]):
         return best[0], list(words), False
-    return best[0], [w if parse is None else _nominative(parse, w) for w, (_, parse, _) in zip(words, best[1])], True
+    return best[0], [w if parse is None else parse if isinstance(parse, str) else _nominative(parse, w)
+                     for w, (_, parse, _) in zip(words, best[1])], True
 
 
 def _first_name(word: str, following: str, lang: str) -> bool:
@@ -174,6 +187,8 @@ def _first_name(word: str, following: str, lang: str) -> bool:
     names = [p for p in parses if "Name" in p.tag]
     if (not names and not _known(lang, word) or names) and _foreign_given_name(word, lang):
         return True
+    if not names and _oblique_given_name(word, lang):
+        return True  # "Джареда Кушнера", "Кімбалом Маском": a foreign first name in an oblique case
     if not names and _foreign_given_name(word, lang) and _surname_shaped(following, lang) \
             and any("NOUN" in p.tag and "nomn" in p.tag for p in parses):
         return True  # a given name the dictionary knows as another noun, before a surname ("Карел Шварценберг")
@@ -186,6 +201,21 @@ def _first_name(word: str, following: str, lang: str) -> bool:
     spread = sum(p.score for p in names if p.normal_form == best.normal_form and "plur" not in p.tag and "Infr" not in p.tag)
     score = max(best.score, spread if _known(lang, word) else 0.0)
     return (score >= 0.2 and not common) or _is(_parses(lang, following), "Surn")
+
+
+def _oblique_given_name(word: str, lang: str) -> bool:
+    """Whether a word the dictionary does not know is a foreign man's first name in an oblique case: put
+    back in the nominative by the endings of a man's name (the pack's SURNAME_ENDINGS), it is a first name
+    of the lexicon and not the word itself ("Джареда" -> Джаред)."""
+    if _known(lang, word) or _foreign_given_name(word, lang):
+        return False
+    return any(_given_by_ending(word, case, lang) for case in packs.pack(lang).SURNAME_ENDINGS)
+
+
+def _given_by_ending(word: str, case: str, lang: str) -> str | None:
+    """The nominative of a foreign man's first name in the case, by its ending, when the lexicon knows it."""
+    nominative = _surname_by_ending(word, case, lang)
+    return nominative if nominative != word and _foreign_given_name(nominative, lang) else None
 
 
 def _surname_shaped(word: str, lang: str) -> bool:
@@ -223,7 +253,8 @@ def _name_first(words: list[str], lang: str) -> tuple[int, str, bool] | None:
             continue
         opening = _parses(lang, words[0])
         given = any("Name" in p.tag and "Infr" not in p.tag and "plur" not in p.tag for p in opening)
-        roles = ["Name" if given else "Surn"]  # a foreign first name, read as leniently as a surname: see _first_name
+        # a foreign first name, read as leniently as a surname, or by its ending (see _first_name)
+        roles = ["Name" if given else "Given" if _oblique_given_name(words[0], lang) else "Surn"]
         for position, word in enumerate(tail):
             parses = _parses(lang, word)
             if word in PARTICLES:
@@ -243,6 +274,35 @@ def _name_first(words: list[str], lang: str) -> tuple[int, str, bool] | None:
         kept = [form for form, role in zip(read[1], roles) if role != "Patr"]
         best = (size, " ".join(kept), read[2])
     return best
+
+
+def _east_asian(words: list[str], lang: str) -> tuple[int, str, bool] | None:
+    """A Chinese, Korean or Vietnamese name: a family name of the pack's EAST_ASIAN_SURNAMES, then one or
+    two short given-name words that the dictionary does not know and that are no first name of the
+    lexicon ("Ли Кэцян", "Ким Чен Ына", "Пак Кын Хе"; not "Ли Харви Освальд"), as (words used, the name,
+    whether its case showed). The given name's last word declines in Russian ("Дэн Сяопина"); its
+    nominative is read as a surname's, and the family name stays as written."""
+    if len(words) < 2 or words[0] not in packs.pack(lang).EAST_ASIAN_SURNAMES or _is(_parses(lang, words[0]), "VERB"):
+        return None  # a verb opening a sentence ("Дай Боже") is no family name
+    given = []
+    for word in words[1:3]:
+        bare = _east_asian_nominative(word, lang)  # a syllable with a case ending ("Ына", "Ином")
+        if len(word) > 10 or "-" in word or _foreign_given_name(word, lang) or len(bare) > 3 and (
+                _is(_parses(lang, word), "Patr") or _known(lang, word) and not _is(_parses(lang, word), "Surn")):
+            break  # a word the dictionary knows, unless a syllable of three letters at most ("Ким Чен Ын", "Ю На")
+        given.append(word)
+    if not given:
+        return None
+    last = _east_asian_nominative(given[-1], lang)
+    return 1 + len(given), " ".join([words[0], *given[:-1], last]), last != given[-1]
+
+
+def _east_asian_nominative(word: str, lang: str) -> str:
+    """A syllable of an East Asian given name back in the nominative (the pack's EAST_ASIAN_ENDINGS)."""
+    for oblique, nominative in packs.pack(lang).EAST_ASIAN_ENDINGS:
+        if word.endswith(oblique) and len(word) > len(oblique):
+            return word[: len(word) - len(oblique)] + nominative
+    return word
 
 
 def _not_a_surname(first: str, second: str, lang: str) -> bool:
@@ -284,7 +344,10 @@ def _surname_by_ending(word: str, case: str | None, lang: str) -> str:
     has no reading of it in that case."""
     for oblique, nominative in packs.pack(lang).SURNAME_ENDINGS.get(case, ()):
         if word.endswith(oblique):
-            return word[: len(word) - len(oblique)] + nominative
+            stem = word[: len(word) - len(oblique)]
+            if nominative == "ь" and stem[-1:].lower() in packs.pack(lang).VOWELS:
+                nominative = "й"  # no soft sign after a vowel ("Карзая" -> Карзай)
+            return stem + nominative
     return word
 
 
@@ -325,6 +388,9 @@ def find_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
                 index += 1
                 continue
             name = _surname_first(words[index:], lang) or _name_first(words[index:], lang)
+            east = _east_asian(words[index:], lang)  # a family name first: its reading, when it declines
+            if east is not None and (name is None or east[2] or east[0] > name[0]):  # or reads more words
+                name = east
             if name is None:
                 index += 1
                 continue
@@ -371,6 +437,8 @@ def _initialled(text: str, lang: str, found: list[tuple[int, int, str, str]]) ->
 
 
 _LONE_WORD = re.compile(r"(?<![\w’'ʼ«\"„“.-])(" + _WORD + r")(?![\w’'ʼ-])")
+_CAPITAL_PAIR = re.compile(r"(?<![\w’'ʼ-])([" + _CAPITALS + r"][\w’'ʼ-]+)[ \t\u00a0]+(?=([" + _CAPITALS + r"][\w’'ʼ-]*)(?![\w’'ʼ-]))")
+_REGNAL = re.compile(r"[ \t\u00a0]+([IVX]{1,5})(?![\w’'ʼ-])")
 _CAPITAL_BEFORE = re.compile(r"(?:(?<![\w’'ʼ-])[" + _CAPITALS + r"][\w’'ʼ-]*|(?<!\w)(?:" + "|".join(PARTICLES) + r"))[ \t\u00a0]+$")
 _CAPITAL_AFTER = re.compile(r"[ \t\u00a0]+(?:(?:" + "|".join(PARTICLES) + r")[ \t\u00a0]+)?[" + _CAPITALS + r"]")
 
@@ -384,9 +452,14 @@ def lone_first_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
     if lang not in MORPHOLOGY:
         return []
     found = []
+    second: dict[str, set[str]] = {}  # each capitalised word written after another: the words before it
+    for pair in _CAPITAL_PAIR.finditer(text):
+        second.setdefault(pair.group(2), set()).add(pair.group(1))
     for match in _LONE_WORD.finditer(text):
         word = match.group(1)
-        if _CAPITAL_BEFORE.search(text, max(0, match.start() - 60), match.start()) or _CAPITAL_AFTER.match(text, match.end()):
+        before = _CAPITAL_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        if before and not _sentence_opener(text, before.start(), before.group(0).split()[0], lang) \
+                or _CAPITAL_AFTER.match(text, match.end()):
             continue  # beside another capitalised word: part of a longer name or title the finder judged
         if "-" in word or len(word) < 3 or word.isupper() or word.lower() in NOT_NAMES or not _known(lang, word):
             continue
@@ -395,13 +468,22 @@ def lone_first_names(text: str, lang: str) -> list[tuple[int, int, str, str]]:
             continue
         if _is(parses, "Patr") or _is(parses, "Surn") or all("loct" in p.tag for p in parses):
             continue  # a locative needs a preposition before it ("Дедалі більше": an adverb the dictionary lacks)
-        if any(_is(_parses(lang, before), "Name") or _foreign_given_name(before, lang) for before in re.findall(
-                r"(?<![\w’'ʼ-])([" + _CAPITALS + r"][\w’'ʼ-]+)[ \t\u00a0]+" + re.escape(word) + r"(?![\w’'ʼ-])", text)):
+        if any(_is(_parses(lang, before), "Name") or _foreign_given_name(before, lang) for before in second.get(word, ())):
             continue  # the text writes it after a first name: a surname here ("Серена Уильямс" … "с Уильямс")
         nominative = next((p for p in parses if "nomn" in p.tag and "plur" not in p.tag), None)
         name = word if nominative is not None else _nominative(max(parses, key=lambda p: p.score), word)
-        found.append((match.start(1), match.end(1), word, name))
+        regnal = _REGNAL.match(text, match.end(1))  # a monarch's or a pope's number ("Елизавета II")
+        end = regnal.end() if regnal else match.end(1)
+        found.append((match.start(1), end, text[match.start(1):end], f"{name} {regnal.group(1)}" if regnal else name))
     return found
+
+
+def _sentence_opener(text: str, start: int, word: str, lang: str) -> bool:
+    """Whether a capitalised word is a common word capitalised only because it opens a sentence ("Визит
+    Елизаветы II", "Королева Елизавета"): the dictionary knows it, as no name or surname."""
+    opens = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?…»\"\n"
+    parses = _parses(lang, word)
+    return opens and _known(lang, word) and not (_is(parses, "Name") or _is(parses, "Surn"))
 
 
 def first_name_forms(word: str, lang: str) -> set[str]:
@@ -467,3 +549,8 @@ def unknown_name_pair(first: str, last: str, lang: str) -> bool:
         if any(p.is_known for p in parses) and not any(grammeme in p.tag for p in parses if p.is_known):
             return False
     return True
+
+
+def word_parses(word: str, lang: str) -> tuple:
+    """pymorphy3's parses of a Russian or Ukrainian word, the most probable first."""
+    return _parses(lang, word)

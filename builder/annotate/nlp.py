@@ -54,7 +54,8 @@ def resolve_model_name(name: str) -> str:
 
 @lru_cache(maxsize=8)
 def english(name: str = "auto"):
-    """The English pipeline with only tok2vec and ner enabled."""
+    """The English pipeline with only tok2vec and ner enabled, and the parser run on the sentences that
+    report speech (builder.annotate.syntax)."""
     import spacy
 
     package = resolve_model_name(name)
@@ -62,6 +63,9 @@ def english(name: str = "auto"):
     for pipe in list(nlp.pipe_names):
         if pipe not in KEEP:
             nlp.disable_pipe(pipe)
+    from builder.annotate import syntax
+
+    syntax.add_to(nlp)  # the parser on the sentences that report speech only
     return nlp
 
 
@@ -120,8 +124,12 @@ def default_processes() -> int:
 
 
 def entity_spans(doc) -> list[Span]:
-    """The named entities of a processed spaCy Doc as plain tuples (picklable, JSON-friendly)."""
-    return [(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
+    """The named entities of a processed spaCy Doc as plain tuples (picklable, JSON-friendly), followed by
+    the parsed tokens of its reporting sentences (builder.annotate.syntax: one tuple a token, its label
+    marked), which travel and are cached with them."""
+    from builder.annotate import syntax
+
+    return [(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents] + syntax.arcs_of(doc)
 
 
 def english_entities(text: str, name: str = "auto") -> list[Span]:

@@ -19,12 +19,13 @@ from builder.annotate.reporters import Reporters
 from builder.annotate.speech import Speech
 from builder.annotate.spoken import Spoken
 from builder.annotate.subjects import Events, Topics
+from builder.annotate.syntax import split
 from builder.model import Annotation, Article, KnowledgeBase, PersonRef, Quote, Speaker
 from builder.annotate.nlp import BATCH_SIZE, Span, entity_spans
 from builder.annotate.resolve import PersonIndex, display_name
 from builder.annotate.turns import TurnFinder
 
-INPUTS = ("article", "text", "offsets", "entities")
+INPUTS = ("article", "text", "offsets", "entities", "arcs")
 """The Doc fields set before any component runs."""
 
 
@@ -113,7 +114,7 @@ class Annotator:
         """The article's document after every component ran."""
         if entities is None and self.uses_model(article):
             entities = self.entities(article)
-        doc = Doc.of(article, entities)
+        doc = Doc.of(article, *split(entities))
         for component in self.components:
             component(doc)
         return doc

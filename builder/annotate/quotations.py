@@ -18,6 +18,35 @@ WORD = re.compile(r"[\w’'-]+")
 MODIFIER = re.compile(r"^(?:['’]s?\b|\s+(?:" + "|".join(packs.every("NAME_MODIFIERS")) + r")\b)")
 
 
+NOT_IN_A_NAME = frozenset({"VERB", "INFN", "GRND", "PRTS", "NPRO", "PRCL", "INTJ", "PRED", "ADVB"})
+"""Parts of speech (pymorphy3's) that make quoted words a sentence, not a name: a verb, a pronoun ("Я"),
+a particle or interjection ("Нет", "Спасибо"), an adverb ("Ніколи знову")."""
+FUNCTION_WORDS = frozenset({"PREP", "CONJ"})
+SENTENCE_MARKS = re.compile(r"[.!?…,;:]")
+ATTRIBUTION_DASH = re.compile(r"^\s*,?\s*[—–-]")
+NAME_WORDS = 5
+"""The most words of a quoted name ("Опозиційна платформа – За життя")."""
+
+
+def quoted_name(content: str, following: str, lang: str) -> bool:
+    """Whether the words in quotation marks are a name, not speech: a party, a newspaper, a film («Единая
+    Россия», «Известия», «Земляничная поляна»). A name is short, opens with a capital, holds no sentence
+    punctuation and no word that only a sentence has (by the dictionaries of pymorphy3: a verb, a pronoun,
+    a particle, an adverb), and is not followed by the dash that attributes speech («…», — сказал он).
+    Only for the languages with those dictionaries (builder.annotate.names.MORPHOLOGY)."""
+    from builder.annotate import names
+
+    words = WORD.findall(content)
+    if lang not in names.MORPHOLOGY or not words or len(words) > NAME_WORDS or not content[:1].isupper() \
+            or SENTENCE_MARKS.search(content) or ATTRIBUTION_DASH.match(following):
+        return False
+    for word in words:
+        parses = names.word_parses(word, lang)
+        if parses and parses[0].tag.POS in NOT_IN_A_NAME and not any(p.tag.POS in FUNCTION_WORDS for p in parses):
+            return False
+    return True
+
+
 def quote_spans(paragraph: str) -> list[tuple[int, int]]:
     """Where the paragraph's quotations stand, marks included; an opening mark never closed runs to its end
     (a quotation that goes on into the next paragraph)."""

@@ -7,11 +7,12 @@ import re
 
 from builder import lang as packs
 from builder.annotate import lexicon
-from builder.annotate.attribution import PREPOSITIONAL, Attributor, clause_words, few_words
+from builder.annotate.attribution import ABSTAINED, PREPOSITIONAL, Attributor, clause_words, few_words
 from builder.annotate.doc import Doc, Quotation
 from builder.annotate.nlp import PLACE_LABELS
-from builder.annotate.quotations import MODIFIER, OPENERS, WORD, Paragraph, quote_spans, read_paragraph
+from builder.annotate.quotations import MODIFIER, OPENERS, WORD, Paragraph, quote_spans, quoted_name, read_paragraph
 from builder.annotate.resolve import Found, PersonIndex
+from builder.annotate.syntax import Parse, judge
 
 # "said in Berlin: Tear down this wall!": a colon after the verb opens direct speech whose marks were lost.
 COLON_SPEECH = re.compile(r"[^:.!?\"“„«]{0,40}:\s+(?=[" + packs.capitals() + "])")
@@ -79,6 +80,7 @@ class SpeechReader:
         self.last_paragraph = -10
         self.previous_quote: Quotation | None = None  # the last quotation of the paragraph before
         self.introducer: str | None = None  # the speaker of a paragraph that ends "… said:"
+        self.parse = Parse(doc.text, doc.arcs)
 
     # --- antecedents ---------------------------------------------------------------------------------------
     def earlier(self, position: int) -> list[Found]:
@@ -166,7 +168,10 @@ class SpeechReader:
         if block_speaker is None or labels or paragraph[:1] in OPENERS:
             block_speaker = None  # only a paragraph right after "… told reporters:" whose marks were lost
         members = [f for f in self.doc.people if base <= f.start < base + len(paragraph)]
-        return read_paragraph(number, base, paragraph, labels, members, block_speaker)
+        view = read_paragraph(number, base, paragraph, labels, members, block_speaker)
+        # «Единая Россия», «Известия»: a name in quotation marks is no quotation
+        view.quotes = [q for q in view.quotes if q.fixed or not quoted_name(q.text, paragraph[q.end - base:], self.lang)]
+        return view
 
     def _paragraph(self, view: Paragraph) -> None:
         """Each quotation and each reporting verb outside quotations, in reading order."""
@@ -187,11 +192,52 @@ class SpeechReader:
     def _quotation(self, view: Paragraph, index: int) -> None:
         quote = view.quotes[index]
         if not quote.fixed and not self._in_turn(quote.start):
-            quote.speaker = self.attributor.speaker(view, index, self.speech, self.lang, self, self.previous_quote)
-            quote.basis = self.attributor.basis if quote.speaker else ""
+            speaker = self.attributor.speaker(view, index, self.speech, self.lang, self, self.previous_quote)
+            basis = self.attributor.basis if speaker else ""
+            verb, direct = self.parse.governor(quote.start, quote.end, self.speech) or (None, False)
+            if self.attributor.basis == ABSTAINED:
+                verb = None
+            if verb is not None and (direct or speaker is None):
+                quote.speaker, quote.basis = self._parsed(verb.start, speaker, basis)
+            else:
+                quote.speaker, quote.basis = speaker, basis
+            if verb is not None and speaker and not quote.speaker:
+                self._spoke("", view.number)  # the verb's subject is someone (or something) not recognised
         if quote.speaker:
             self._spoke(quote.speaker, view.number)
         self.doc.quotations.append(quote)
+
+    def _parsed(self, verb: int | None, speaker: str | None, basis: str, add: bool = True) -> tuple[str | None, str]:
+        """The rules' speaker checked against the parse of the reporting verb at text offset `verb`. Kept when
+        the verb's subject is that person, a pronoun or a role (their antecedents are the rules' to find), when
+        nothing was parsed there, or when the speaker is named between the parsed subject and the verb (the
+        parse is not clear: "Q Karine, President Biden has expressed"); dropped when the subject is another
+        person or no person ("the ministry said", a name nobody recognised). Where the rules found nobody
+        (and `add`), the subject when it is a person the annotator found."""
+        subject = self.parse.subject(verb) if verb is not None else None
+        if subject is None:
+            return speaker, basis
+        kind, person = judge(self.parse, subject, self.doc.people, self.doc.entities or [], self.lang)
+        if kind == "person" and speaker is None:
+            return (person, "parse:subject") if add else (None, "")
+        if kind == "pronoun" and speaker is None and add:
+            person = self._only_antecedent(verb)
+            return (person, "parse:pronoun") if person else (None, "")
+        if kind in ("pronoun", "role") or person == speaker:
+            return speaker, basis
+        if speaker is not None and any(f.id == speaker and subject.end <= f.start and f.end <= verb and not f.inside_quote
+                                       for f in self.doc.people):
+            return speaker, basis
+        return None, ""
+
+    def _only_antecedent(self, position: int) -> str | None:
+        """The one person named (outside quotations and labels, not as a modifier) from the start of the
+        paragraph before to `position`; None when there are none or several."""
+        paragraph = self.doc.paragraph_of(position)
+        start = self.doc.offsets[max(0, paragraph - 1)]
+        named = {f.id for f in self.doc.people if start <= f.start < position and not f.inside_quote
+                 and not f.in_label and not f.modifier}
+        return named.pop() if len(named) == 1 else None
 
     def _in_turn(self, position: int) -> bool:
         """Whether a position lies inside a labelled transcript turn: the turn is its speaker's words, and a
@@ -207,6 +253,8 @@ class SpeechReader:
             self._joint(view, v_end, sent_end)
             return
         who = self.attributor.subject(view, (sent_start, sent_end), (v_start, v_end), self.lang, self)
+        if self.parse:
+            who, _ = self._parsed(view.base + v_start, who, "", add=False)
         if sent_end >= len(masked.rstrip()) and masked.rstrip().endswith(":") \
                 and not CONJUNCTION.search(masked, v_end, sent_end):
             # "… told reporters:" opens the speaker's words in the next paragraph; "… said that the talks had

@@ -64,8 +64,25 @@ SURNAME_ENDINGS = {
 """A man's surname in an oblique case (the case its first name and patronymic show) back in the
 nominative by its ending, for surnames the dictionary has no reading of in that case; the first ending
 that fits is taken."""
+VOWELS = "аеёиоуыэюя"
+"""Vowel letters (a soft sign never follows one: builder.annotate.names)."""
 NAME_PARTICLES = ["де", "да", "ди", "дос", "дель", "фон", "дер", "ван", "бен", "ибн", "аль", "эль", "ла", "ле"]
 """Lowercase words inside a name ("Луис да Силва", "фон дер Ляйен"): see en.py."""
+EAST_ASIAN_SURNAMES = (
+    # Chinese (Palladius transcription), Korean and Vietnamese family names, written before the given name,
+    # which is one or two short words the dictionary does not know ("Ли Кэцян", "Ким Чен Ын", "Пак Кын Хе").
+    "Ван Ли Чжан Лю Чэнь Чень Ян Хуан Чжао Чжоу Сюй Сунь Чжу Ху Го Хэ Гао Линь Ло Чжэн Лян Се Сун Тан Хань Фэн "
+    "Дэн Цао Пэн Цзэн Сяо Тянь Дун Пань Юань Цай Цзян Юй Ду Чэн Вэй Су Люй Дин Жэнь Шэнь Яо Лу Цуй Чжун Тань "
+    "Фань Цзинь Ши Ляо Цзя Ся Фу Фан Бай Цзоу Мэн Сюн Цинь Цю Инь Сюэ Янь Дуань Лэй Хоу Лун Тао Гу Мао Хао Гун "
+    "Шао Вань Цянь Дай Мо Кун Сян Си Ким Пак Чхве Чон Кан Чо Юн Чан Лим Мун Син Хан Со Квон Хван Ан Сон Ю Хон "
+    "Нам Ко Пэк Нгуен Фам Чыонг"
+).split()
+"""Family names written first in East Asian names (builder.annotate.names)."""
+EAST_ASIAN_ENDINGS = [("нем", "нь"), ("ня", "нь"), ("ню", "нь"), ("ном", "н"), ("на", "н"), ("ну", "н"), ("не", "н"),
+                      ("ром", "р"), ("ра", "р"), ("ру", "р"), ("ре", "р")]
+"""A given name's last syllable ending in н, нь or р declines: its oblique forms back in the nominative
+("Дэн Сяопина" -> Сяопин, "Ван Цзюня" -> Цзюнь, "Ким Чен Ына" -> Ын, "Ким Чен Ира" -> Ир); other
+syllables do not decline."""
 NOT_NAMES = ["рада", "вера", "надежда", "любовь", "слава", "мир", "роман", "лев", "май", "марта", "август"]
 """Capitalised words that the dictionaries also know as first names but that head common phrases: names
 only when a surname follows."""

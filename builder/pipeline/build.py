@@ -5,7 +5,6 @@ was. One build per output at a time (builder.pipeline.outputs)."""
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -15,7 +14,7 @@ from typing import Iterable
 from builder.config import Config
 from builder.errors import BuildFailed
 from builder.model import Problem
-from builder.pipeline import incremental, outputs, shards
+from builder.pipeline import incremental, journal, outputs, shards, trash
 from builder.pipeline.generate import Report, Reuse, _stage, generate, render_settings
 from builder.pipeline.output import clean_leftovers, release_memory, swap_in, write_tree
 from builder.pipeline.progress import Progress
@@ -64,6 +63,8 @@ def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: ou
         raise BuildFailed(f"there is no MkDocs configuration at {config.mkdocs_config}.")
     docs, site = config.docs.resolve(), config.site.resolve()
     build_stamp = incremental.stamp(config.mkdocs_config)
+    # A build killed while it updated the site in place left its journal: the site is put back (or finished).
+    journal.recover(site, docs)
     # Without the cache (--no-cache) every page is built afresh, as on a first build; so with --strict, where
     # every page must be checked again by MkDocs (it warns only about the pages it builds).
     previous = (incremental.previous_build(docs, site, build_stamp)
@@ -85,27 +86,33 @@ def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: ou
     work = Path(tempfile.mkdtemp(prefix=f".briefing-build-{os.getpid()}-", dir=docs.parent))
     try:
         new_docs = work / "docs"
-        write_tree({**pages, **render_feeds(archive, config.site_name, mkdocs_site_url(config)),
-                    **link_previews(archive, render_settings(config, len(archive.articles)))}, new_docs,
-                   _stage(progress, "write"))
+        files = {**pages, **render_feeds(archive, config.site_name, mkdocs_site_url(config)),
+                 **link_previews(archive, render_settings(config, len(archive.articles)))}
         if reuse.stored is not None:
-            incremental.write_groups(new_docs, reuse.stored.groups)
+            files[incremental.PAGES_FILE] = incremental.groups_text(reuse.stored.groups)
+        changed = write_docs(files, new_docs, previous, reuse.stored.taken if reuse.stored else set(),
+                             _stage(progress, "write"))
         epoch = source_date_epoch(archive)
         size = shards.shard_size(config.shards, len(pages))
         owner = shards.plan(pages, {urls.article(i.article.slug): i.article.date.year if i.article.date else None
                                     for i in archive.articles}, size) if size else None
+        docs_digest = incremental.texts_digest(files)
         # Everything is on disk now: hand the memory to MkDocs and Pagefind, which hold every page in theirs.
-        del archive, pages
+        del archive, pages, files
         release_memory()
-        docs_digest = incremental.tree_digest(new_docs)
         incremental.write_record(new_docs, docs_digest, build_stamp)
         report.timings["write"] = time.perf_counter() - started
         if run_mkdocs:
+            # With a trusted previous build, the site is updated in place (builder.pipeline.journal).
+            if previous is not None:
+                previous.changed = changed
             started = time.perf_counter()
             new_site = Path(tempfile.mkdtemp(prefix=f".briefing-site-{os.getpid()}-", dir=site.parent))
             try:
                 if owner is None:
                     report.reused_pages = mkdocs_build(config, new_docs, new_site / "site", epoch, progress, previous)
+                    for _, dest in previous.taken_over if previous is not None else ():
+                        (new_site / "site" / dest).unlink()  # the copy MkDocs needed; in place, the page stays
                 else:
                     sharded = shards.build_site(config, new_docs, new_site / "site", owner, work / "shards", executor,
                                                 epoch, progress, previous)
@@ -113,8 +120,10 @@ def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: ou
                 release_memory()
                 report.timings["mkdocs"] = time.perf_counter() - started
                 started = time.perf_counter()
+                kept = previous.kept if previous is not None else None
                 try:
-                    search = index_site(new_site / "site", config.search_part_mb * MB, _stage(progress, "search"), previous)
+                    search = index_site(new_site / "site", config.search_part_mb * MB, _stage(progress, "search"),
+                                        previous, kept)
                 except SearchIndexFailed as error:
                     raise BuildFailed(str(error)) from error
                 report.search_parts = len(search)
@@ -123,16 +132,60 @@ def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: ou
                 incremental.write_record(new_site / "site", docs_digest, build_stamp, search)
                 report.timings["search"] = time.perf_counter() - started
                 held.before_swap()
-                swap_in(new_site / "site", site)
-                held.published(site)
+                if previous is None:
+                    swap_in(new_site / "site", site)
+                    held.published(site)
+                else:
+                    started = time.perf_counter()
+                    journal.apply(journal.Update(site, new_site / "site", new_site / "backup", docs, new_docs,
+                                                 docs_digest), kept)
+                    held.published(site)
+                    held.published(docs)
+                    report.timings["update"] = time.perf_counter() - started
+                    return report
             finally:
-                shutil.rmtree(new_site, ignore_errors=True)
+                trash.discard(new_site)  # the previous site, once swapped, or this build's: removed in the background
         held.before_swap()
         swap_in(new_docs, docs)
         held.published(docs)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        trash.discard(work)
     return report
+
+
+def write_docs(files: dict[str, str], target: Path, previous: incremental.Previous | None, taken: set[str],
+               progress=None) -> set[str] | None:
+    """The new docs/ tree (a fresh folder). Without a previous build every file is written. With one, a file
+    whose text is the previous docs/ file's (`taken`: read back from it, byte for byte; or found the same)
+    is a hard link to it, only the others are written; returns their paths (the files that changed)."""
+    if previous is None:
+        write_tree(files, target, progress)
+        return None
+    changed: dict[str, str] = {}
+    same: list[str] = []
+    for relative, text in files.items():
+        # Only a file of docs/ own is linked (never a link put in docs/, nor what it points at).
+        before = incremental.own_file(previous.docs, relative)
+        if before is not None and (relative in taken or _same_file(before, text)):
+            same.append(relative)
+        else:
+            changed[relative] = text
+    write_tree(changed, target, progress)
+    for relative in same:
+        path = target / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(previous.docs / relative, path, follow_symlinks=False)  # own_file: no link on the way
+        except OSError:  # a file system without hard links, or the file went away
+            path.write_text(files[relative], encoding="utf-8")
+    return set(changed)
+
+
+def _same_file(path: Path, text: str) -> bool:
+    try:
+        return path.read_bytes() == text.encode("utf-8")
+    except OSError:
+        return False
 
 
 def print_problems(problems: Iterable[Problem], stream=None) -> None:

@@ -47,6 +47,15 @@ class Previous:
     site: Path
     search: dict[str, str] = field(default_factory=dict)
     """Digest of the pages of each part of the search index, by the part's folder under site/pagefind/."""
+    changed: set[str] | None = None
+    """The files of the new docs/ that differ from the previous one's (or are new), once the build knows
+    them: the site is then updated in place (builder.pipeline.journal) and a page's Markdown is not read
+    again to compare it. None: compare every page's Markdown, and make a whole new site."""
+    taken_over: list[tuple[str, str]] = field(default_factory=list)
+    """The pages whose HTML this build takes over (unchanged_pages), once known."""
+    kept: set[str] = field(default_factory=set)
+    """The files of the published site that a site updated in place keeps as they are (paths under site/):
+    the pages taken over and the other files that did not change."""
 
 
 def stamp(mkdocs_config: Path) -> str:
@@ -79,12 +88,22 @@ def tree_digest(folder: Path) -> str:
                                  if p.is_file() and p.name != BUILD_FILE])
 
 
-def pages_digest(root: Path, pages: list[str]) -> str:
+def pages_digest(root: Path | dict[str, Path], pages: list[str]) -> str:
     """A digest of these files under root (paths and bytes): a docs tree, or the pages one part of the
-    search index is made of."""
+    search index is made of. `root` may also give each file's path (a site updated in place is in two folders)."""
+    where = root.__getitem__ if isinstance(root, dict) else root.__truediv__
+    return _digest((relative, where(relative).read_bytes()) for relative in pages)
+
+
+def texts_digest(files: dict[str, str]) -> str:
+    """tree_digest of a tree holding these files (path: text, written as UTF-8), from memory."""
+    return _digest((relative, text.encode("utf-8")) for relative, text in files.items() if relative != BUILD_FILE)
+
+
+def _digest(files) -> str:
     h = hashlib.sha256()
-    for relative in sorted(pages):
-        h.update(relative.encode("utf-8", "surrogateescape") + b"\0" + hashlib.sha256((root / relative).read_bytes()).digest())
+    for relative, data in sorted(files, key=lambda item: item[0]):
+        h.update(relative.encode("utf-8", "surrogateescape") + b"\0" + hashlib.sha256(data).digest())
     return h.hexdigest()
 
 
@@ -95,7 +114,7 @@ def write_record(folder: Path, docs: str, build_stamp: str, search: dict[str, st
     (folder / BUILD_FILE).write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
 
 
-def _read_record(folder: Path) -> dict | None:
+def read_record(folder: Path) -> dict | None:
     try:
         record = json.loads((folder / BUILD_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -105,7 +124,7 @@ def _read_record(folder: Path) -> dict | None:
 
 def previous_build(docs: Path, site: Path, build_stamp: str) -> Previous | None:
     """The previous build of docs/ and site/ when its pages may be reused, else None."""
-    in_docs, in_site = _read_record(docs), _read_record(site)
+    in_docs, in_site = read_record(docs), read_record(site)
     if not in_docs or not in_site or in_docs.get("stamp") != build_stamp or in_site.get("stamp") != build_stamp:
         return None
     if not in_docs.get("docs") or in_docs.get("docs") != in_site.get("docs"):
@@ -128,15 +147,21 @@ def unchanged_pages(previous: Previous, docs: Path, use_directory_urls: bool) ->
     found = []
     for markdown in sorted(docs.rglob("*.md")):
         relative = markdown.relative_to(docs).as_posix()
-        before = own_file(previous.docs, relative)
-        try:
-            if before is None or before.read_bytes() != markdown.read_bytes():
+        if previous.changed is not None:
+            if relative in previous.changed:
                 continue
-        except OSError:
-            continue
+        else:
+            before = own_file(previous.docs, relative)
+            try:
+                if before is None or before.read_bytes() != markdown.read_bytes():
+                    continue
+            except OSError:
+                continue
         dest = File(relative, str(docs), "", use_directory_urls).dest_uri
         if own_file(previous.site, dest) is not None:
             found.append((relative, dest))
+    previous.taken_over = found
+    previous.kept.update(dest for _, dest in found)
     return found
 
 
@@ -181,6 +206,8 @@ class StoredPages:
         """{fingerprint: {page path: digest of its Markdown}} of this build (written by write_groups)."""
         self.reused = 0
         """Pages read back from the previous build."""
+        self.taken: set[str] = set()
+        """Their paths (each byte for byte the previous docs/ file)."""
         self._items: dict[int, tuple[object, bytes]] = {}
 
     def value(self, key, make):
@@ -193,6 +220,7 @@ class StoredPages:
         found = self._read(known) if known is not None else None
         if found is not None:
             self.reused += len(found)
+            self.taken.update(found)
             self.groups[fingerprint] = known
             return found
         made = make()
@@ -228,7 +256,8 @@ class StoredPages:
             if page is None:
                 return None
             try:
-                text = page.read_text(encoding="utf-8")
+                with open(page, encoding="utf-8", newline="") as stream:  # the bytes as they are
+                    text = stream.read()
             except (OSError, UnicodeDecodeError):
                 return None
             if _text_digest(text) != expected:
@@ -249,10 +278,10 @@ def _text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:40]
 
 
-def write_groups(docs: Path, groups: dict[str, dict[str, str]]) -> None:
-    """The record of StoredPages in docs/ (sorted, so the same pages give the same file)."""
+def groups_text(groups: dict[str, dict[str, str]]) -> str:
+    """The record of StoredPages, PAGES_FILE in docs/ (sorted, so the same pages give the same file)."""
     record = {fingerprint: dict(sorted(pages.items())) for fingerprint, pages in sorted(groups.items())}
-    (docs / PAGES_FILE).write_text(json.dumps(record, separators=(",", ":")) + "\n", encoding="utf-8")
+    return json.dumps(record, separators=(",", ":")) + "\n"
 
 
 def _read_groups(docs: Path) -> dict[str, dict[str, str]]:

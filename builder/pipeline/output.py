@@ -6,12 +6,12 @@ from __future__ import annotations
 import ctypes
 import gc
 import os
-import shutil
 import sys
 from pathlib import Path
 from typing import Callable
 
 from builder.errors import BuildFailed
+from builder.pipeline import trash
 
 
 def write_tree(pages: dict[str, str], target: Path, progress: Callable[[int, int], None] | None = None) -> None:
@@ -34,16 +34,16 @@ def write_tree(pages: dict[str, str], target: Path, progress: Callable[[int, int
 def swap_in(new: Path, target: Path) -> None:
     """Replace target by new so that a reader, or a build killed at any moment, never finds a half-written
     or missing folder: one atomic exchange where the system has it (Linux), else two renames that the
-    next build undoes if it was stopped between them (see clean_leftovers)."""
+    next build undoes if it was stopped between them (see clean_leftovers). The previous version is left
+    at `new`'s path (the build's own folder, which it discards: builder.pipeline.trash)."""
     if target.exists() and _exchange(new, target):
-        shutil.rmtree(new, ignore_errors=True)  # now the previous version
         return
     old = target.with_name(f".{target.name}.old-{os.getpid()}")
     if target.exists():
         os.rename(target, old)
     os.rename(new, target)
     if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
+        os.rename(old, new)
 
 
 def _exchange(first: Path, second: Path) -> bool:
@@ -69,19 +69,25 @@ def _alive(pid: int) -> bool:
 
 
 def clean_leftovers(target: Path) -> None:
-    """Remove what a killed build left beside target (its temporary folders), and put back the previous
-    folder if the build was killed between the two renames of swap_in. Folders of running builds stay."""
+    """Clear away what a killed build left beside target (its temporary folders, moved to the trash and
+    removed in the background: builder.pipeline.trash), and put back the previous folder if the build was
+    killed between the two renames of swap_in. Folders of running builds stay."""
     for path in sorted(target.parent.glob(f".{target.name}.old-*")):
         pid = path.name.rsplit("-", 1)[-1]
         if pid.isdigit() and not _alive(int(pid)):
             if target.exists():
-                shutil.rmtree(path, ignore_errors=True)
+                trash.discard(path)
             else:
                 os.rename(path, target)
+    left = []
     for path in sorted(target.parent.glob(".briefing-*-*-*")):
+        if trash.is_trash(path):
+            left.append(path)  # its remover was stopped, or is still at work (it then keeps the folder)
+            continue
         pid = path.name.split("-")[2]
-        if path.is_dir() and pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(path, ignore_errors=True)
+        if path.is_dir() and not path.is_symlink() and pid.isdigit() and not _alive(int(pid)):
+            trash.discard(path)
+    trash.remove_in_background(left)
 
 
 def release_memory() -> None:

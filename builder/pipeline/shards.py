@@ -67,6 +67,8 @@ AUTO_PAGES = 2000
 """`shards: auto`: a site of more pages than this is built in shards of at most this many pages."""
 IN_PROCESS_PAGES = 100
 """Shards with at most this many pages to make in all are built in the build's own process (build_site)."""
+TAKEN_OVER = "(taken over)"
+"""The shard of a page whose HTML a site updated in place keeps (no shard makes it)."""
 _MARKDOWN_LINK = re.compile(r"(\]\()([^)\s]+)(\))")
 """An inline Markdown link or image target: what the renderer writes and what editors write in notes."""
 
@@ -304,11 +306,18 @@ def build_site(config: Config, docs: Path, site: Path, owner: dict[str, str], sc
         by_shard[links[path]].append(path)
     unchanged = dict(incremental.unchanged_pages(previous, docs, directory_urls)) if previous else {}
     built = SiteBuild(reused_pages=len(unchanged), shards=len(by_shard))
+    # A site updated in place (builder.pipeline.journal) keeps its unchanged pages where they are: a shard is
+    # given only the pages it makes, and links to the others are written as links to another shard's.
+    in_place = previous is not None and previous.changed is not None
+    if in_place:
+        links.update((path, TAKEN_OVER) for path in unchanged)
     specs = []
     for name, members in sorted(by_shard.items(), key=lambda item: (item[0] != HOME, item[0])):
         if name != HOME and all(path in unchanged for path in members):
             continue
-        copies = () if name == HOME else tuple(page for page in nav if links[page] != name)
+        if in_place:
+            members = [path for path in members if path not in unchanged]
+        copies = tuple(page for page in nav if links[page] != name) if name != HOME or in_place else ()
         folder = scratch / name
         for path in [*members, *copies]:
             target = folder / "docs" / path
@@ -322,12 +331,15 @@ def build_site(config: Config, docs: Path, site: Path, owner: dict[str, str], sc
                                f"site_url: {json.dumps(site_url or None)}\n", encoding="utf-8")
         specs.append(ShardSpec(name, str(config_file), name == HOME, copies, epoch, strict))
     # After the shards' Markdown: a copied page must be newer than it for MkDocs to leave it as it is.
-    for relative, dest in unchanged.items():
+    for relative, dest in unchanged.items() if not in_place else ():
         target = site / dest
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(previous.site / dest, target)
     for path in files:
-        if not path.endswith(".md"):
+        # In place, a file that is not a page stays as it is when it did not change (nor go missing).
+        if not path.endswith(".md") and in_place and path not in previous.changed and incremental.own_file(previous.site, path):
+            previous.kept.add(path)
+        elif not path.endswith(".md"):
             target = site / path
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(docs / path, target)

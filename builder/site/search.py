@@ -50,11 +50,15 @@ class SearchIndexFailed(Exception):
 
 
 def index_site(site: Path, part_bytes: int, progress: Callable[[int, int], None] | None = None,
-               previous: Previous | None = None) -> dict[str, str]:
+               previous: Previous | None = None, kept: set[str] | None = None) -> dict[str, str]:
     """Write the Pagefind index and UI into `site`/pagefind/, in parts of about part_bytes of pages each
     (see the module's notes). A part whose pages are byte for byte those of a part of the previous build
     is copied from it instead of indexed again. Returns the digest of each part's pages by its folder
-    ("" for the first, "part-2/", …)."""
+    ("" for the first, "part-2/", …).
+
+    With `kept` (a site updated in place, builder.pipeline.journal), `site` holds only the new and changed
+    files and the pages in `kept` (paths under the site) are the previous site's: the site is both, and a
+    part taken over stays where it is, its files added to `kept`, instead of being copied."""
     try:
         from pagefind_bin import get_executable
 
@@ -64,7 +68,8 @@ def index_site(site: Path, part_bytes: int, progress: Callable[[int, int], None]
                                 f"({error}); run `make test` or `pip install -e .` to install it.") from error
     bundle = site / "pagefind"
     shutil.rmtree(bundle, ignore_errors=True)  # a preview's index from an earlier run
-    pages = indexed_pages(site)
+    where = _site_files(site, previous.site if previous is not None and kept is not None else None, kept or set())
+    pages = indexed_pages(where)
     if not pages:
         raise SearchIndexFailed(f"no page of the site in {site} is marked for the search index (an article, "
                                 f"person, event or topic page); there is nothing to search.")
@@ -75,17 +80,42 @@ def index_site(site: Path, part_bytes: int, progress: Callable[[int, int], None]
         progress(0, len(parts))
     for number, (part, name) in enumerate(zip(parts, names), start=1):
         output = bundle / name
-        digests[name] = pages_digest(site, part)
+        digests[name] = pages_digest(where, part)
         old = _own_part(previous.site, name) if previous and previous.search.get(name) == digests[name] else None
         if old is not None:
-            shutil.copytree(old, output, ignore=_other_parts(old) if name == "" else None)
+            if kept is None:
+                shutil.copytree(old, output, ignore=_other_parts(old) if name == "" else None)
+            else:
+                kept.update(_part_files(previous.site, name))
         else:
-            _index_part(executable, site, part, output)
+            _index_part(executable, site.parent, where, part, output)
             canonical_filters(output)
         if progress:
             progress(number, len(parts))
+    bundle.mkdir(parents=True, exist_ok=True)  # (a site updated in place may take every part over)
     (bundle / PARTS_FILE).write_text(json.dumps(names[1:]) + "\n", encoding="utf-8")
     return digests
+
+
+def _site_files(site: Path, published: Path | None, kept: set[str]) -> dict[str, Path]:
+    """Where each HTML file of the site is: in `site`, or, for the `kept` ones, in the published site."""
+    found = {relative: published / relative for relative in kept if relative.endswith(".html")} if published else {}
+    for path in site.rglob("*.html"):
+        found[path.relative_to(site).as_posix()] = path
+    return dict(sorted(found.items(), key=lambda item: item[0].split("/")))
+
+
+def _part_files(site: Path, name: str) -> list[str]:
+    """The files of one part of the published site's search index (the first part's without the others)."""
+    top = site / "pagefind"
+    found = []
+    for folder, subfolders, files in os.walk(top / name):
+        here = Path(folder)
+        if here == top:
+            subfolders[:] = [f for f in subfolders if not f.startswith("part-")]
+            files = [f for f in files if f != PARTS_FILE]
+        found.extend((here / f).relative_to(site).as_posix() for f in files)
+    return found
 
 
 def _own_part(site: Path, name: str) -> Path | None:
@@ -103,11 +133,13 @@ def _other_parts(top: Path) -> Callable[[str, list[str]], set[str]]:
                                   if Path(folder) == top else set())
 
 
-def indexed_pages(site: Path) -> list[tuple[str, int]]:
-    """The built pages marked for the index, as (path relative to the site, size in bytes), sorted."""
+def indexed_pages(where: dict[str, Path] | Path) -> list[tuple[str, int]]:
+    """The built pages marked for the index, as (path relative to the site, size in bytes), sorted. `where`:
+    the site, or where each of its HTML files is (_site_files)."""
+    if isinstance(where, Path):
+        where = _site_files(where, None, set())
     found = []
-    for path in sorted(site.rglob("*.html")):
-        relative = path.relative_to(site).as_posix()
+    for relative, path in where.items():
         if relative.startswith("pagefind/"):
             continue
         data = path.read_bytes()
@@ -126,18 +158,18 @@ def split_pages(pages: list[tuple[str, int]], part_bytes: int) -> list[list[str]
     return [part for part in parts if part]
 
 
-def _index_part(executable, site: Path, pages: list[str], output: Path) -> None:
-    """Run Pagefind on these pages of the site only (linked, not copied, into a scratch folder beside the
-    site, so page addresses stay the same) and write the bundle to output."""
-    scratch = Path(tempfile.mkdtemp(prefix=".briefing-search-", dir=site.parent))
+def _index_part(executable, beside: Path, where: dict[str, Path], pages: list[str], output: Path) -> None:
+    """Run Pagefind on these pages of the site only (linked, not copied, from where they are into a scratch
+    folder `beside` the site, so page addresses stay the same) and write the bundle to output."""
+    scratch = Path(tempfile.mkdtemp(prefix=".briefing-search-", dir=beside))
     try:
         for relative in pages:
             target = scratch / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
-                os.link(site / relative, target)
+                os.link(where[relative], target)
             except OSError:  # a file system without hard links
-                shutil.copyfile(site / relative, target)
+                shutil.copyfile(where[relative], target)
         command = [str(executable), "--site", str(scratch), "--output-path", str(output.resolve()),
                    "--force-language", "en", "--exclude-selectors", ".headerlink",
                    "--exclude-selectors", f".{PARAGRAPH_LINK}", "--silent"]

@@ -31,6 +31,7 @@ from builder.annotate import Annotator
 from builder.pipeline.generate import Report, generate, page_names
 from builder.pipeline.build import build
 from builder.pipeline.output import clean_leftovers
+from builder.pipeline.trash import wait_for_removals
 from builder.archive.index import index_archive
 from builder.cli import main
 from builder.config import load_config, with_overrides
@@ -469,6 +470,7 @@ def test_a_build_killed_part_way_leaves_the_previous_site_and_the_next_build_is_
     assert tree_hashes(project / "docs") == docs_before and tree_hashes(project / "site") == site_before
 
     assert build_cli(project) == 0
+    wait_for_removals(timeout=120)  # the killed build's folders and the previous trees go in the background
     assert not list(project.glob(".briefing-*")) and not list(project.glob(".site.old-*"))
     assert (project / "site/articles/later/index.html").is_file() and (project / "docs/articles/later.md").is_file()
     # The search index's files are named after their content, so a new article renames them.

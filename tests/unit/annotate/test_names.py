@@ -186,3 +186,43 @@ def test_initials_and_a_surname_in_the_nominative():
     text = ("СМИ: Кремль обманул А.Кудрина, обещая ему пост премьера после выборов\n\n"
             "Министр финансов Алексей Кудрин не собирается работать в правительстве.")
     assert [n for *_, n in find_names(text, "ru")] == ["Алексей Кудрин", "Алексей Кудрин"]
+
+
+def test_east_asian_names_family_name_first():
+    # nerel_train_112371, nerel_dev_405520: the given name's last syllable declines, the family name does not.
+    text = ("Ким Чон Нам — старший брат Ким Чен Ына, внебрачный сын бывшего лидера Северной Кореи Ким Чен Ира, "
+            "умершего в 2011 году.")
+    assert [n for *_, n in find_names(text, "ru")] == ["Ким Чон Нам", "Ким Чен Ын", "Ким Чен Ир"]
+    text = "В Пекине умер Ли Пэн, соратник Цзян Цзэминя, премьер Государственного совета Китая."
+    assert [n for *_, n in find_names(text, "ru")] == ["Ли Пэн", "Цзян Цзэминь"]
+    # A verb opening a sentence is no family name; a Western given name after one keeps its own reading.
+    assert find_names("Дай Боже, щоб це скінчилося.", "uk") == []
+    assert [n for *_, n in find_names("Убийство Ли Харви Освальда расследовали годами.", "ru")] == ["Ли Харви Освальд"]
+
+
+def test_a_surname_the_dictionary_cannot_read_takes_the_case_its_first_name_shows():
+    # nerel_test_187827, nerel_train_22657: the guesser has no masculine genitive of these surnames; the
+    # first name's genitive decides and the pack's endings give the nominative (no soft sign after a vowel).
+    text = ("британские следователи обвиняют в отравлении в Солсбери разведчика Сергея Скрипаля и его дочери Юлии")
+    assert [n for *_, n in find_names(text, "ru")] == ["Сергей Скрипаль"]
+    text = "именно он убедил президента Афганистана Хамида Карзая согласиться на второй тур выборов"
+    assert [n for *_, n in find_names(text, "ru")] == ["Хамид Карзай"]
+
+
+def test_a_foreign_first_name_in_an_oblique_case_opens_a_name():
+    # nerel_dev_119336, nerel_train_13042: "Джареда", "Джареду" are not in the dictionary; by a man's
+    # name's endings they are "Джаред", a first name of the lexicon.
+    text = ("включая дочь действующего президента Иванку Трамп и её мужа Джареда Кушнера (оба являются "
+            "советниками Белого дома)")
+    assert "Джаред Кушнер" in [n for *_, n in find_names(text, "ru")]
+    text = "Подозреваемому в совершении преступления — двадцатидвухлетнему Джареду Лафнеру — предъявлены обвинения."
+    assert [n for *_, n in find_names(text, "ru")] == ["Джаред Лафнер"]
+
+
+def test_a_monarch_by_first_name_and_number():
+    # nerel_train_107682: the number is part of the name; a common word opening the sentence before the
+    # first name does not make it part of a longer name.
+    text = ("В сентябре 2015 года сообщалось, что Елизавета II официально стала самым долгоправящим монархом. "
+            "В этот день умер её отец, король Георг VI.")
+    assert [n for *_, n in lone_first_names(text, "ru")] == ["Елизавета II", "Георг VI"]
+    assert [n for *_, n in lone_first_names("Также Алексис пишет статьи для New York Times.", "ru")] == ["Алексис"]
