@@ -148,6 +148,8 @@ def not_people(people: dict[str, Person], articles: list[AnnotatedArticle]) -> s
 
 
 NOT_SURNAMES = frozenset(packs.every("NOT_SURNAMES"))
+HONORIFICS = frozenset(packs.every("NAME_HONORIFICS"))
+"""Honorifics and royal titles before a name ("Sheikh", "Amir", "Sultan"): never a whole name by themselves."""
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 """Generational suffixes: "Jr." and "III" end a name without being its surname."""
 PLACE_NAMES = Path(packs.__file__).with_name("place_names.txt")
@@ -173,8 +175,10 @@ def _repeated(name: str) -> bool:
 def not_a_name(name: str) -> bool:
     """Whether a name outside the knowledge base is, by its words alone, no person's: it ends with a word
     that ends organisations', laws' and cartoon characters' names and no surname ("Whirlpool Corporation",
-    "Administrative Law", "Mickey Mouse"); it is a country ("Saint Lucia", "El Salvador"); or a word
-    inside it closes a sentence ("Biden. I’m").
+    "Administrative Law", "Mickey Mouse"); it is a country ("Saint Lucia", "El Salvador"); a word inside it
+    closes a sentence ("Biden. I’m") or places a company ("Germany-based Siemens"); it starts with a lone
+    capital without a stop, a transcript's question mark "Q" run into the name of the person asked ("Q Karine");
+    or it is made of honorifics alone ("Amir Sheikh").
     Such a phrase is not a person however the archive uses it: a company "announced", a character was
     "joined by" like a person, and the English model's PERSON label on it made it a speaker."""
     words = name.split()
@@ -185,6 +189,10 @@ def not_a_name(name: str) -> bool:
         return True
     if len(folded) == 2 and folded[-1] in ("jr", "sr"):
         return True  # "Rich Jr" is no name ("Elizabeth II" is a queen's)
+    if any(word.endswith("-based") for word in folded) or (len(words[0]) == 1 and words[0].isupper()):
+        return True  # a company's place ("Paris-based Saint-Gobain"); a transcript's "Q" run into a name ("Q Karine")
+    if len(folded) > 1 and all(word in HONORIFICS for word in folded):
+        return True  # honorifics alone ("Amir Sheikh", of "Amir Sheikh Tamim bin Hamad Al Thani")
     return any(_CLOSED.match(word) and not _INITIAL.match(word) for word in words[:-1]) or "I’m" in words \
         or "I'm" in words
 

@@ -14,6 +14,7 @@ Clarence Thomas and the other Thomases): the name stays in the article's text, u
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import combinations
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from builder import lang as packs
 from builder.annotate.resolve import unknown_person_id
-from builder.archive.evidence import SUFFIXES, is_given_name
+from builder.archive.evidence import HONORIFICS, SUFFIXES, is_given_name
 from builder.model import Person
 from builder.text import CYRILLIC, ascii_fold
 
@@ -33,8 +34,12 @@ Parts = tuple[str, tuple[str, ...], str, str]
 """(first name, middle names or initials, surname, suffix) of a name, folded to lower-case ASCII."""
 
 
+_ARTICLE = re.compile(r"^(?:al|el) ")
+"""The Arabic article joined to a surname ("Al-Sisi", "El-Sisi", folded to "al sisi"): not part of the key."""
+
+
 def _fold(word: str) -> str:
-    return ascii_fold(word).casefold().strip(".,")
+    return _ARTICLE.sub("", ascii_fold(word).casefold().strip(".,"))
 
 
 def parts(name: str) -> Parts | None:
@@ -60,18 +65,20 @@ def agree(one: Parts, other: Parts) -> bool:
 
 
 def same_people(people: dict[str, Person], mentions: dict[str, int],
-                cut: Callable[[str, str], bool] = lambda pid, suffix: False, quoted: frozenset[str] = frozenset()
+                cut: Callable[[str, str], bool] = lambda pid, suffix: False, quoted: frozenset[str] = frozenset(),
+                titles: Callable[[str], frozenset[str]] = lambda pid: frozenset()
                 ) -> tuple[dict[str, str], dict[str, Person], set[str]]:
     """({id: the id of the person it is}, new people to add, ids that are nobody) for the people outside the
     knowledge base that are another form of someone's name (see the module's docstring). `mentions` is
     the number of articles naming each id: of forms that agree, the knowledge base's person, else the form
     named in most articles (with its suffix, when the forms have one), is the one kept. `cut(id, suffix)` tells whether the articles write that
-    person's name followed by the suffix ("jr") most of the time; `quoted` holds the ids of speakers."""
+    person's name followed by the suffix ("jr") most of the time; `quoted` holds the ids of speakers;
+    `titles(id)` the titles written before that person's name in the articles ("senator", "president")."""
     merged: dict[str, str] = {}
     added: dict[str, Person] = {}
     nobody: set[str] = set()
     named = {pid: parts(person.name) for pid, person in people.items()}
-    _variants(people, named, mentions, merged, cut, quoted)
+    _variants(people, named, mentions, merged, cut, quoted, titles)
     _nicknames(people, named, merged, mentions)
     by_words: dict[tuple[str, ...], list[str]] = {}
     for pid, person in people.items():
@@ -93,13 +100,35 @@ def same_people(people: dict[str, Person], mentions: dict[str, int],
         # after a word run into it ("Sheikh Mohammed" is not Khalid Sheikh Mohammed)
         elif len(words) >= 2 and _fold(words[0]) in PARTICLES:
             longer = tails.get(tuple(_fold(w) for w in words), set()) - {pid}
+            if not longer:  # "Al Sisi": the surname after the particle, written "Al-Sisi" in the longer name
+                surname = _fold(" ".join(words[1:]))
+                longer = {merged.get(other, other) for other, found in named.items() if other != pid and found
+                          and found[2] == surname and not found[3] and len(people[other].name.split()) > len(words)}
             if len(longer) == 1:
                 merged[pid] = longer.pop()
+    _reversed(people, mentions, merged)
     return resolved(merged), added, nobody
 
 
+def _reversed(people: dict[str, Person], mentions: dict[str, int], merged: dict[str, str]) -> None:
+    """Two words of a name written in both orders ("Shigeru Ishiba" / "Ishiba Shigeru", "Fumio Kishida" /
+    "Kishida Fumio": a family name first in Japanese, Korean and Chinese usage, or in a surname-first list)
+    are one person: the knowledge base's, else the order that starts with a given name, else the one named
+    in more articles."""
+    by_words = {tuple(_fold(w) for w in person.name.split()): pid for pid, person in sorted(people.items())
+                if len(person.name.split()) == 2 and not CYRILLIC.search(person.name)}
+    for words, pid in sorted(by_words.items()):
+        other = by_words.get(words[::-1])
+        if other is None or pid in merged or other in merged or words[0] == words[1] or people[pid].in_kb:
+            continue
+        rank = {one: (is_given_name(people[one].name.split()[0]), mentions.get(one, 0), one) for one in (pid, other)}
+        if people[other].in_kb or rank[other] > rank[pid]:
+            merged[pid] = other
+
+
 def _variants(people: dict[str, Person], named: dict[str, Parts | None], mentions: dict[str, int],
-              merged: dict[str, str], cut: Callable[[str, str], bool], quoted: set[str]) -> None:
+              merged: dict[str, str], cut: Callable[[str, str], bool], quoted: set[str],
+              titles: Callable[[str], frozenset[str]]) -> None:
     """Names of one first name and surname that all agree, folded into the one kept. A suffix tells a son
     from his father ("Robert F. Kennedy Jr"): a name without it joins the suffixed forms only when the
     articles write it cut before the suffix ("Ferdinand Marcos, Jr." read as "Ferdinand Marcos")."""
@@ -114,10 +143,14 @@ def _variants(people: dict[str, Person], named: dict[str, Parts | None], mention
         suffix = next(iter(suffixes), "")
         joined = [pid for pid in ids if named[pid][3] or (suffix and cut(pid, suffix))]
         for group in (joined, [pid for pid in ids if pid not in joined]):
-            if any(named[pid][1] for pid in group):
-                # a quoted name without a middle name is a speaker of the day the fuller name may not be:
-                # Senator John Kennedy is quoted, and so is John F. Kennedy
-                group = [pid for pid in group if named[pid][1] or pid not in quoted or people[pid].in_kb]
+            fuller = [pid for pid in group if named[pid][1]]
+            if fuller:
+                # a quoted name without a middle name is a speaker of the day the fuller name may not be: it
+                # stays apart when it carries a title the fuller forms never have, and they have one ("Sen. John
+                # Kennedy" is quoted, and so is "President John F. Kennedy"); "Janet Yellen" is "Janet L. Yellen"
+                theirs = frozenset().union(*(titles(pid) for pid in fuller))
+                group = [pid for pid in group if named[pid][1] or pid not in quoted or people[pid].in_kb
+                         or not theirs or titles(pid) <= theirs]
             if len(group) < 2 or sum(people[pid].in_kb for pid in group) > 1 or \
                     not all(agree(named[a], named[b]) for a, b in combinations(group, 2)):
                 continue
@@ -200,6 +233,60 @@ def _titled(pid: str, rest: list[str], people: dict[str, Person], named: dict[st
         added[new_id] = Person(id=new_id, name=name, aliases=tuple(sorted({*person.aliases, people[pid].name})),
                                in_kb=False)
         merged[pid] = new_id
+
+
+def compound_forms(people: dict[str, Person], mentions: dict[str, int],
+                   written_within: Callable[[str, str], bool]) -> dict[str, str]:
+    """{id: the id of the person it names} for names outside the knowledge base that are the start or the end
+    of exactly one longer name beginning with a given name: the model cut the name short ("Sheila Jackson" of
+    "Sheila Jackson Lee", "Andrés Manuel López" of "Andrés Manuel López Obrador"), or a compound surname
+    stands alone ("Lujan Grisham", "Cortez Masto", "López Obrador"). The start of a name is that person only when
+    the articles naming it write it inside the longer name most of the time (`written_within(id, name)`):
+    George Washington is not George Washington Carver. The end is, when the articles write it inside the
+    longer name, or when its first word is no title and the longer name is well attested (`mentions`: in more
+    articles, or, when the first word is no given name either, in three or more): a compound surname alone
+    names the better-known whole name ("Cortez Masto" in 4 articles, "Catherine Cortez Masto" in 13; "Harris
+    Rohini Kosoglu", in one, is not Rohini Kosoglu). A longer name after a
+    title or an honorific ("Imam Mohamed Magid", "Sheikh Mohammed" inside "Khalid Sheikh Mohammed"), with a
+    suffix ("Joe Kennedy III", "John Paul II"), or two longer names ("John Paul Stevens") fold nothing."""
+    starts: dict[tuple[str, ...], set[str]] = {}
+    ends: dict[tuple[str, ...], set[str]] = {}
+    folded = {pid: tuple(_fold(w) for w in person.name.split()) for pid, person in people.items()}
+    for pid, person in people.items():
+        words = person.name.split()
+        found = parts(person.name)
+        if len(words) < 3 or found is None or found[3] or not is_given_name(words[0].split("-")[0]) \
+                or _fold(words[0]) in NAME_TITLES | HONORIFICS:
+            continue
+        for size in range(2, len(words)):
+            starts.setdefault(folded[pid][:size], set()).add(pid)
+            ends.setdefault(folded[pid][-size:], set()).add(pid)
+    found_forms = {}
+    for pid, person in sorted(people.items()):
+        words = person.name.split()
+        if person.in_kb or len(words) < 2 or CYRILLIC.search(person.name):
+            continue
+        key = folded[pid]
+        for table, bare in ((starts, False), (ends, True)):
+            longer = table.get(key, set()) - {pid}
+            # forms of one longer name count once ("Manuel López Obrador" inside "Andrés Manuel López Obrador")
+            longer = {one for one in longer if not any(
+                other != one and _inside(folded[one], folded[other]) for other in longer)}
+            if len(longer) != 1:
+                continue
+            target = next(iter(longer))
+            attested = mentions.get(target, 0) > mentions.get(pid, 0) or \
+                (mentions.get(target, 0) >= 3 and not is_given_name(words[0].split("-")[0]))
+            surname_part = bare and key[0] not in NAME_TITLES | HONORIFICS and attested
+            if surname_part or written_within(pid, people[target].name):
+                found_forms[pid] = target
+                break
+    return found_forms
+
+
+def _inside(words: tuple[str, ...], longer: tuple[str, ...]) -> bool:
+    """Whether the words stand together inside the longer name's words."""
+    return len(words) < len(longer) and any(longer[i:i + len(words)] == words for i in range(len(longer) - len(words) + 1))
 
 
 def resolved(merged: dict[str, str]) -> dict[str, str]:

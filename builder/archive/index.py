@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from builder.annotate.resolve import display_name, unknown_person_id
 from builder.archive.evidence import is_given_name, not_people
-from builder.archive.identity import resolved, same_people
+from builder.archive.identity import NAME_TITLES, compound_forms, resolved, same_people
 from builder.archive.placement import placed
 from builder.model import AnnotatedArticle, Archive, KnowledgeBase, Note, Person, Speaker
 from builder.text import CYRILLIC, name_key, romanise, sound_key
@@ -60,13 +60,18 @@ def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: l
     # among an article's people.
     mentions = Counter(ref.id for item in archive.articles for ref in {r.id: r for r in item.annotation.people}.values())
     quoted = frozenset(s.id for item in archive.articles for s in item.annotation.speakers if s.quotes)
-    same, added, untitled = same_people(archive.people, mentions, _cut_before_suffix(archive), quoted)
+    same, added, untitled = same_people(archive.people, mentions, _cut_before_suffix(archive), quoted,
+                                        _titles_before(archive))
     archive.people = dict(sorted({**archive.people, **added}.items()))
     prefixed = prefixed_names({pid: p for pid, p in archive.people.items() if pid not in same})
     merged = resolved({**prefixed, **same})
     nobody = not_people({pid: p for pid, p in archive.people.items() if pid not in merged}, archive.articles) | untitled
     nobody |= {pid for pid, target in merged.items() if target in nobody}
     merged = {pid: target for pid, target in merged.items() if target not in nobody}
+    # a name cut short, or a compound surname alone, is the one person with a page whose longer name it starts
+    # or ends (the longer name must itself be someone: "Alexander Hamilton Place NW" folds nothing)
+    standing = {pid: p for pid, p in archive.people.items() if pid not in merged and pid not in nobody}
+    merged = resolved({**merged, **compound_forms(standing, mentions, _written_within(archive))})
     if merged or nobody:
         archive.people = {pid: p for pid, p in archive.people.items() if pid not in merged and pid not in nobody}
         archive.articles = [_without(item, merged, nobody, archive.people) for item in archive.articles]
@@ -89,6 +94,63 @@ def _cut_before_suffix(archive: Archive) -> Callable[[str, str], bool]:
         return 2 * sum(found) > len(found)
 
     return cut
+
+
+_ABBREVIATED = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "adm": "admiral",
+                "col": "colonel", "capt": "captain", "lt": "lieutenant", "sgt": "sergeant", "cpl": "corporal",
+                "dr": "doctor", "prof": "professor", "rev": "reverend"}
+
+
+def _titles_before(archive: Archive) -> Callable[[str], frozenset[str]]:
+    """titles(id): the titles of the English pack's NAME_TITLES among the three words before the person's
+    name in the articles quoting them (else in all naming them), abbreviations written out ("Sen. John
+    Kennedy:" -> senator): the office a speaker holds when they speak."""
+    where: dict[str, list[AnnotatedArticle]] = {}
+    speaking: dict[str, list[AnnotatedArticle]] = {}
+    for item in archive.articles:
+        for pid in {ref.id for ref in item.annotation.people}:
+            where.setdefault(pid, []).append(item)
+        for pid in {s.id for s in item.annotation.speakers if s.quotes}:
+            speaking.setdefault(pid, []).append(item)
+
+    def titles(pid: str) -> frozenset[str]:
+        pattern = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, archive.people[pid].name.split()))
+                             + r"(?![\w-])")
+        found = set()
+        for item in speaking.get(pid) or where.get(pid, ()):
+            for paragraph in item.article.paragraphs:
+                for match in pattern.finditer(paragraph):
+                    for word in paragraph[max(0, match.start() - 48):match.start()].split()[-3:]:
+                        word = word.strip(".,;:").casefold()
+                        if word in NAME_TITLES:
+                            found.add(_ABBREVIATED.get(word, word))
+        return frozenset(found)
+
+    return titles
+
+
+def _written_within(archive: Archive) -> Callable[[str, str], bool]:
+    """within(id, longer): whether most occurrences of the person's name in the articles naming them are
+    part of the longer name as written ("Sheila Jackson" inside "Sheila Jackson Lee": the model cut it)."""
+    where: dict[str, list[AnnotatedArticle]] = {}
+    for item in archive.articles:
+        for pid in {ref.id for ref in item.annotation.people}:
+            where.setdefault(pid, []).append(item)
+
+    def within(pid: str, longer: str) -> bool:
+        name = archive.people[pid].name
+        pattern = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w-])")
+        whole = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, longer.split())) + r"(?![\w-])")
+        found = inside = 0
+        for item in where.get(pid, ()):
+            for paragraph in item.article.paragraphs:
+                spans = [m.span() for m in whole.finditer(paragraph)]
+                for match in pattern.finditer(paragraph):
+                    found += 1
+                    inside += any(start <= match.start() and match.end() <= end for start, end in spans)
+        return 2 * inside > found
+
+    return within
 
 
 def prefixed_names(people: dict[str, Person]) -> dict[str, str]:

@@ -162,6 +162,7 @@ garden dialogue summit initiative program programme project plan strategy sorori
 fraternity caucus mouse tiger bunny rabbit duck pig piglet puppy kitty cat dog pony shark chick cow frog
 monster dinosaur unicorn robot officer professor administration bureau board office party union army navy
 corps tunnel station museum library memorial airport grants order nutrition antisemitism anti-semitism
+monument native natives nw ne sw se
 """.split()
 """Words that end the name of an organisation, a place, a law, a programme or a cartoon character and never a
 person's surname ("Whirlpool Corporation", "Administrative Law", "Critical Minerals", "Mickey Mouse",
@@ -171,6 +172,10 @@ the archive shows of it — a company "announced" and a character is "joined" li
 "Hall", "Park", "Church", "Street": Sue Bird, Tom Wolf, David Crane, Frank Church)."""
 NOT_PERSON_LABELS = ["ORG", "PRODUCT", "FAC", "LOC", "GPE", "NORP", "EVENT", "WORK_OF_ART", "LAW"]
 """The English model's entity labels of things that are not people (case-sensitive)."""
+NAME_HONORIFICS = ["sheikh", "sheikha", "shaikh", "emir", "amir", "sultan", "imam", "king", "queen", "prince", "princess",
+              "crown", "pope", "saint", "st"]
+"""Honorifics and royal titles that stand before a name and never start a surname ("Sheikh Mohammed" is not
+the end of "Khalid Sheikh Mohammed"; "Imam Mohamed Magid" is Mohamed Magid): builder.archive.identity."""
 NAME_PARTICLES = ["de", "da", "di", "du", "del", "der", "van", "von", "bin", "al", "la", "le", "ter", "el"]
 """Particles that stay lowercase inside names (de Gaulle, von der Leyen, bin Salman)."""
 # Words of an office in an English title ("Statement by NSC Spokesperson Emily Horne"): not part of a name.
