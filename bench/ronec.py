@@ -1,7 +1,7 @@
 """Named-person recognition on RONEC v2's held-out validation sentences: our Romanian model and a baseline.
 
     .venv/bin/python bench/ronec.py [--ronec DIR] [--model DIR] [--part heldout|dev] [--no-baseline]
-                                    [--annotator] [--verbose]
+                                    [--annotator] [--verbose] [--errors]
 
 Sentences: RONEC v2 validation (valid.json), the part chosen by training/ro_person/prepare.py's split
 (`heldout`: id % 5 == 0, never used in training or tuning). Gold: PERSON spans containing a capitalised
@@ -17,6 +17,9 @@ the titles RONEC keeps: "premierului Ilie Bolojan" -> "Ilie Bolojan"; a lone tit
 each gold span is matched once. Three systems are scored so: the model's own spans, the annotator without
 the model (main before the model was wired in: knowledge-base spellings and "known first name + capitalised
 word"), and the annotator with it.
+--errors prints the model's errors by class (read them on dev, never on held-out): a gold span found with
+other bounds (the title or an apposition RONEC puts inside, or a span the model runs on), a gold span
+missed (one capitalised word or more; at the start of the sentence), a false span (idem), with examples.
 Not part of `make test` (tests/unit/annotate/test_ro_person.py checks the F1 floor).
 """
 from __future__ import annotations
@@ -74,6 +77,41 @@ def score(nlp, sents: list[dict], label: str = "PERSON", verbose: bool = False, 
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"p": p, "r": r, "f": f, "tp": tp, "fp": fp, "fn": fn, "gold": tp + fn, "pred": tp + fp}
+
+
+def error_class(gold: set[tuple[int, int]], pred: set[tuple[int, int]], span: tuple[int, int], tokens: list[str],
+                missed: bool) -> str:
+    """The class of one error: a gold span missed (`missed`) or a predicted span that is no gold span."""
+    other = pred - gold if missed else gold - pred
+    overlap = next((o for o in sorted(other) if o[0] < span[1] and span[0] < o[1]), None)
+    if overlap is not None:
+        if not missed:
+            return ""  # counted once, from the gold side
+        if overlap[1] == span[1]:
+            return "bounds: starts " + ("later" if overlap[0] > span[0] else "earlier") + " than gold"
+        return "bounds: ends " + ("earlier" if overlap[1] < span[1] else "later") + " than gold"
+    capitalised = sum(1 for t in tokens[span[0]:span[1]] if t[:1].isupper())
+    where = ", sentence start" if span[0] == 0 else ""
+    return ("missed: " if missed else "false: ") + ("one capitalised word" if capitalised == 1 else "longer") + where
+
+
+def errors(nlp, sents: list[dict], examples: int = 6) -> None:
+    """Print the model's errors by class, most frequent first, with a few examples each."""
+    from collections import Counter, defaultdict
+
+    count, shown = Counter(), defaultdict(list)
+    for s in sents:
+        toks, gold, pred = s["tokens"], prepare.named_person_spans(s), predict(nlp, s)
+        for spans, missed in ((gold - pred, True), (pred - gold, False)):
+            for a, b in sorted(spans):
+                kind = error_class(gold, pred, (a, b), toks, missed)
+                if kind:
+                    count[kind] += 1
+                    shown[kind].append(" ".join(toks[max(0, a - 2):a]) + " [" + " ".join(toks[a:b]) + "] "
+                                       + " ".join(toks[b:b + 2]))
+    print(f"\nErrors by class ({sum(count.values())}):")
+    for kind, n in count.most_common():
+        print(f"  {n:4}  {kind}: " + " | ".join(shown[kind][:examples]))
 
 
 def sentence_text(sentence: dict) -> tuple[str, list[tuple[int, int]]]:
@@ -171,6 +209,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--annotator", action="store_true", help="also score the whole annotator on the sentences")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--errors", action="store_true", help="the model's errors by class (dev only)")
     args = ap.parse_args(argv)
 
     import spacy
@@ -182,6 +221,10 @@ def main(argv=None) -> int:
     ours = spacy.load(args.model)
     print(line(f"ours ({args.model.name})", score(ours, sents, verbose=args.verbose)))
     print(line("ours + RONEC conventions", score(ours, sents, extend=True)))
+    if args.errors:
+        if args.part == "heldout":
+            raise SystemExit("--errors reads the misses: use it on --part dev, never on held-out")
+        errors(ours, sents)
     if not args.no_baseline:
         en = load_english()
         print(line("baseline en_core_web_sm", score(en, sents)))

@@ -339,12 +339,15 @@ class Attributor:
     def _after_quotation(self, view: Paragraph, bounds: tuple[int, int, int], speech: re.Pattern[str], lang: str,
                          before: Antecedents) -> str | None:
         """A quotation later in a clause than another ("Haines said that the announcement of a “…” did not
-        refer to a “…”"): the reporting verb that opens the sentence, when its subject is named and nobody
-        else is named between the quotations."""
+        refer to a “…”"): the reporting verb that opens the sentence, before its first quotation, when its
+        subject is named and nobody else is named between the quotations. A verb after the first quotation
+        ("“…” are not discussed, said Zelenskyy in an interview for “Zygar” YouTube channel, “Rain” …")
+        reports what stands before it, not the quotations after it."""
         sent_start, prev_end, qs = bounds
         if any(prev_end <= f.start - view.base < qs for f in view.people):
             return None
-        speaker = self._by_verb(view, (sent_start, qs), (qs, qs), speech, lang, before)
+        first = min((q.start - view.base for q in view.quotes if sent_start <= q.start - view.base < qs), default=sent_start)
+        speaker = self._by_verb(view, (sent_start, first), (qs, qs), speech, lang, before)
         if speaker is None or not self.basis.endswith(("subject", "inverted")):
             return None
         self.basis = "clause:" + self.basis
@@ -396,14 +399,15 @@ class Attributor:
             if speaker is not None and (gap <= AFTER or self.basis == "subject"):
                 self.basis = "after:" + self.basis
                 return speaker
-        # A verb far before the quotation holds only when its subject is named there: a pronoun or role
-        # so far away was wrong more often than right.
+        # A verb far before the quotation holds only when its subject is named there, before it: a pronoun or
+        # role so far away was wrong more often than right, and a subject after its verb ("…, said Zelenskyy in
+        # an interview for “Zygar” YouTube channel") closes the words the verb reports.
         speaker = from_before(None)
         # ... or when a role the knowledge base fits opens the sentence as its subject ("The Russian president
         # expressed confidence that … “…”"): the sentence's own subject, not a "he" across other names
         opening = bool(before_verbs) and view.sentence_of(before_start)[0] == before_start \
             and few_words(masked, before_start, before_start + before_verbs[-1].start(), 3)
-        if speaker is None or self.basis not in ("subject", "inverted") and not (self.basis == "role" and opening):
+        if speaker is None or self.basis != "subject" and not (self.basis == "role" and opening):
             return None
         self.basis = "far:" + self.basis
         return speaker

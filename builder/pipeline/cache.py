@@ -1,16 +1,23 @@
 """The annotation cache: what spaCy and the rules found, stored on disk so a rebuild redoes only what changed.
 
-Two levels, each entry one small JSON file:
+Three kinds of entry, all in one SQLite database (DATABASE, in the cache folder; the standard library's
+sqlite3), one row an entry:
 
-- `spans/`: the English model's entity spans for one body text, keyed by (body text, model name and
+- `articles`: an article as read, keyed by its file's bytes, name and the reader's code;
+- `spans`: the English model's entity spans for one body text, keyed by (body text, model name and
   version). A knowledge-base change re-runs the rules on these without running spaCy again.
-- `annotations/`: one article's annotation, keyed by (the file's raw bytes including its header, the
+- `annotations`: one article's annotation, keyed by (the file's raw bytes including its header, the
   knowledge-base version, the model, the annotator's code version, the configured languages).
 
-Entries are written to a temporary file and renamed into place (os.replace), so a build killed half way
-leaves either the whole entry or none. Each entry carries its key and a SHA-256 of its value; an entry that
-does not parse, has another key or the wrong checksum is ignored (and rewritten), never read back wrong.
-The folder is safe to delete at any time.
+One file instead of one small JSON file an entry: a rebuild of the whole corpus opened, read and checked
+27,000 of them (README, *Incremental site builds*). Each entry is written in a transaction of its own
+(SQLite's write-ahead log), so a build killed half way leaves either the whole entry or none, and several
+processes may read and write the cache at once (SQLite's locks; a writer waits up to a minute for
+another). Each entry carries a SHA-256 of its value's text: one whose checksum does not match is ignored
+(and rewritten), never read back wrong; a database that cannot be opened or read is not used (entries are
+then recomputed) and counted. Caches of the earlier layout (one JSON file an entry, `<kind>/<ab>/<key>.json`)
+are still read, checked as before, and their entries copied into the database as they are found. The
+folder is safe to delete at any time.
 """
 
 from __future__ import annotations
@@ -20,8 +27,8 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import sqlite3
 import stat
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
@@ -33,6 +40,10 @@ from builder.model import Annotation, Article, Corrections, Problem
 
 # Bumped when the layout of entries changes.
 FORMAT = "1"
+DATABASE = "cache.sqlite"
+"""The database of entries, in the cache folder."""
+BUSY_SECONDS = 60
+"""How long a write waits for another process's write to end."""
 
 
 def digest(*parts: str | bytes) -> str:
@@ -81,20 +92,71 @@ def _read_entry(path: Path) -> bytes | None:
 
 
 class Cache:
-    """A folder of cache entries; `folder=None` is a cache that stores nothing."""
+    """A folder holding the cache's database; `folder=None` is a cache that stores nothing."""
 
     def __init__(self, folder: Path | None):
         self.folder = folder
         self.ignored = 0
         """Entries found damaged (unreadable, not a plain file, wrong key or checksum) and so recomputed."""
+        self._db: sqlite3.Connection | None = None
+        self._pid = 0
+        self._broken = False
 
     def _path(self, kind: str, key: str) -> Path:
+        """Where the earlier layout kept an entry (read for caches made before the database)."""
         return self.folder / kind / key[:2] / f"{key}.json"
+
+    def _connection(self) -> sqlite3.Connection | None:
+        """The open database (opened once per process: a forked worker opens its own), or None when it
+        cannot be used."""
+        if self._broken:
+            return None
+        if self._db is not None and self._pid == os.getpid():
+            return self._db
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            path = self.folder / DATABASE
+            if os.path.lexists(path) and not stat.S_ISREG(os.lstat(path).st_mode):
+                raise sqlite3.DatabaseError("the database is not a plain file")
+            db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")  # a whole transaction or none, even if the machine stops
+            db.execute("CREATE TABLE IF NOT EXISTS entries (kind TEXT NOT NULL, key TEXT NOT NULL, "
+                       "sha256 TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID")
+        except (OSError, sqlite3.Error):
+            self._broken = True
+            self.ignored += 1
+            return None
+        self._db, self._pid = db, os.getpid()
+        return db
 
     def get(self, kind: str, key: str) -> Any | None:
         """The value stored under key, or None when there is none or it is damaged."""
         if self.folder is None:
             return None
+        db = self._connection()
+        if db is not None:
+            try:
+                row = db.execute("SELECT sha256, value FROM entries WHERE kind = ? AND key = ?", (kind, key)).fetchone()
+            except sqlite3.Error:
+                row, self._broken = None, True
+                self.ignored += 1
+            if row is not None:
+                sha256, text = row
+                try:
+                    if not isinstance(text, str) or sha256 != hashlib.sha256(text.encode("utf-8")).hexdigest():
+                        raise ValueError("checksum")
+                    return json.loads(text)
+                except ValueError:
+                    self.ignored += 1
+                    return None
+        value = self._get_file(kind, key)
+        if value is not None:
+            self.put(kind, key, value)  # an entry of the earlier layout, into the database
+        return value
+
+    def _get_file(self, kind: str, key: str) -> Any | None:
+        """An entry of the earlier layout (one JSON file), checked as it was."""
         try:
             raw = _read_entry(self._path(kind, key))
             if raw is None:
@@ -110,23 +172,18 @@ class Cache:
             return None
 
     def put(self, kind: str, key: str, value: Any) -> None:
-        """Store a JSON-able value under key, atomically. A cache that cannot be written is not an error:
-        the build goes on and recomputes next time."""
+        """Store a JSON-able value under key, in a transaction of its own. A cache that cannot be written
+        is not an error: the build goes on and recomputes next time."""
         if self.folder is None:
             return
-        path = self._path(kind, key)
-        text = json.dumps({"key": key, "sha256": digest(_canonical(value)), "value": value}, ensure_ascii=False)
+        db = self._connection()
+        if db is None:
+            return
+        text = _canonical(value)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    out.write(text)
-                os.replace(temporary, path)
-            except BaseException:
-                os.unlink(temporary)
-                raise
-        except OSError:
+            db.execute("INSERT OR REPLACE INTO entries (kind, key, sha256, value) VALUES (?, ?, ?, ?)",
+                       (kind, key, hashlib.sha256(text.encode("utf-8")).hexdigest(), text))
+        except sqlite3.Error:
             pass
 
 

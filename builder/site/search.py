@@ -31,6 +31,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
+from builder.pipeline import trash
 from builder.pipeline.incremental import Previous, own_file, pages_digest
 from builder.site.render import PARAGRAPH_LINK
 
@@ -178,7 +179,7 @@ def _index_part(executable, beside: Path, where: dict[str, Path], pages: list[st
         except OSError as error:
             raise SearchIndexFailed(f"the search indexer could not be started ({error}).") from error
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        trash.discard(scratch)  # its folder a page: removed in the background (builder.pipeline.trash)
     if result.returncode != 0 or not (output / "pagefind.js").is_file():
         detail = dict.fromkeys(line.strip() for line in (result.stderr + result.stdout).splitlines() if line.strip())
         raise SearchIndexFailed("the search indexer (Pagefind) failed on the built site: " + " / ".join(list(detail)[-5:]))

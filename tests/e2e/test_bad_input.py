@@ -22,6 +22,7 @@ import pytest
 
 from bench.serve import fetch, free_port, time_until
 from builder.cli import main
+from builder.pipeline.cache import DATABASE, Cache
 from builder.config import load_config
 from builder.sources.ingest import IngestError, ingest_text
 from builder.sources.kb import load_kb
@@ -323,21 +324,30 @@ def test_the_models_workers_die_with_a_killed_build(tmp_path, corpus):
     assert not left, "the model's workers outlived the killed build"
 
 
-def test_a_fifo_or_a_link_to_dev_zero_in_the_cache_is_ignored_counted_and_made_again(tmp_path):
+@pytest.mark.parametrize("damage", ["fifo", "link"])
+def test_a_fifo_or_a_link_to_dev_zero_in_the_cache_is_ignored_counted_and_made_again(tmp_path, damage):
     project = make_project(tmp_path)
     (project / ARTICLES / "second.txt").write_text("Lavrov on Geneva\n" + BODY, encoding="utf-8")
     build = [sys.executable, "-m", "builder", "--root", str(project), "build"]
     assert subprocess.run(build, capture_output=True, timeout=600).returncode == 0
-    entries = sorted((project / ".cache/briefing/annotations").rglob("*.json"))
-    assert len(entries) == 2
-    entries[0].unlink()
-    os.mkfifo(entries[0])
-    entries[1].unlink()
-    entries[1].symlink_to("/dev/zero")
+    cache = project / ".cache/briefing"
+    database = cache / DATABASE
+    assert database.is_file()
+    for path in cache.glob(DATABASE + "*"):
+        path.unlink()
+    if damage == "fifo":
+        os.mkfifo(database)  # a reader that opened it would wait for ever
+    else:
+        database.symlink_to("/dev/zero")
     again = subprocess.run(build, capture_output=True, text=True, timeout=120)
     assert again.returncode == 0, again.stderr
-    assert again.stderr.strip().endswith(" 2 damaged cache entries were ignored and made again."), again.stderr
-    assert all(entry.is_file() and not entry.is_symlink() for entry in entries)
+    assert again.stderr.strip().endswith(" 1 damaged cache entries were ignored and made again."), again.stderr
+    # Entries of the cache's earlier layout (one JSON file each) are guarded the same way.
+    database.unlink()
+    old = cache / "spans" / "ab" / f"{'ab' * 32}.json"
+    old.parent.mkdir(parents=True)
+    os.mkfifo(old)
+    assert Cache(cache).get("spans", "ab" * 32) is None
 
 
 def test_serve_answers_and_names_the_file_when_an_article_fails(sample_project, monkeypatch):

@@ -7,7 +7,18 @@ The names come from Faker's person providers (MIT licence; a training-time depen
 Romanian (ro_RO) ones apart. Each name (lower case, plus the Romanian genitive/dative of a feminine first
 name: "Elena" -> "elenei", "Viorică" -> "vioricăi") gets a 4-dimensional indicator vector
 [first name, last name, Romanian first name, Romanian last name]; every other word has no vector
-(zeros). The table is keyed by the word as written (lower case, capitalised, capitals) and written as a spaCy pipeline directory whose vocab carries it,
+(zeros).
+
+Word features (`--words`, a try of session 21, not what `make train-ro` runs): three more dimensions that say how
+plain a word is, for every word of wordfreq's Romanian list (Apache-2.0 code, data inside the wheel; 43,413
+words) and every place name below: [common: wordfreq's Zipf frequency of the lower-case word / 8,
+dictionary: the lower-case word is a form in spaCy's Romanian lemma table (spacy-lookups-data, MIT) or a
+literal of the Romanian WordNet (rowordnet, MIT), place: a country or territory name in Romanian or English
+(Babel's CLDR names, one word, with the Romanian genitive "Rusiei", "Ucrainei")]. A capitalised word that
+is a common Romanian word ("Astăzi", "Ministerul") or a place reads so; a name reads as a name. All three
+packages are needed by `--words` only: `pip install wordfreq==3.1.1 rowordnet==1.1.0 spacy-lookups-data==1.0.5`.
+
+The table is keyed by the word as written (lower case, capitalised, capitals) and written as a spaCy pipeline directory whose vocab carries it,
 for `[initialize] vectors`; the trained model keeps the table (a few hundred KB). Nothing of RONEC
 goes into it. Deterministic (sorted names).
 """
@@ -23,6 +34,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE / "corpus" / "lexicon"
 LATIN_NAME = re.compile(r"^[A-Za-zÀ-ɏ'’-]{2,}$")
+COMMA_BELOW = str.maketrans("şţ", "șț")
+"""A few WordNet literals are written with the cedilla; RONEC, wordfreq and the lemma table use the comma."""
 ATTRS_FIRST = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 ATTRS_LAST = ("last_names", "last_names_male", "last_names_female")
 
@@ -68,9 +81,56 @@ def collect() -> dict[str, list[float]]:
     return table
 
 
+WORDS_PACKAGES = "wordfreq==3.1.1 rowordnet==1.1.0 spacy-lookups-data==1.0.5"
+
+
+def dictionary_words() -> set[str]:
+    """Lower-case Romanian word forms of spaCy's lemma table and the Romanian WordNet (single words)."""
+    import gzip
+    import json
+    from importlib.resources import files
+
+    import rowordnet
+
+    table = json.loads(gzip.decompress(files("spacy_lookups_data").joinpath("data/ro_lemma_lookup.json.gz").read_bytes()))
+    words = {w.lower() for pair in table.items() for w in pair}
+    wordnet = rowordnet.RoWordNet()
+    for synset_id in wordnet.synsets():
+        words |= {w.lower() for w in wordnet.synset(synset_id).literals}
+    return {w.translate(COMMA_BELOW) for w in words if LATIN_NAME.match(w)}
+
+
+def place_names() -> set[str]:
+    """One-word country and territory names in Romanian and English (Babel's CLDR data), lower case, with the
+    Romanian genitive/dative ("rusia" -> "rusiei", "ucraina" -> "ucrainei")."""
+    from babel import Locale
+
+    places = set()
+    for lang in ("ro", "en"):
+        for code, name in Locale(lang).territories.items():
+            if not code.isdigit() and LATIN_NAME.match(name):
+                places.add(name.lower())
+    for name in list(places):
+        places |= feminine_oblique(name)
+    return places
+
+
+def word_features(words: set[str]) -> dict[str, list[float]]:
+    """[common, dictionary, place] for each word of wordfreq's Romanian list and each place name."""
+    import wordfreq
+
+    dictionary, places = dictionary_words(), place_names()
+    out = {}
+    for w in sorted(set(wordfreq.get_frequency_dict("ro")) | places | words):
+        if LATIN_NAME.match(w):
+            out[w] = [round(wordfreq.zipf_frequency(w, "ro") / 8, 3), float(w in dictionary), float(w in places)]
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--words", action="store_true", help="add the word features (common, dictionary, place)")
     args = ap.parse_args(argv)
 
     import numpy
@@ -78,6 +138,13 @@ def main(argv=None) -> int:
     from spacy.vectors import Vectors
 
     table = collect()
+    if args.words:
+        try:
+            import rowordnet, spacy_lookups_data, wordfreq  # noqa: F401
+        except ImportError as e:
+            raise SystemExit(f"--words needs {e.name}: pip install {WORDS_PACKAGES}")
+        features = word_features(set(table))
+        table = {w: table.get(w, [0.0] * 4) + features.get(w, [0.0] * 3) for w in sorted(set(table) | set(features))}
     nlp = spacy.blank("ro")
     names = list(table)
     data = numpy.asarray([table[k] for k in names], dtype="float32")
@@ -90,7 +157,7 @@ def main(argv=None) -> int:
     vectors.data[:] = data
     nlp.vocab.vectors = vectors
     nlp.to_disk(args.out)
-    print(f"lexicon: {len(names)} names ({int(data[:, 0].sum())} first, {int(data[:, 1].sum())} last, "
+    print(f"lexicon: {len(names)} words ({int(data[:, 0].sum())} first, {int(data[:, 1].sum())} last, "
           f"{int(data[:, 2].sum())} Romanian first, {int(data[:, 3].sum())} Romanian last) -> {args.out}")
     return 0
 

@@ -1,7 +1,7 @@
 """RONEC v2 validation split (and RONEC v1) -> spaCy DocBin files for the Romanian person recogniser.
 
     python training/ro_person/prepare.py [--ronec DIR] [--out DIR] [--labels person|all] [--augment N]
-                                         [--v1] [--check-v1]
+                                         [--v1] [--check-v1] [--raw]
 
 RONEC v2's test split is never used (it is not even on this machine). RONEC v1 (ronec-v1.conllup) is an
 earlier release of the same corpus: v2 re-annotated v1's sentences to one standard and spread them over
@@ -16,6 +16,11 @@ Deterministic split of the v2 validation sentences by their RONEC id:
     id % 5 == 0   -> heldout  (measuring only: never used for training or tuning)
     id % 10 == 1  -> dev      (spaCy's evaluation during training / early stopping, and for trying settings)
     otherwise     -> train    (with the kept v1 sentences under --v1)
+
+`--raw` writes raw.jsonl instead, the unlabelled text `spacy pretrain` reads in the session-21 try
+(training/ro_person/pretrain.cfg; README, "Romanian person recognition"; not what `make train-ro` runs): every v2 validation sentence outside the held-out part, every kept v1 sentence, then
+definitions of the Romanian WordNet (rowordnet, MIT; every third one of four words or more, in the
+package's order) up to RAW_WORDS words in all. No held-out sentence is in it.
 
 Labels: a NAMED-person span is a PERSON span that contains a capitalised token (RONEC's PERSON also marks
 nominals such as "președintele"). `--labels person` (default) keeps named-person spans as PERSON and sets
@@ -196,6 +201,36 @@ def v1_sentences(ronec_dir: Path, valid: list[dict]) -> tuple[list[dict], dict[s
     return kept, dropped
 
 
+RAW_WORDS = 200_000
+"""Words of unlabelled text for pretraining: about three epochs of it take ten minutes here."""
+
+
+def wordnet_definitions() -> list[str]:
+    """Every third Romanian WordNet definition of four words or more, in the package's order."""
+    try:
+        import rowordnet
+    except ImportError:
+        raise SystemExit("--raw needs the Romanian WordNet: pip install rowordnet==1.1.0")
+
+    wordnet = rowordnet.RoWordNet()
+    definitions = [d for d in (wordnet.synset(i).definition for i in wordnet.synsets()) if d and len(d.split()) >= 4]
+    return definitions[::3]
+
+
+def raw_text(ronec_dir: Path, valid: list[dict], definitions: list[str]) -> list[str]:
+    """The pretraining text (see the module's docstring), deterministic: RONEC's sentences outside the
+    held-out part, then `definitions` up to RAW_WORDS words in all."""
+    texts = [sentence_text(s) for s in valid if part_of(s["id"]) != "heldout"]
+    texts += [s["text"] or sentence_text(s) for s in v1_sentences(ronec_dir, valid)[0]]
+    words = sum(len(t.split()) for t in texts)
+    for definition in definitions:
+        if words >= RAW_WORDS:
+            break
+        texts.append(definition)
+        words += len(definition.split())
+    return texts
+
+
 def check_v1(ronec_dir: Path, valid: list[dict]) -> None:
     kept, dropped = v1_sentences(ronec_dir, valid)
     total = len(kept) + sum(dropped.values())
@@ -212,6 +247,7 @@ def main(argv=None) -> int:
     ap.add_argument("--augment", type=int, default=4, metavar="N", help="name-replaced copies per train sentence")
     ap.add_argument("--v1", action="store_true", help="add RONEC v1, less the sentences shared with v2 validation")
     ap.add_argument("--check-v1", action="store_true", help="print how many v1 sentences overlap v2 validation")
+    ap.add_argument("--raw", action="store_true", help="write raw.jsonl, the unlabelled text for spacy pretrain")
     args = ap.parse_args(argv)
 
     import spacy
@@ -220,6 +256,13 @@ def main(argv=None) -> int:
     valid = load_valid(args.ronec)
     if args.check_v1:
         check_v1(args.ronec, valid)
+        return 0
+    if args.raw:
+        texts = raw_text(args.ronec, valid, wordnet_definitions())
+        args.out.mkdir(parents=True, exist_ok=True)
+        with open(args.out / "raw.jsonl", "w", encoding="utf-8") as f:
+            f.writelines(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts)
+        print(f"raw      {len(texts):5} texts {sum(len(t.split()) for t in texts)} words -> {args.out / 'raw.jsonl'}")
         return 0
     nlp = spacy.blank("ro")
     by_part = {"train": [], "dev": [], "heldout": []}

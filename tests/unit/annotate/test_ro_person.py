@@ -118,3 +118,34 @@ def test_v1_training_sentences_leave_out_the_heldout_part():
     for s in kept:
         text = prepare.letters(s["text"])
         assert text not in measured and not any(text[i:i + 30] in windows for i in range(len(text) - 29)), s["text"]
+
+
+def test_pretraining_text_leaves_out_the_heldout_part():
+    """The unlabelled text `spacy pretrain` reads (prepare.py --raw) holds the train and dev sentences of v2
+    validation and the kept v1 sentences (checked against held-out by 30-letter stretches above), then the
+    definitions it is given up to its word budget; no held-out sentence is in it."""
+    if not (RONEC / "ronec-v1.conllup").exists():
+        pytest.skip(f"RONEC v1 is not here ({RONEC}/ronec-v1.conllup)")
+    prepare = training_prepare()
+    valid = prepare.load_valid(RONEC)
+    definitions = ["Plantă erbacee cu flori galbene, care crește pe câmpii."] * 40_000
+    texts = prepare.raw_text(RONEC, valid, definitions)
+    ronec = [t for t in texts if t != definitions[0]]
+    assert len(ronec) == sum(1 for s in valid if prepare.part_of(s["id"]) != "heldout") + len(prepare.v1_sentences(RONEC, valid)[0])
+    assert prepare.RAW_WORDS <= sum(len(t.split()) for t in texts) < prepare.RAW_WORDS + 10
+    heldout = {prepare.letters(prepare.sentence_text(s)) for s in valid if prepare.part_of(s["id"]) == "heldout"}
+    assert not [text for text in ronec if prepare.letters(text) in heldout]
+
+
+@pytest.mark.parametrize("word,marks", [
+    ("Elena", {"first": True, "ro_first": True}),
+    ("Popescu", {"last": True, "ro_last": True}),
+    ("Ministerul", {}),
+    ("Rusiei", {}),
+])
+def test_name_lexicon_reads_the_first_four_dimensions(word, marks):
+    """The annotator's name lexicon (builder.annotate.nlp.name_lexicon) reads the model's name dimensions:
+    first and last names, Romanian ones apart; a common word or a place is none."""
+    from builder.annotate.nlp import ROMANIAN_LEXICON_ROWS, name_lexicon
+
+    assert name_lexicon(word) == {row: marks.get(row, False) for row in ROMANIAN_LEXICON_ROWS}

@@ -3,12 +3,17 @@ knowledge-base change re-runs the rules but not spaCy; damaged or deleted entrie
 
 from __future__ import annotations
 
+import json
+import multiprocessing
+import os
 import shutil
+import sqlite3
+from pathlib import Path
 
 import pytest
 
 from builder.pipeline.generate import Report, generate
-from builder.pipeline.cache import Cache
+from builder.pipeline.cache import DATABASE, Cache, _canonical, digest
 from builder.cli import main
 from builder.config import load_config, with_overrides
 from tests.conftest import ROOT
@@ -64,23 +69,27 @@ def test_knowledge_base_change_re_resolves_without_the_model(project):
     assert annotations == uncached
 
 
+def _database(folder):
+    return sqlite3.connect(folder / DATABASE, isolation_level=None)
+
+
 def test_damaged_and_deleted_entries_are_recomputed_never_read_back(project):
     config, tmp = project
     first, fresh = run(config)
-    entries = sorted((tmp / "cache" / "annotations").rglob("*.json"))
-    spans = sorted((tmp / "cache" / "spans").rglob("*.json"))
-    entries[0].write_bytes(entries[0].read_bytes()[:40])  # truncated by a killed build
-    text = entries[1].read_text(encoding="utf-8")
-    entries[1].write_text(text.replace('"mentions": 1', '"mentions": 7', 1) if '"mentions": 1' in text
-                          else text.replace('"id": "', '"id": "x', 1), encoding="utf-8")  # parses, but wrong
-    entries[2].unlink()
+    with _database(tmp / "cache") as db:
+        keys = [key for key, in db.execute("SELECT key FROM entries WHERE kind = 'annotations' ORDER BY key")]
+        # cut short (as a disk error would), changed so that it still parses but is wrong, deleted
+        db.execute("UPDATE entries SET value = substr(value, 1, 40) WHERE key = ?", (keys[0],))
+        db.execute("UPDATE entries SET value = replace(value, '\"mentions\":1', '\"mentions\":7') WHERE key = ?", (keys[1],))
+        db.execute("UPDATE entries SET value = replace(value, '\"id\":\"', '\"id\":\"x') WHERE key = ?", (keys[1],))
+        db.execute("DELETE FROM entries WHERE key = ?", (keys[2],))
     report, annotations = run(config)
-    assert (report.cached, report.annotated) == (report.articles - 3, 3)
+    assert (report.cached, report.annotated) == (report.articles - 3, 3) and report.cache_ignored == 2
     assert annotations == fresh
 
-    for entry in spans:
-        entry.write_text("{not json", encoding="utf-8")
-    shutil.rmtree(tmp / "cache" / "annotations")
+    with _database(tmp / "cache") as db:
+        db.execute("UPDATE entries SET value = '{not json' WHERE kind = 'spans'")
+        db.execute("DELETE FROM entries WHERE kind = 'annotations'")
     report, annotations = run(config)
     assert report.model_runs == first.model_runs and annotations == fresh
 
@@ -89,19 +98,74 @@ def test_damaged_and_deleted_entries_are_recomputed_never_read_back(project):
     assert (report.cached, report.annotated) == (0, report.articles) and annotations == fresh
 
 
+@pytest.mark.parametrize("damage", ["garbage", "fifo", "link"])
+def test_a_database_that_cannot_be_used_is_counted_and_everything_is_made_again(project, damage):
+    config, tmp = project
+    _, fresh = run(config)
+    database = tmp / "cache" / DATABASE
+    for path in tmp.joinpath("cache").glob(DATABASE + "*"):
+        path.unlink()
+    if damage == "garbage":
+        database.write_bytes(b"not a database, " * 100)
+    elif damage == "fifo":
+        os.mkfifo(database)  # would block a reader that opened it
+    else:
+        database.symlink_to("/dev/zero")
+    report, annotations = run(config)
+    assert (report.cached, report.annotated) == (0, report.articles) and annotations == fresh
+    assert report.cache_ignored == 1
+
+
+def _old_entry(folder, kind: str, key: str, value) -> Path:
+    """An entry as the cache's earlier layout wrote it: one JSON file."""
+    path = folder / kind / key[:2] / f"{key}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"key": key, "sha256": digest(_canonical(value)), "value": value}), encoding="utf-8")
+    return path
+
+
 def test_cache_entries_round_trip_and_reject_other_keys(tmp_path):
     cache = Cache(tmp_path)
     cache.put("spans", "ab" * 32, [[0, 5, "PERSON", "Putin"]])
     assert cache.get("spans", "ab" * 32) == [[0, 5, "PERSON", "Putin"]]
-    (tmp_path / "spans" / "ab" / f"{'ab' * 32}.json").rename(tmp_path / "spans" / "ab" / f"{'ab' * 31}cd.json")
-    assert cache.get("spans", "ab" * 31 + "cd") is None  # an entry under a name that is not its key
+    assert cache.get("annotations", "ab" * 32) is None  # the same key, another kind
     assert Cache(None).get("spans", "ab" * 32) is None
+    # The earlier layout is read, checked as before, and copied into the database.
+    old = _old_entry(tmp_path, "spans", "cd" * 32, [[1, 6, "PERSON", "Peskov"]])
+    old.rename(old.with_name(f"{'cd' * 31}ef.json"))
+    assert cache.get("spans", "cd" * 31 + "ef") is None and cache.ignored == 1  # under a name that is not its key
+    _old_entry(tmp_path, "spans", "cd" * 32, [[1, 6, "PERSON", "Peskov"]]).write_text("{not json", encoding="utf-8")
+    assert cache.get("spans", "cd" * 32) is None and cache.ignored == 2
+    migrated = _old_entry(tmp_path, "spans", "cd" * 32, [[1, 6, "PERSON", "Peskov"]])
+    assert cache.get("spans", "cd" * 32) == [[1, 6, "PERSON", "Peskov"]]
+    migrated.unlink()
+    assert Cache(tmp_path).get("spans", "cd" * 32) == [[1, 6, "PERSON", "Peskov"]]
+
+
+def _write_many(folder: str, start: int) -> None:
+    cache = Cache(Path(folder))
+    for number in range(start, start + 200):
+        cache.put("spans", f"{number:064x}", [[number, number + 5, "PERSON", "Putin"]])
+
+
+def test_processes_share_the_cache(tmp_path):
+    context = multiprocessing.get_context("spawn")
+    writers = [context.Process(target=_write_many, args=(str(tmp_path), start)) for start in (0, 100, 200)]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join(300)
+        assert writer.exitcode == 0
+    cache = Cache(tmp_path)
+    assert all(cache.get("spans", f"{n:064x}") == [[n, n + 5, "PERSON", "Putin"]] for n in range(400))
+    assert cache.ignored == 0
 
 
 def test_cli_cache_options(tmp_path, capsys):
     article = ROOT / "content" / "articles" / "2024-11-11-peskov-sanctions-race.txt"
     assert main(["--root", str(ROOT), "annotate", str(article), "--json", "--cache", str(tmp_path / "c")]) == 0
-    assert list((tmp_path / "c" / "annotations").rglob("*.json"))
+    with _database(tmp_path / "c") as db:
+        assert db.execute("SELECT count(*) FROM entries WHERE kind = 'annotations'").fetchone()[0] == 1
     assert main(["--root", str(ROOT), "annotate", str(article), "--json", "--no-cache"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 2 and out[0] == out[1] and "dmitry-peskov" in out[0]

@@ -3,6 +3,7 @@ task named), the annotation's tasks giving the local annotations, and the errors
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from collections import Counter
@@ -15,7 +16,7 @@ from builder.cli import main
 from builder.errors import BuildFailed
 from builder.pipeline import cluster
 from builder.pipeline.cluster import ClusterAnnotator, Identity, TaskFailed, annotate_batch, connect
-from builder.pipeline.cache import Cache
+from builder.pipeline.cache import DATABASE, Cache
 from builder.pipeline.tasks import Sequential
 from builder.pipeline.generate import annotate_all, annotate_articles, article_files, read_articles
 from builder.config import load_config, with_overrides
@@ -130,7 +131,8 @@ def test_results_are_cached_as_batches_arrive_so_a_failed_build_keeps_them(kb, s
     with pytest.raises(TaskFailed, match=r"^the annotation of 4 articles \(content/articles/"):
         list(annotate_all(config, kb, article_files(config.articles, ROOT, []), articles, cache=Cache(config.cache),
                           elsewhere=lambda local: ClusterAnnotator(local, FailsAfterOne(), config.spacy_model)))
-    assert len(list((tmp_path / "cache" / "annotations").rglob("*.json"))) == 4  # the first batch's
+    with sqlite3.connect(tmp_path / "cache" / DATABASE) as db:  # the first batch's
+        assert db.execute("SELECT count(*) FROM entries WHERE kind = 'annotations'").fetchone()[0] == 4
     again = Counter()
     list(annotate_all(config, kb, article_files(config.articles, ROOT, []), articles, tally=again,
                       elsewhere=lambda local: ClusterAnnotator(local, Sequential(), config.spacy_model)))
