@@ -2,8 +2,8 @@
 one article ("Pell Grants", "Rose Garden", "Sputnik Light") is written in every article the same way, and
 the archive holds what a single article does not — how the phrase is used everywhere it occurs.
 
-A name outside the knowledge base is a person when the archive shows it as one: it is quoted (a speaker
-somewhere), or its first word is a given name (builder/lang/given_names.txt, from Faker's first names of
+A name outside the knowledge base is a person when the archive shows it as one: it is quoted (words in
+quotation marks somewhere; a reported clause alone may be a company's or a court's), or its first word is a given name (builder/lang/given_names.txt, from Faker's first names of
 every locale, by name key so that "Sergei", "Sergey" and "Сергей" are one), or at least one occurrence
 stands in a person's place — an office or title just before it ("Prime Minister of Vietnam Nguyen Xuan
 Phuc"), a reporting verb just after it ("Mirziyoyev said"). It is not one when none of that holds, or when
@@ -116,6 +116,10 @@ def not_people(people: dict[str, Person], articles: list[AnnotatedArticle]) -> s
     quoted and its first word is no common word ("Граждан России", citizens of Russia, and a heading's
     "Президента України" are nobody; "Дзироэмон Кимура", quoted, is someone)."""
     spoke = {s.id for item in articles for s in item.annotation.speakers}
+    # words in quotation marks make a speaker; a reported clause alone may have a company or a court for its
+    # subject ("Hills Bakery announced a $48.5 million investment", "the Supreme Court rejected"): such a speaker
+    # needs the archive's other evidence
+    quoted = {s.id for item in articles for s in item.annotation.speakers if any(q.direct for q in s.quotes)}
     where: dict[str, list[AnnotatedArticle]] = defaultdict(list)
     for item in articles:
         for ref in item.annotation.people:
@@ -139,7 +143,7 @@ def not_people(people: dict[str, Person], articles: list[AnnotatedArticle]) -> s
         elif person.aliases and all(CYRILLIC.search(a) for a in person.aliases) and not _written(person.name, items):
             if not any(has_given_name(a) for a in person.aliases) and (pid not in spoke or _common_word(person.aliases)):
                 found.add(pid)
-        elif pid in spoke:
+        elif pid in quoted:
             continue
         elif uses.mostly_a_thing() or (uses.person == 0 and (_repeated(person.name) or
                                                              not any(has_given_name(s) for s in spellings))):

@@ -5,6 +5,8 @@ that the archive stage is tested alone."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from builder.archive.evidence import has_given_name, is_given_name
 from builder.archive.index import index_archive
 from builder.model import AnnotatedArticle, Annotation, KnowledgeBase, PersonRef, Quote, Speaker
@@ -99,3 +101,17 @@ def test_a_possessive_is_no_name():
          ("Biden’s Build Back Better",)),
         ("One of the meetings was — they used to call the Build Back Better World.", ("Biden’s Build Back Better",)))
     assert not archive.people and not listed
+
+
+
+def test_a_speaker_of_reported_clauses_alone_needs_the_archive_s_evidence():
+    # whitehouse_en 2025-08-28: a place in a station's credit line taken for a person, and the annotator made it
+    # the speaker of the headline after the colon
+    text = "KAUZ-TV (Wichita Falls, TX): Labor Day gas prices predicted to be at lowest since 2020 holiday."
+    clause = "Labor Day gas prices predicted to be at lowest since 2020 holiday"
+    for direct, kept in ((False, False), (True, True)):
+        item = _article(1, text, ("Wichita Falls",))
+        speaker = Speaker(id="wichita-falls", name="Wichita Falls", quotes=(Quote(clause, direct, 0),))
+        item = replace(item, annotation=replace(item.annotation, speakers=(speaker,)))
+        archive = index_archive(KB, [item], [])
+        assert ("wichita-falls" in archive.people) is kept  # words in quotation marks still make a speaker
