@@ -47,6 +47,10 @@ def after_preposition(masked: str, position: int, lang: str) -> bool:
 
 _PREPOSITIONS: dict[str, frozenset[str]] = {}
 NAMING = re.compile(r"(?i)(?:(?<!\w)(?:" + "|".join(packs.every("NAMING")) + r")|\w['’]s)\s*$")
+KIND_AFTER = re.compile(r"\s*(?:[" + packs.capitals() + r"][\w.’'-]*\s+){0,2}(?:" + "|".join(packs.every("KINDS")) + r")(?!\w)")
+LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+NAME_WORDS = 4
+"""The most words a quotation that names a thing (KINDS) holds."""
 WHAT = re.compile(r"(?i)(?<!\w)(?:" + "|".join(packs.every("WHAT")) + r")(?!\w)")
 CAPITALISED = re.compile(r"(?<![\w’'-])[" + packs.capitals() + r"][\w’'-]+")
 
@@ -108,6 +112,24 @@ def indefinite(words_before_role: str, lang: str) -> bool:
 def names_a_work(masked: str, quote_start: int) -> bool:
     """Whether the words right before a quotation make it a title ("on “Face the Nation”", "CNN's “Newsroom”")."""
     return bool(NAMING.search(masked[max(0, quote_start - 30):quote_start]))
+
+
+def names_a_thing(view: Paragraph, index: int) -> bool:
+    """Whether quotation `index` of the paragraph is a short name followed by the kind of thing it names
+    ("“Rain” TV channel", "the “Azov” regiment"), or listed with such a name before it, joined by a comma or
+    "and" only ("“Meduza” portal, “Kommersant” and “Novaya Gazeta”")."""
+    quote = view.quotes[index]
+    start, end = quote.start - view.base, quote.end - view.base
+    if not few_words(view.text, start, end, NAME_WORDS) or not CAPITALISED.match(view.text, start + 1):
+        return False
+    if KIND_AFTER.match(view.masked, end):
+        return True
+    if not index:
+        return False
+    previous_end = view.quotes[index - 1].end - view.base
+    kind = KIND_AFTER.match(view.masked, previous_end)
+    joint = LISTED.fullmatch(view.masked, kind.end() if kind else previous_end, start)
+    return bool(joint) and (names_a_thing(view, index - 1) or names_a_work(view.masked, view.quotes[index - 1].start - view.base))
 
 
 def _prepositions(lang: str) -> frozenset[str]:
@@ -309,7 +331,7 @@ class Attributor:
         next_start = view.quotes[index + 1].start - view.base if index + 1 < len(view.quotes) else len(view.text)
         before_start, after_end = max(sent_start, prev_end), min(sent_end, next_start)
         self.basis = ""
-        if names_a_work(view.masked, qs):
+        if names_a_work(view.masked, qs) or names_a_thing(view, index):
             self.basis = ABSTAINED
             return None
         what = what_subject(view, before_start, qs)

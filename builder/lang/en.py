@@ -80,6 +80,14 @@ NAMING = ["on", "newspaper", "magazine", "channel", "show", "program", "programm
 """Words right before a quotation that make it the name of a programme or work, or a label the writer keeps
 at a distance, not somebody's words ("told CNN's “State of the Union”", "said on “Face the Nation”",
 "pledged to end so-called “conversion therapy”"); a possessive does the same."""
+KINDS = ["channel", "TV", "radio", "portal", "website", "site", "newspaper", "paper", "daily", "weekly", "magazine",
+         "agency", "outlet", "network", "station", "show", "programme", "program", "podcast", "film", "movie",
+         "series", "book", "party", "movement", "bloc", "battalion", "brigade", "regiment", "unit", "company",
+         "group", "operation", "campaign", "initiative", "project", "platform", "app", "foundation", "fund"]
+"""Nouns of a kind of thing that, right after a short quotation (up to two more capitalised words between),
+make the quotation that thing's name: "“Zygar” YouTube channel", "the “Azov” regiment", "“Meduza” portal";
+nobody's words. Other short quotations listed with such a name ("…, “Kommersant” and “Novaya Gazeta”")
+are names too."""
 WHAT = ["what"]
 """A relative that opens someone else's wording inside a clause ("highlighted what the Kremlin calls …")."""
 INDEFINITE = ["a", "an", "another", "one"]
