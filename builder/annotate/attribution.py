@@ -114,12 +114,15 @@ def names_a_work(masked: str, quote_start: int) -> bool:
     return bool(NAMING.search(masked[max(0, quote_start - 30):quote_start]))
 
 
-def names_a_thing(view: Paragraph, index: int) -> bool:
-    """Whether quotation `index` of the paragraph is a short name followed by the kind of thing it names
-    ("“Rain” TV channel", "the “Azov” regiment"), or listed with such a name before it, joined by a comma or
-    "and" only ("“Meduza” portal, “Kommersant” and “Novaya Gazeta”")."""
+def a_name(view: Paragraph, index: int) -> bool:
+    """Whether quotation `index` of the paragraph is a name, nobody's words: a title by the words before it
+    (names_a_work); or a short name followed by the kind of thing it names ("“Rain” TV channel", "the “Azov”
+    regiment"), or listed with such a name before it, joined by a comma or "and" only ("“Meduza” portal,
+    “Kommersant” and “Novaya Gazeta”")."""
     quote = view.quotes[index]
     start, end = quote.start - view.base, quote.end - view.base
+    if names_a_work(view.masked, start):
+        return True
     if not few_words(view.text, start, end, NAME_WORDS) or not CAPITALISED.match(view.text, start + 1):
         return False
     if KIND_AFTER.match(view.masked, end):
@@ -129,7 +132,7 @@ def names_a_thing(view: Paragraph, index: int) -> bool:
     previous_end = view.quotes[index - 1].end - view.base
     kind = KIND_AFTER.match(view.masked, previous_end)
     joint = LISTED.fullmatch(view.masked, kind.end() if kind else previous_end, start)
-    return bool(joint) and (names_a_thing(view, index - 1) or names_a_work(view.masked, view.quotes[index - 1].start - view.base))
+    return bool(joint) and a_name(view, index - 1)
 
 
 def _prepositions(lang: str) -> frozenset[str]:
@@ -331,7 +334,7 @@ class Attributor:
         next_start = view.quotes[index + 1].start - view.base if index + 1 < len(view.quotes) else len(view.text)
         before_start, after_end = max(sent_start, prev_end), min(sent_end, next_start)
         self.basis = ""
-        if names_a_work(view.masked, qs) or names_a_thing(view, index):
+        if a_name(view, index):
             self.basis = ABSTAINED
             return None
         what = what_subject(view, before_start, qs)

@@ -58,10 +58,11 @@ def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: l
     # ("Relief Alexander Chupriyan"); a title before a surname that fits no one person is nobody, and so is
     # what the archive does not show as a person ("Pell Grants", "the Rose Garden"): no page, not listed
     # among an article's people.
-    mentions = Counter(ref.id for item in archive.articles for ref in {r.id: r for r in item.annotation.people}.values())
+    naming = _articles_naming(archive)
+    mentions = Counter({pid: len(items) for pid, items in naming.items()})
     quoted = frozenset(s.id for item in archive.articles for s in item.annotation.speakers if s.quotes)
-    same, added, untitled = same_people(archive.people, mentions, _cut_before_suffix(archive), quoted,
-                                        _titles_before(archive))
+    same, added, untitled = same_people(archive.people, mentions, _cut_before_suffix(archive, naming), quoted,
+                                        _titles_before(archive, naming))
     archive.people = dict(sorted({**archive.people, **added}.items()))
     prefixed = prefixed_names({pid: p for pid, p in archive.people.items() if pid not in same})
     merged = resolved({**prefixed, **same})
@@ -71,20 +72,30 @@ def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: l
     # a name cut short, or a compound surname alone, is the one person with a page whose longer name it starts
     # or ends (the longer name must itself be someone: "Alexander Hamilton Place NW" folds nothing)
     standing = {pid: p for pid, p in archive.people.items() if pid not in merged and pid not in nobody}
-    merged = resolved({**merged, **compound_forms(standing, mentions, _written_within(archive))})
+    merged = resolved({**merged, **compound_forms(standing, mentions, _written_within(archive, naming))})
     if merged or nobody:
         archive.people = {pid: p for pid, p in archive.people.items() if pid not in merged and pid not in nobody}
         archive.articles = [_without(item, merged, nobody, archive.people) for item in archive.articles]
     return archive
 
 
-def _cut_before_suffix(archive: Archive) -> Callable[[str, str], bool]:
-    """cut(id, suffix): whether most occurrences of the person's name in the articles naming them go on with
-    the suffix ("Ferdinand Marcos, Jr.": the name was cut at the comma, it is the son's)."""
+def _articles_naming(archive: Archive) -> dict[str, list[AnnotatedArticle]]:
+    """{id: the articles naming that person}, in the archive's order."""
     where: dict[str, list[AnnotatedArticle]] = {}
     for item in archive.articles:
         for pid in {ref.id for ref in item.annotation.people}:
             where.setdefault(pid, []).append(item)
+    return where
+
+
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """A name as written in a text: its words apart by any white space, not inside a longer word."""
+    return re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w-])")
+
+
+def _cut_before_suffix(archive: Archive, where: dict[str, list[AnnotatedArticle]]) -> Callable[[str, str], bool]:
+    """cut(id, suffix): whether most occurrences of the person's name in the articles naming them (`where`) go
+    on with the suffix ("Ferdinand Marcos, Jr.": the name was cut at the comma, it is the son's)."""
 
     def cut(pid: str, suffix: str) -> bool:
         pattern = re.compile(r"(?<!\w)" + re.escape(archive.people[pid].name) + r"(,?\s+" + re.escape(suffix)
@@ -101,21 +112,17 @@ _ABBREVIATED = {"sen": "senator", "rep": "representative", "gov": "governor", "g
                 "dr": "doctor", "prof": "professor", "rev": "reverend"}
 
 
-def _titles_before(archive: Archive) -> Callable[[str], frozenset[str]]:
+def _titles_before(archive: Archive, where: dict[str, list[AnnotatedArticle]]) -> Callable[[str], frozenset[str]]:
     """titles(id): the titles of the English pack's NAME_TITLES among the three words before the person's
-    name in the articles quoting them (else in all naming them), abbreviations written out ("Sen. John
-    Kennedy:" -> senator): the office a speaker holds when they speak."""
-    where: dict[str, list[AnnotatedArticle]] = {}
+    name in the articles quoting them (else in all naming them: `where`), abbreviations written out ("Sen.
+    John Kennedy:" -> senator): the office a speaker holds when they speak."""
     speaking: dict[str, list[AnnotatedArticle]] = {}
     for item in archive.articles:
-        for pid in {ref.id for ref in item.annotation.people}:
-            where.setdefault(pid, []).append(item)
         for pid in {s.id for s in item.annotation.speakers if s.quotes}:
             speaking.setdefault(pid, []).append(item)
 
     def titles(pid: str) -> frozenset[str]:
-        pattern = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, archive.people[pid].name.split()))
-                             + r"(?![\w-])")
+        pattern = _name_pattern(archive.people[pid].name)
         found = set()
         for item in speaking.get(pid) or where.get(pid, ()):
             for paragraph in item.article.paragraphs:
@@ -129,18 +136,12 @@ def _titles_before(archive: Archive) -> Callable[[str], frozenset[str]]:
     return titles
 
 
-def _written_within(archive: Archive) -> Callable[[str, str], bool]:
-    """within(id, longer): whether most occurrences of the person's name in the articles naming them are
-    part of the longer name as written ("Sheila Jackson" inside "Sheila Jackson Lee": the model cut it)."""
-    where: dict[str, list[AnnotatedArticle]] = {}
-    for item in archive.articles:
-        for pid in {ref.id for ref in item.annotation.people}:
-            where.setdefault(pid, []).append(item)
+def _written_within(archive: Archive, where: dict[str, list[AnnotatedArticle]]) -> Callable[[str, str], bool]:
+    """within(id, longer): whether most occurrences of the person's name in the articles naming them (`where`)
+    are part of the longer name as written ("Sheila Jackson" inside "Sheila Jackson Lee": the model cut it)."""
 
     def within(pid: str, longer: str) -> bool:
-        name = archive.people[pid].name
-        pattern = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w-])")
-        whole = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, longer.split())) + r"(?![\w-])")
+        pattern, whole = _name_pattern(archive.people[pid].name), _name_pattern(longer)
         found = inside = 0
         for item in where.get(pid, ()):
             for paragraph in item.article.paragraphs:

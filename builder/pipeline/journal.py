@@ -171,7 +171,11 @@ def _trusted(record, site: Path, docs: Path) -> bool:
                 return False
             if site.parent not in path.parents and docs.parent not in path.parents:
                 return False
-        return all(isinstance(p, str) and not p.startswith("/") and ".." not in p.split("/") for p, _ in record["written"]) \
-            and all(isinstance(p, str) and not p.startswith("/") and ".." not in p.split("/") for p in record["gone"])
+        return all(_inside(path) for path, _ in record["written"]) and all(_inside(path) for path in record["gone"])
     except (KeyError, TypeError, ValueError):
         return False
+
+
+def _inside(path) -> bool:
+    """Whether a journal's file path stays inside the folder it is relative to."""
+    return isinstance(path, str) and not path.startswith("/") and ".." not in path.split("/")
