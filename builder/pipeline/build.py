@@ -165,7 +165,7 @@ def write_docs(files: dict[str, str], target: Path, previous: incremental.Previo
     same: list[str] = []
     for relative, text in files.items():
         # Only a file of docs/ own is linked (never a link put in docs/, nor what it points at).
-        before = incremental.own_file(previous.docs, relative)
+        before = previous.own_docs(relative)
         if before is not None and (relative in taken or _same_file(before, text)):
             same.append(relative)
         else:

@@ -24,10 +24,11 @@ import hashlib
 import importlib.metadata
 import io
 import json
+import os
 import pickle
 import shutil
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from builder.pipeline import codeid
 
@@ -56,6 +57,13 @@ class Previous:
     kept: set[str] = field(default_factory=set)
     """The files of the published site that a site updated in place keeps as they are (paths under site/):
     the pages taken over and the other files that did not change."""
+    own_docs: OwnFiles = field(init=False, repr=False)
+    """own_file for the previous docs/, by one walk of its tree."""
+    own_site: OwnFiles = field(init=False, repr=False)
+    """own_file for the previous site/, by one walk of its tree."""
+
+    def __post_init__(self) -> None:
+        self.own_docs, self.own_site = OwnFiles(self.docs), OwnFiles(self.site)
 
 
 def stamp(mkdocs_config: Path) -> str:
@@ -151,14 +159,14 @@ def unchanged_pages(previous: Previous, docs: Path, use_directory_urls: bool) ->
             if relative in previous.changed:
                 continue
         else:
-            before = own_file(previous.docs, relative)
+            before = previous.own_docs(relative)
             try:
                 if before is None or before.read_bytes() != markdown.read_bytes():
                     continue
             except OSError:
                 continue
         dest = File(relative, str(docs), "", use_directory_urls).dest_uri
-        if own_file(previous.site, dest) is not None:
+        if previous.own_site(dest) is not None:
             found.append((relative, dest))
     previous.taken_over = found
     previous.kept.update(dest for _, dest in found)
@@ -178,6 +186,38 @@ def own_file(root: Path, relative: str) -> Path | None:
     except (OSError, ValueError, RuntimeError):  # a NUL in the name, a loop of links
         return None
     return path
+
+
+class OwnFiles:
+    """own_file(root, relative) for the many paths a rebuild checks (every page, in docs/ and in site/), at the
+    cost of one walk of root's tree instead of resolving each path: the regular files reached from root without
+    following a link (each entry's type as listed, not followed), gathered at the first call, then looked up.
+    Only a tree the build does not change while it asks is walked this way: the previous docs/ and site/."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._files: frozenset[str] | None = None
+
+    def __call__(self, relative: str) -> Path | None:
+        if self._files is None:
+            self._files = frozenset(_own_tree(self.root, ""))
+        path = PurePosixPath(relative)  # "a/../b" stays as written, and is no file of the tree
+        return self.root / relative if not path.is_absolute() and path.as_posix() in self._files else None
+
+
+def _own_tree(folder: Path, prefix: str) -> list[str]:
+    """The paths (under the walked root) of the regular files in folder and below, links neither listed nor entered."""
+    found = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    found.extend(_own_tree(Path(entry.path), prefix + entry.name + "/"))
+                elif entry.is_file(follow_symlinks=False):
+                    found.append(prefix + entry.name)
+    except OSError:  # gone, or unreadable: nothing of it is taken over
+        pass
+    return found
 
 
 def reuse_pages(previous: Previous, docs: Path, site: Path, use_directory_urls: bool) -> int:
@@ -200,7 +240,7 @@ class StoredPages:
 
     def __init__(self, previous: Previous | None, salt: str):
         self.salt = salt.encode("utf-8")
-        self._docs = previous.docs if previous is not None else None
+        self._own = previous.own_docs if previous is not None else None
         self._previous = _read_groups(previous.docs) if previous is not None else {}
         self.groups: dict[str, dict[str, str]] = {}
         """{fingerprint: {page path: digest of its Markdown}} of this build (written by write_groups)."""
@@ -252,7 +292,7 @@ class StoredPages:
     def _read(self, known: dict[str, str]) -> dict[str, str] | None:
         found = {}
         for path, expected in known.items():
-            page = own_file(self._docs, path)  # a record that points out of docs/ is not followed
+            page = self._own(path)  # a record that points out of docs/ is not followed
             if page is None:
                 return None
             try:
