@@ -90,6 +90,8 @@ def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: ou
                  **link_previews(archive, render_settings(config, len(archive.articles)))}
         if reuse.stored is not None:
             files[incremental.PAGES_FILE] = incremental.groups_text(reuse.stored.groups)
+        if reuse.counts is not None:
+            files[incremental.INDEX_FILE] = incremental.counts_text(reuse.counts.used)
         changed = write_docs(files, new_docs, previous, reuse.stored.taken if reuse.stored else set(),
                              _stage(progress, "write"))
         epoch = source_date_epoch(archive)

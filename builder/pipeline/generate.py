@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Iterator
 
 from builder.annotate import Annotator, body_text
 from builder.annotate.nlp import BATCH_SIZE
+from builder.archive.evidence import Counts
 from builder.archive.index import index_archive
 from builder.config import Config, page_minimum
 from builder.errors import BuildFailed
@@ -426,6 +427,8 @@ class Reuse:
     """The previous build, when it can be trusted (set by the build: builder.pipeline.build)."""
     stored: incremental.StoredPages | None = None
     """The pages' fingerprints of the last render (written into docs/ by the build)."""
+    counts: Counts | None = None
+    """How names are used in each article, as the last index counted them (written into docs/ by the build)."""
 
     def knowledge_base(self, run: Run) -> tuple[KnowledgeBase, bool]:
         """The knowledge base and whether it changed."""
@@ -453,7 +456,8 @@ class Reuse:
         return lambda annotator: ClusterAnnotator(annotator, run.executor, run.config.spacy_model, run.stage("batches"))
 
     def index(self, run: Run, annotated: list[AnnotatedArticle]) -> Archive:
-        return index_archive(run.kb, annotated, [])
+        self.counts = Counts(incremental.read_counts(self.previous))
+        return index_archive(run.kb, annotated, [], self.counts)
 
     def render(self, run: Run, archive: Archive, settings: Settings) -> dict[str, str]:
         self.stored = incremental.StoredPages(self.previous, archive.kb.version)

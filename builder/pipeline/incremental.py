@@ -37,6 +37,11 @@ BUILD_FILE = ".briefing-build.json"
 site, so the one in docs/ is not published)."""
 PAGES_FILE = ".briefing-pages.json"
 """The fingerprint of each group of pages' inputs, and the digest of each of its pages (StoredPages), in docs/."""
+INDEX_FILE = ".briefing-index.json"
+"""How each name is used in each article's text, as the last index of the archive counted it
+(builder.archive.evidence.Counts), in docs/: the next build counts again only in the articles that changed."""
+INDEX_CODE = ("builder.archive.evidence",)
+"""The code the counts come from: a record made by other code is not read."""
 PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "pagefind-bin", "markdown", "pymdown-extensions")
 
 
@@ -332,3 +337,29 @@ def _read_groups(docs: Path) -> dict[str, dict[str, str]]:
     if not isinstance(record, dict):
         return {}
     return {str(k): {str(p): str(d) for p, d in v.items()} for k, v in record.items() if isinstance(v, dict)}
+
+
+def counts_text(used: dict[str, dict[str, list[int]]]) -> str:
+    """INDEX_FILE's text: the counts an index used (Counts.used, only those: the same input gives the same
+    file, whatever the previous build was), with the version of the code that counted them."""
+    return json.dumps({"code": codeid.current(INDEX_CODE), "counts": used}, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def read_counts(previous: Previous | None) -> dict[str, dict[str, list[int]]] | None:
+    """The counts of the previous build's index (INDEX_FILE in its docs/), when the build is trusted (so made
+    with today's settings and code), the record is a file of docs/ own, of today's counting code and of the
+    right shape; else None, and every name is counted again."""
+    path = previous.own_docs(INDEX_FILE) if previous is not None else None
+    try:
+        record = json.loads(path.read_text(encoding="utf-8")) if path is not None else None
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("code") != codeid.current(INDEX_CODE):
+        return None
+    counts = record.get("counts")
+    if not isinstance(counts, dict) or not all(
+            isinstance(spellings, dict) and all(isinstance(values, list) and all(
+                type(v) is int and v >= 0 for v in values) for values in spellings.values())
+            for spellings in counts.values()):
+        return None
+    return counts
