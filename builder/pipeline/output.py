@@ -68,10 +68,11 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def clean_leftovers(target: Path) -> None:
+def clean_leftovers(target: Path, held: list[Path] = ()) -> None:
     """Clear away what a killed build left beside target (its temporary folders, moved to the trash and
     removed in the background: builder.pipeline.trash), and put back the previous folder if the build was
-    killed between the two renames of swap_in. Folders of running builds stay."""
+    killed between the two renames of swap_in. Folders of running builds stay, and so do those holding a
+    path of `held` (what a killed build's journal needs: builder.pipeline.journal.held_folders)."""
     for path in sorted(target.parent.glob(f".{target.name}.old-*")):
         pid = path.name.rsplit("-", 1)[-1]
         if pid.isdigit() and not _alive(int(pid)):
@@ -85,6 +86,8 @@ def clean_leftovers(target: Path) -> None:
             left.append(path)  # its remover was stopped, or is still at work (it then keeps the folder)
             continue
         pid = path.name.split("-")[2]
+        if any(path == kept or path in kept.parents for kept in held):
+            continue
         if path.is_dir() and not path.is_symlink() and pid.isdigit() and not _alive(int(pid)):
             trash.discard(path)
     trash.remove_in_background(left)
