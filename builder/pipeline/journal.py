@@ -54,15 +54,16 @@ class Update:
     new_docs: Path
     """The whole new docs/ tree, swapped in last."""
     docs_digest: str
-    """The new docs tree's digest (its build record's "docs"): tells whether docs/ was swapped in already."""
+    """The new docs tree's digest (its build record's "docs"); with the new docs/ folder's identity, it tells
+    whether docs/ was swapped in already (recover)."""
 
 
-def staged_files(staging: Path) -> list[str]:
-    """Every file under the staging folder (or the site), as paths relative to it; a link to a folder is
-    one of them, not followed (what is written under its path goes into a folder of the site's own)."""
+def files_under(root: Path) -> list[str]:
+    """Every file under the staging folder or the site, as paths relative to it; a link to a folder is one
+    of them, not followed (what is written under its path goes into a folder of the site's own)."""
     found = []
-    for folder, subfolders, names in os.walk(staging):
-        base = Path(folder).relative_to(staging).as_posix()
+    for folder, subfolders, names in os.walk(root):
+        base = Path(folder).relative_to(root).as_posix()
         links = [name for name in subfolders if os.path.islink(os.path.join(folder, name))]
         found.extend(name if base == "." else f"{base}/{name}" for name in [*names, *links])
     return sorted(found)
@@ -73,9 +74,9 @@ def apply(update: Update, kept: set[str]) -> tuple[int, int]:
     staged nor in `kept` (paths relative to the site), then swap the new docs/ in; rolled back if it fails
     part way. Returns (files put in place, files taken out)."""
     site = update.site
-    written = staged_files(update.staging)
+    written = files_under(update.staging)
     staged = set(written)
-    before = set(staged_files(site)) if site.is_dir() else set()
+    before = set(files_under(site)) if site.is_dir() else set()
     gone = sorted(before - staged - kept)
     # The build record last: a reader that finds it finds every file it stands for.
     written.sort(key=lambda path: path == BUILD_FILE)
