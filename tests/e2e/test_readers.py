@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from dataclasses import replace
@@ -18,7 +19,7 @@ from builder.config import load_config, with_overrides
 from builder.site.feeds import feed_xml
 from builder.model import AnnotatedArticle, Annotation, Article, Event, Placement, PersonRef, Ref
 from builder.site.render import apart, related_articles, related_events
-from builder.site.search import MB, SearchIndexFailed, index_site, indexed_pages, split_pages
+from builder.site.search import MB, PART_PAGES, SearchIndexFailed, index_site, indexed_pages, split_pages
 from tests.conftest import ROOT
 from tests.pagefind_index import records
 
@@ -253,7 +254,10 @@ def test_a_large_index_is_split_into_parts_holding_each_page_once(sample, tmp_pa
     assert parts >= 4
     bundle = copies[0] / "pagefind"
     others = json.loads((bundle / "parts.json").read_text())
-    assert others == [f"part-{n}/" for n in range(2, parts + 1)]
+    assert len(others) == parts - 1 and all(re.fullmatch(r"part-[01]+/", other) for other in others)
+    # Another part holds its index only: it is searched with the first part's scripts.
+    assert all(not list((bundle / other).glob("*.js")) and (bundle / other / "pagefind-entry.json").is_file()
+               for other in others)
     in_parts = [{p.name for p in (bundle / other / "fragment").iterdir()} for other in ["."] + others]
     assert all(in_parts) and sum(map(len, in_parts)) == len(whole)
     assert records(copies[0]) == whole  # records() also checks that no page is in two parts
@@ -266,12 +270,20 @@ def test_a_large_index_is_split_into_parts_holding_each_page_once(sample, tmp_pa
 
 
 def test_pages_keep_their_part_as_the_archive_grows():
-    pages = [(f"articles/a{n}/index.html", 1000) for n in range(200)]
-    before = split_pages(pages, 60_000)
-    after = split_pages(pages + [(f"articles/b{n}/index.html", 1000) for n in range(20)], 60_000)
-    assert len(before) == len(after) == 4
-    assert all(set(old) <= set(new) for old, new in zip(before, after))
-    assert all(30 <= len(part) <= 70 for part in before)  # a fair share each
-    assert split_pages(pages, 10**9) == [[path for path, _ in pages]]
+    pages = [(f"articles/a{n}/index.html", 1000) for n in range(1000)]
+    before = split_pages(pages, 10**9, part_pages=100)
+    assert all(50 <= len(part) <= 100 for part in before.values())  # small parts, a fair share each
+    assert sorted(p for part in before.values() for p in part) == sorted(p for p, _ in pages)
+    # Twenty more pages: every page stays in its part or in a half of it, and most parts are untouched.
+    after = split_pages(pages + [(f"articles/b{n}/index.html", 1000) for n in range(20)], 10**9, part_pages=100)
+    for key, part in before.items():
+        halves = [k for k in after if k.startswith(key)]
+        assert set(part) <= {p for k in halves for p in after[k]}
+    assert sum(after.get(key) == part for key, part in before.items()) >= len(before) - 20
+    # One page larger: only bytes can split its part, and a changed page never moves another one.
+    assert split_pages([(p, 2000 if p == "articles/a7/index.html" else s) for p, s in pages], 10**9, 100) == before
+    assert split_pages(pages[:PART_PAGES], 10**9) == {"": sorted(p for p, _ in pages[:PART_PAGES])}  # one part
+    assert len(split_pages(pages[:PART_PAGES + 1], 10**9)) >= 2
+    assert all(len(part) * 1000 <= 30_000 for part in split_pages(pages, 30_000).values())  # search_part_mb
 
 
