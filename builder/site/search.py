@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Callable
 
 from builder.pipeline import trash
-from builder.pipeline.incremental import Previous, own_file, pages_digest
+from builder.pipeline.incremental import Previous, hashes_digest, own_file
 from builder.site.render import PARAGRAPH_LINK
 
 SIGNATURE = b"pagefind_dcd"
@@ -79,7 +79,8 @@ def index_site(site: Path, part_bytes: int, progress: Callable[[int, int], None]
     bundle = site / "pagefind"
     shutil.rmtree(bundle, ignore_errors=True)  # a preview's index from an earlier run
     where = _site_files(site, previous.site if previous is not None and kept is not None else None, kept or set())
-    pages = indexed_pages(where)
+    hashes = _indexed(where)
+    pages = [(relative, size) for relative, (size, _) in hashes.items()]
     if not pages:
         raise SearchIndexFailed(f"no page of the site in {site} is marked for the search index (an article, "
                                 f"person, event or topic page); there is nothing to search.")
@@ -90,7 +91,7 @@ def index_site(site: Path, part_bytes: int, progress: Callable[[int, int], None]
         progress(0, len(parts))
     for number, (part, name) in enumerate(zip(parts.values(), names), start=1):
         output = bundle / name
-        digests[name] = pages_digest(where, part)
+        digests[name] = hashes_digest((relative, hashes[relative][1]) for relative in part)
         old = _own_part(previous.site, name) if previous and previous.search.get(name) == digests[name] else None
         if old is not None:
             if kept is None:
@@ -148,15 +149,21 @@ def _other_parts(top: Path) -> Callable[[str, list[str]], set[str]]:
 def indexed_pages(where: dict[str, Path] | Path) -> list[tuple[str, int]]:
     """The built pages marked for the index, as (path relative to the site, size in bytes), sorted. `where`:
     the site, or where each of its HTML files is (_site_files)."""
+    return [(relative, size) for relative, (size, _) in _indexed(where).items()]
+
+
+def _indexed(where: dict[str, Path] | Path) -> dict[str, tuple[int, bytes]]:
+    """The size and SHA-256 of each page marked for the index, by its path (indexed_pages): each page read
+    once."""
     if isinstance(where, Path):
         where = _site_files(where, None, set())
-    found = []
+    found = {}
     for relative, path in where.items():
         if relative.startswith("pagefind/"):
             continue
         data = path.read_bytes()
         if BODY_OPEN.encode() in data:
-            found.append((relative, len(data)))
+            found[relative] = (len(data), hashlib.sha256(data).digest())
     return found
 
 
