@@ -89,22 +89,28 @@ def index_site(site: Path, part_bytes: int, progress: Callable[[int, int], None]
     digests: dict[str, str] = {}
     if progress:
         progress(0, len(parts))
-    for number, (part, name) in enumerate(zip(parts.values(), names), start=1):
-        output = bundle / name
-        digests[name] = hashes_digest((relative, hashes[relative][1]) for relative in part)
-        old = _own_part(previous.site, name) if previous and previous.search.get(name) == digests[name] else None
-        if old is not None:
-            if kept is None:
-                shutil.copytree(old, output, ignore=_other_parts(old) if name == "" else None)
+    scratch: Path | None = None  # where the pages of the parts to index are linked, one folder a part
+    try:
+        for number, (part, name) in enumerate(zip(parts.values(), names), start=1):
+            output = bundle / name
+            digests[name] = hashes_digest((relative, hashes[relative][1]) for relative in part)
+            old = _own_part(previous.site, name) if previous and previous.search.get(name) == digests[name] else None
+            if old is not None:
+                if kept is None:
+                    shutil.copytree(old, output, ignore=_other_parts(old) if name == "" else None)
+                else:
+                    kept.update(_part_files(previous.site, name))
             else:
-                kept.update(_part_files(previous.site, name))
-        else:
-            _index_part(executable, site.parent, where, part, output)
-            canonical_filters(output)
-            if name:
-                _only_the_index(output)
-        if progress:
-            progress(number, len(parts))
+                scratch = scratch or Path(tempfile.mkdtemp(prefix=".briefing-search-", dir=site.parent))
+                _index_part(executable, scratch / str(number), where, part, output)
+                canonical_filters(output)
+                if name:
+                    _only_the_index(output)
+            if progress:
+                progress(number, len(parts))
+    finally:
+        if scratch is not None:
+            trash.discard(scratch)  # removed in the background, once (builder.pipeline.trash)
     bundle.mkdir(parents=True, exist_ok=True)  # (a site updated in place may take every part over)
     (bundle / PARTS_FILE).write_text(json.dumps(names[1:]) + "\n", encoding="utf-8")
     return digests
@@ -134,7 +140,7 @@ def _part_files(site: Path, name: str) -> list[str]:
 def _own_part(site: Path, name: str) -> Path | None:
     """The folder of a part of the previous site's index, when it is whole and holds no link (copied into the
     new site, a link would bring whatever it points to: builder.pipeline.incremental.own_file)."""
-    script = own_file(site, f"pagefind/{name}pagefind.js")
+    script = own_file(site, f"pagefind/{name}pagefind-entry.json")  # every part has it (PART_FILES)
     if script is None or any(path.is_symlink() for path in script.parent.rglob("*")):
         return None
     return script.parent
@@ -190,27 +196,23 @@ def split_pages(pages: list[tuple[str, int]], part_bytes: int,
     return parts
 
 
-def _index_part(executable, beside: Path, where: dict[str, Path], pages: list[str], output: Path) -> None:
-    """Run Pagefind on these pages of the site only (linked, not copied, from where they are into a scratch
-    folder `beside` the site, so page addresses stay the same) and write the bundle to output."""
-    scratch = Path(tempfile.mkdtemp(prefix=".briefing-search-", dir=beside))
-    try:
-        for relative in pages:
-            target = scratch / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(where[relative], target)
-            except OSError:  # a file system without hard links
-                shutil.copyfile(where[relative], target)
-        command = [str(executable), "--site", str(scratch), "--output-path", str(output.resolve()),
-                   "--force-language", "en", "--exclude-selectors", ".headerlink",
-                   "--exclude-selectors", f".{PARAGRAPH_LINK}", "--silent"]
+def _index_part(executable, scratch: Path, where: dict[str, Path], pages: list[str], output: Path) -> None:
+    """Run Pagefind on these pages of the site only (linked, not copied, from where they are into the new
+    folder `scratch` beside the site, so page addresses stay the same) and write the bundle to output."""
+    for relative in pages:
+        target = scratch / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
-        except OSError as error:
-            raise SearchIndexFailed(f"the search indexer could not be started ({error}).") from error
-    finally:
-        trash.discard(scratch)  # its folder a page: removed in the background (builder.pipeline.trash)
+            os.link(where[relative], target)
+        except OSError:  # a file system without hard links
+            shutil.copyfile(where[relative], target)
+    command = [str(executable), "--site", str(scratch), "--output-path", str(output.resolve()),
+               "--force-language", "en", "--exclude-selectors", ".headerlink",
+               "--exclude-selectors", f".{PARAGRAPH_LINK}", "--silent"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
+    except OSError as error:
+        raise SearchIndexFailed(f"the search indexer could not be started ({error}).") from error
     if result.returncode != 0 or not (output / "pagefind.js").is_file():
         detail = dict.fromkeys(line.strip() for line in (result.stderr + result.stdout).splitlines() if line.strip())
         raise SearchIndexFailed("the search indexer (Pagefind) failed on the built site: " + " / ".join(list(detail)[-5:]))

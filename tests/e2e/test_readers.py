@@ -269,6 +269,38 @@ def test_a_large_index_is_split_into_parts_holding_each_page_once(sample, tmp_pa
     assert not list(tmp_path.glob(".briefing-search-*"))
 
 
+def test_a_changed_page_is_indexed_again_in_its_part_only(sample, tmp_path, monkeypatch):
+    """A rebuild after one page changed runs Pagefind on the one part that holds it (the others are taken
+    from the previous site), and the index is byte for byte what indexing the changed site afresh gives."""
+    from builder.pipeline.incremental import Previous
+    from builder.site import search
+
+    part_bytes = sum(size for _, size in indexed_pages(sample / "site")) // 4
+    before, after, fresh = tmp_path / "before", tmp_path / "after", tmp_path / "fresh"
+    shutil.copytree(sample / "site", before)
+    digests = index_site(before, part_bytes)
+    assert len(digests) >= 4
+    shutil.copytree(sample / "site", after)
+    page = after / "articles/2024-11-11-peskov-sanctions-race/index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(search.BODY_OPEN, search.BODY_OPEN + "<p>Geneva talks.</p>"),
+                    encoding="utf-8")
+    shutil.copytree(after, fresh)
+    indexed = []
+    index_part = search._index_part
+    monkeypatch.setattr(search, "_index_part", lambda *args: indexed.append(args[3]) or index_part(*args))
+    again = index_site(after, part_bytes, previous=Previous(tmp_path, before, digests))
+    assert len(indexed) == 1 and "articles/2024-11-11-peskov-sanctions-race/index.html" in indexed[0]
+    assert len(indexed[0]) < len(indexed_pages(after)) / 3
+    assert again.keys() == digests.keys() and sum(again[name] != digests[name] for name in digests) == 1
+    index_site(fresh, part_bytes)
+
+    def files(root):
+        return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    assert files(after / "pagefind") == files(fresh / "pagefind")
+    assert "Geneva talks." in records(after)["/articles/2024-11-11-peskov-sanctions-race/"]["content"]
+
+
 def test_pages_keep_their_part_as_the_archive_grows():
     pages = [(f"articles/a{n}/index.html", 1000) for n in range(1000)]
     before = split_pages(pages, 10**9, part_pages=100)
