@@ -19,7 +19,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, NamedTuple
 
-
 from builder.pipeline import outputs
 from builder.pipeline.mkdocs_run import Preview as MkDocsPreview, mkdocs_build, template_cache
 from builder.pipeline.generate import (Report, Reuse, Run, knowledge_base, annotate_all, corrected, generate, read_articles,
