@@ -23,11 +23,10 @@ from pathlib import Path
 
 from builder import lang as packs
 from builder.annotate.resolve import unknown_person_id
-from builder.archive.evidence import HONORIFICS, SUFFIXES, is_given_name
+from builder.archive.evidence import HONORIFICS, NAME_TITLES, SUFFIXES, is_given_name
 from builder.model import Person
 from builder.text import CYRILLIC, ascii_fold
 
-NAME_TITLES = frozenset(packs.every("NAME_TITLES"))
 PARTICLES = frozenset(packs.every("NAME_PARTICLES"))
 NICKNAMES = Path(packs.__file__).with_name("nicknames.txt")
 APART = timedelta(days=730)

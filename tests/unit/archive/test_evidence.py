@@ -116,3 +116,26 @@ def test_a_speaker_of_reported_clauses_alone_needs_the_archive_s_evidence():
         item = replace(item, annotation=replace(item.annotation, speakers=(speaker,)))
         archive = index_archive(KB, [item], [])
         assert ("wichita-falls" in archive.people) is kept  # words in quotation marks still make a speaker
+
+
+def test_a_phrase_used_as_an_organisation_is_nobody_though_it_said_something():
+    # whitehouse_en: a court, a company and a programme with a reporting verb or an office before them
+    archive, listed = _index(
+        ("Because two months ago, the United States Supreme Court basically told the former president that he will "
+         "effectively be immune no matter what he does in the White House.", ("Supreme Court",)),
+        ("Just today, Novo Nordisk announced its plans to cut the price of insulin by 75 percent.", ("Novo Nordisk",)),
+        ("And I’m happy that on Friday, Lockheed Martin officially expressed its interest in investing in Hellenic "
+         "aerospace.", ("Lockheed Martin",)),
+        ("Tech Hubs are a flagship example of the President’s place-based approach.", ("Tech Hubs",)),
+        ("Prime Minister of the United Kingdom Johnson, Prime Minister of Canada Trudeau, Chancellor of Germany Scholz.",
+         ("Canada Trudeau",)))
+    assert not archive.people and not listed
+
+
+def test_a_person_after_an_office_of_capitalised_words_keeps_the_page():
+    # kremlin_en: the office's own name run into the person's is no determiner of a thing
+    archive, _ = _index(
+        ("Members of the Board of Trustees attending the meeting included Chief of Staff of the Presidential Executive "
+         "Office Anton Vaino, deputy prime ministers Tatyana Golikova and Dmitry Chernyshenko.", ("Anton Vaino",)),
+        ("The message was handed over by Anton Vaino.", ("Anton Vaino",)))
+    assert "anton-vaino" in archive.people
