@@ -161,8 +161,9 @@ def _speech_after(speech: re.Pattern[str], after: str) -> bool:
     who said", nor "Eli Lilly and Novo Nordisk – announced", after an aside, nor "Sandy Hook Promise said", where
     the capitalised word goes on with a longer name, nor a heading's "Fact Sheet: Announcing")."""
     words = after.split()[:2]
-    return bool(words) and not after.lstrip().startswith((",", ".", ":", "–", "—", "-", "(")) and not words[0][:1].isupper() and \
-        any(w.islower() and speech.fullmatch(w.strip(".,;:")) for w in words)
+    if not words or after.lstrip().startswith((",", ".", ":", "–", "—", "-", "(")) or words[0][:1].isupper():
+        return False
+    return any(word.islower() and speech.fullmatch(word.strip(".,;:")) for word in words)
 
 
 def not_people(people: dict[str, Person], articles: list[AnnotatedArticle]) -> set[str]:
@@ -209,8 +210,9 @@ def not_people(people: dict[str, Person], articles: list[AnnotatedArticle]) -> s
 
 NOT_SURNAMES = frozenset(packs.every("NOT_SURNAMES"))
 HONORIFICS = frozenset(packs.every("NAME_HONORIFICS"))
-NAME_TITLES = frozenset(packs.every("NAME_TITLES"))
 """Honorifics and royal titles before a name ("Sheikh", "Amir", "Sultan"): never a whole name by themselves."""
+NAME_TITLES = frozenset(packs.every("NAME_TITLES"))
+"""Titles before a name in running text ("Justice", "Congresswoman"; builder.archive.identity)."""
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 """Generational suffixes: "Jr." and "III" end a name without being its surname."""
 PLACE_NAMES = Path(packs.__file__).with_name("place_names.txt")

@@ -18,8 +18,8 @@ KB = KnowledgeBase()  # no one known: every name is judged by the archive
 
 def _article(number: int, body: str, names: tuple[str, ...], lang: str = "en", spoke: tuple[str, ...] = (),
              dated: str = ""):
-    article, _ = ingest_text(f"---\nlang: {lang}\ndate: {dated or f'2024-05-{number:02d}'}\n---\nA headline\n\n{body}\n",
-                             f"a{number}.txt", f"a{number}")
+    header = f"---\nlang: {lang}\ndate: {dated or f'2024-05-{number:02d}'}\n---\n"
+    article, _ = ingest_text(f"{header}A headline\n\n{body}\n", f"a{number}.txt", f"a{number}")
     refs = tuple(PersonRef(id=slug(n), name=n, in_kb=False, first_surface=n) for n in names)
     speakers = tuple(Speaker(id=slug(n), name=n, quotes=(Quote("Thank you.", True, 0),)) for n in spoke)
     return AnnotatedArticle(article, Annotation(people=refs, speakers=speakers))
