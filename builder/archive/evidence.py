@@ -202,8 +202,11 @@ def not_people(people: dict[str, Person], articles: list[AnnotatedArticle]) -> s
                 found.add(pid)
         elif pid in quoted:
             continue
-        elif uses.mostly_a_thing() or (uses.person == 0 and (_repeated(person.name) or
-                                                             not any(has_given_name(s) for s in spellings))):
+        elif uses.mostly_a_thing() or (uses.person == 0 and _repeated(person.name)) or \
+                (not any(has_given_name(s) for s in spellings) and uses.thing >= 2 * uses.person):
+            # without a given name, a phrase must be used as a person at least half as often as a thing ("the
+            # Supreme Court said" 954 times against 11 after an office; "at Lockheed Martin" against "CEO,
+            # Lockheed Martin")
             found.add(pid)
     return found
 
