@@ -144,7 +144,8 @@ def test_a_person_after_an_office_of_capitalised_words_keeps_the_page():
 def test_a_phrase_without_a_given_name_used_more_as_a_thing_than_as_a_person_is_nobody():
     # whitehouse_en: a company after an office once ("CEO, Lockheed Martin"), as a place of work and a company twice
     archive, listed = _index(
-        ("- Mr. James Taiclet, President & CEO, Lockheed Martin", ("Lockheed Martin",)),
+        ("Below is the full selection to the National Space Council’s UAG:\n\n- Dr. Robert Smith, CEO, Blue Origin\n\n"
+         "- Mr. James Taiclet, President & CEO, Lockheed Martin", ("Lockheed Martin",)),
         ("Kathryn Wheelbarger is currently Vice President for Future Concepts at Lockheed Martin Government Affairs, "
          "where she leads a team focused on encouraging advanced technological solutions.", ("Lockheed Martin",)),
         ("And I’m happy that on Friday, Lockheed Martin officially expressed its interest in investing in Hellenic "
