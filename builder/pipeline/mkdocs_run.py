@@ -100,11 +100,10 @@ def use_template_cache(mk_config, cache) -> None:
 
 
 def run_mkdocs(config_file: str, docs: Path | None, site: Path | None, strict: bool, epoch: str | None,
-               plugins: list, dirty: bool, serve_url: str | None = None, before=None, templates=None) -> None:
+               plugins: list, dirty: bool, serve_url: str | None = None, before=None) -> None:
     """One MkDocs build with this mkdocs.yml (docs_dir and site_dir replaced when given), the builder's
     plugin and theme overrides, these extra plugins (name, plugin) and a fixed build time (`epoch`).
-    `before(mk_config)` runs once the configuration is loaded; `templates`, a Jinja bytecode cache
-    (template_cache), keeps the theme's compiled templates. MkDocs' exceptions are left to the caller."""
+    `before(mk_config)` runs once the configuration is loaded. MkDocs' exceptions are left to the caller."""
     from mkdocs.commands.build import build as run_build
     from mkdocs.config import load_config
 
@@ -121,8 +120,6 @@ def run_mkdocs(config_file: str, docs: Path | None, site: Path | None, strict: b
         mk_config.theme.dirs.insert(0, str(OVERRIDES))
         for name, plugin in plugins:
             mk_config.plugins[name] = plugin
-        if templates is not None:
-            use_template_cache(mk_config, templates)
         if before is not None:
             before(mk_config)
         # MkDocs warns that a dirty build may leave navigation stale; here the navigation comes from

@@ -222,7 +222,7 @@ def build_shard(spec: ShardSpec) -> ShardResult:
     """Build one shard with MkDocs (a task: see the module's notes). Errors come back in the result."""
     from mkdocs.exceptions import MkDocsException
 
-    from builder.pipeline.mkdocs_run import run_mkdocs, template_cache
+    from builder.pipeline.mkdocs_run import run_mkdocs, template_cache, use_template_cache
     from builder.pipeline.workers import die_with_parent_now
     from builder.site.site_plugin import ShardPages
 
@@ -238,8 +238,9 @@ def build_shard(spec: ShardSpec) -> ShardResult:
         logger.addHandler(caught)
     written = ShardPages(spec.primary, set(spec.nav_copies))
     try:
+        templates = template_cache(spec.templates) if spec.templates else None
         run_mkdocs(spec.config_file, None, None, spec.strict, spec.epoch, [("briefing-shard", written)], dirty=True,
-                   templates=template_cache(spec.templates) if spec.templates else None)
+                   before=(lambda mk_config: use_template_cache(mk_config, templates)) if templates else None)
     except MkDocsException as error:
         result.error = f"MkDocs could not build it: {error}"
     except Exception as error:  # noqa: BLE001  (a task reports its failure; the build names the shard)
