@@ -27,6 +27,8 @@ TITLE = re.compile(r"(?:" + "|".join(RO.PERSON_TITLE_STEMS) + r")(?:" + RO.PERSO
 """A title or role word before a name, in any case ending ("premierului", "Ministrul", "dna")."""
 _SPEECH = r"(?:" + "|".join(RO.SPEECH_VERBS) + r")"
 _SPEECH_AFTER = re.compile(r"\s*,?\s+" + _SPEECH + r"(?!\w)", re.IGNORECASE)
+_PERFECT_AFTER = re.compile(r"\s+" + RO.PERFECT_AFTER)
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)" + RO.PERSON_ARTICLE + r"\s+$")
 _SPEECH_BEFORE = re.compile(r"(?<!\w)(?:" + _SPEECH + r"(?:\s+lui)?|" + RO.PERSONAL_OBJECT + r")\s+$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([\w.-]+)\s+$")
 _PLACE_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(RO.PLACE_PREPOSITIONS) + r")\s+$", re.IGNORECASE)
@@ -52,7 +54,8 @@ def in_context(text: str, start: int, end: int) -> bool:
     word = _WORD_BEFORE.search(before)
     if word and TITLE.fullmatch(word.group(1).rstrip(".")):
         return True
-    return bool(_SPEECH_AFTER.match(text, end) or _SPEECH_BEFORE.search(before))
+    return bool(_SPEECH_AFTER.match(text, end) or _SPEECH_BEFORE.search(before) or _PERFECT_AFTER.match(text, end)
+                or _ARTICLE_BEFORE.search(before))
 
 
 @lru_cache(maxsize=4096)

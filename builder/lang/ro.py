@@ -87,3 +87,9 @@ PERSONAL_OBJECT = r"(?:\w+-[lo]|[lo]-\w+)(?:\s+\w+)?\s+pe"
 PLACE_PREPOSITIONS = ["la", "în", "din", "spre", "prin", "lângă", "până la", "de la"]
 """Prepositions before a place ("La Washington, Trump a transmis"): a one-word name after one is not
 taken for a person (builder.annotate.romanian)."""
+PERSON_ARTICLE = "lui"
+"""The genitive/dative article before a proper name, which Romanian puts before persons' names ("consilierul
+lui Mazăre", "potrivit lui Ponta"): a one-word name after it is a person (builder.annotate.romanian)."""
+PERFECT_AFTER = r"(?:a|au) (?:mai |și |tot )?\w+(?:at|ăt|it|ut|ât|s|st)(?!\w)"
+"""A verb in the compound perfect right after a name ("Drogba a continuat", "Godin a fondat"): the name is
+its subject."""
