@@ -32,19 +32,28 @@ _ARTICLE_BEFORE = re.compile(r"(?<!\w)" + RO.PERSON_ARTICLE + r"\s+$")
 _SPEECH_BEFORE = re.compile(r"(?<!\w)(?:" + _SPEECH + r"(?:\s+lui)?|" + RO.PERSONAL_OBJECT + r")\s+$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([\w.-]+)\s+$")
 _PLACE_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(RO.PLACE_PREPOSITIONS) + r")\s+$", re.IGNORECASE)
+_ARTICLED = re.compile(RO.ARTICLED)
 _SURNAME_FORM = re.compile(r"\w{2,}(?:" + "|".join(RO.SURNAME_FORMS) + r")$")
 
 
 def grounded(text: str, start: int, end: int) -> bool:
     """Whether a one-word name the model marks, text[start:end], names a person by itself: its context or
-    the lexicon say so, it is no stop word ("El", "Ei": RONEC marks pronouns) and no preposition of place
-    comes before it ("La Washington")."""
+    the lexicon say so, it is no stop word ("El", "Ei": RONEC marks pronouns) nor a word with the definite
+    article ("Kievul a transmis"), and no preposition of place comes before it ("La Washington")."""
     from builder.annotate.nlp import romanian_stop_word
 
     word = text[start:end]
-    if romanian_stop_word(word) or _PLACE_BEFORE.search(text, max(0, start - 12), start):
+    if romanian_stop_word(word) or _PLACE_BEFORE.search(text, max(0, start - 12), start) or articled(word):
         return False
     return in_context(text, start, end) or in_lexicon(word)
+
+
+def articled(word: str) -> bool:
+    """Whether a word carries the enclitic definite article and the name lexicon does not know it ("Kievul"
+    yes, "Paul" no)."""
+    from builder.annotate.nlp import name_lexicon
+
+    return bool(_ARTICLED.fullmatch(word)) and not any(name_lexicon(word).values())
 
 
 def in_context(text: str, start: int, end: int) -> bool:

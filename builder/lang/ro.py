@@ -72,7 +72,7 @@ PERSON_TITLE_STEMS = [
     "dl", "dna", "d-l", "d-na", "dr", "prof", "sir", "lord", "lady", "doctor", "profesor", "alteț", "regal",
     "princip", "domnitor", "împărat", "împărătea", "țar", "prim-ministr", "prim-ministru", "primul-ministru", "ministru",
     "compozitor", "cântăreț", "cântăreaț", "jucător", "jucătoar", "fotbalist", "atacant", "portar", "pictor", "poet",
-    "regizor", "producător", "istoric", "medic", "cleric", "analist", "politolog", "economist",
+    "regizor", "producător", "istoric", "medic", "cleric", "analist", "politolog", "economist", "diplomat",
 ]
 PERSON_TITLE_ENDINGS = "ul|ului|ele|elui|a|ei|ii|ilor|le|lui|i|e|ă|"
 FEMININE_OBLIQUE = [("ei", "a"), ("ăi", "a")]
@@ -93,3 +93,6 @@ lui Mazăre", "potrivit lui Ponta"): a one-word name after it is a person (build
 PERFECT_AFTER = r"(?:a|au) (?:mai |și |tot )?\w+(?:at|ăt|it|ut|ât|s|st)(?!\w)"
 """A verb in the compound perfect right after a name ("Drogba a continuat", "Godin a fondat"): the name is
 its subject."""
+ARTICLED = r"\w{3,}(?:ul|ului)"
+"""A word with the enclitic definite article ("Kievul", "Kremlinului", "Diplomatul"): a place or a common noun
+when the name lexicon does not know it; Romanian puts no article on a person's name (builder.annotate.romanian)."""
