@@ -4,15 +4,17 @@ grounds it:
 
 - the article names the person in full: the word is the given name or the surname of exactly one full name
   found in it (the mention is that person's);
-- its context says a person: a title or role word right before it ("premierul", "domnul", "pastorului"),
-  a reporting verb right after it ("Ponta a declarat") or right before it ("potrivit lui Ponta", "a spus
-  Ponta"), or a direct object doubled by a clitic and marked by "pe" ("l-au găsit pe Tromp");
+- its context says a person: right before it a title or role word ("premierul", "domnul", "pastorului"),
+  the article "lui" ("activitatea lui Vulpescu"), a reporting verb ("potrivit lui Ponta", "a spus Ponta")
+  or a direct object doubled by a clitic and marked by "pe" ("l-au găsit pe Tromp"); right after it a
+  reporting verb ("Ponta a declarat") or a verb in the compound perfect ("Drogba a continuat");
 - a lexicon made for the purpose says it is a name: a given name of the model's name lexicon (Faker's first
   names of every Latin-script locale), a Romanian surname there, or a Romanian surname form (-escu, -eanu...).
 
 A mention grounded by context or lexicon alone is a person named by one word: it gets no page of its own
 in the archive (builder.site.render.paged_people: a page needs a full name). A stop word ("El", a pronoun
-RONEC marks as a person) or a word after a preposition of place ("La Washington") is none.
+RONEC marks as a person), a word after a preposition of place ("La Washington") and a word with the
+definite article that the lexicon does not know ("Kievul") are none.
 """
 
 from __future__ import annotations
@@ -57,8 +59,7 @@ def articled(word: str) -> bool:
 
 
 def in_context(text: str, start: int, end: int) -> bool:
-    """Whether the words around text[start:end] say it names a person: a title or role word right before
-    it, a reporting verb right after it or right before it, or a clitic-doubled "pe" before it."""
+    """Whether the words around text[start:end] say it names a person (see the module's docstring)."""
     before = text[max(0, start - 60):start]
     word = _WORD_BEFORE.search(before)
     if word and TITLE.fullmatch(word.group(1).rstrip(".")):
