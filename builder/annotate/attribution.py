@@ -39,6 +39,18 @@ def role_heads(role: str) -> list[str]:
     return [ROLE_HEAD_END.split(part, maxsplit=1)[0].strip().lower() for part in role.split(",") if part.strip()]
 
 
+NEXT_CAPITALISED = re.compile(r"[ \t]+([" + packs.capitals() + r"][\w’'-]*)")
+
+
+def inside_a_name(masked: str, end: int) -> bool:
+    """Whether a person's name found ending at `end` runs on into another capitalised word: it is then part of
+    a longer name, an organisation's or a thing's ("the Biden Cancer Moonshot is announcing …",
+    "Environmental Protection Agency Administrator …"), not a subject. A weekday or a month after it is no
+    part of it ("Putin on Tuesday", "Biden Monday said")."""
+    following = NEXT_CAPITALISED.match(masked, end)
+    return bool(following) and following.group(1).casefold() not in lexicon.CALENDAR
+
+
 def after_preposition(masked: str, position: int, lang: str) -> bool:
     """Whether the word before `position` makes a name there the object of a preposition ("with Putin")."""
     before = WORD.findall(masked[max(0, position - 30):position])
@@ -277,6 +289,7 @@ class Attributor:
         roles = lexicon.role_pattern(lang)
         return [f for f in view.people if clause_start <= f.start - view.base and f.end - view.base <= verb_start
                 and not MODIFIER.match(view.masked[f.end - view.base:]) and names.may_be_subject(f.surface, lang)
+                and not inside_a_name(view.masked, f.end - view.base)
                 and not after_preposition(view.masked, f.start - view.base, lang)
                 and not (names.genitive_surname(f.surface, lang) and
                          roles.search(" ".join(view.words(clause_start, f.start - view.base)[-1:])))]
@@ -345,7 +358,10 @@ class Attributor:
         if speaker is None:
             speaker = self._by_naming(view, before_start, qs, lang, before)
         if speaker is None and view.masked[before_start:qs].rstrip().endswith(":"):
-            near = [f for f in view.people if before_start <= f.start - view.base < qs and names.may_be_subject(f.surface, lang)]
+            # a name that can be the subject: not a modifier ("On tariffs during President Trump’s first term:"),
+            # not part of a longer name
+            near = [f for f in view.people if before_start <= f.start - view.base < qs and names.may_be_subject(f.surface, lang)
+                    and not f.modifier and not inside_a_name(view.masked, f.end - view.base)]
             speaker = near[0].id if near else None  # "Zelenskyy thanked Biden … and invited him: “…”": the subject
             self.basis = "colon"
         if speaker is None and before_start > sent_start:
