@@ -39,6 +39,7 @@ def role_heads(role: str) -> list[str]:
     return [ROLE_HEAD_END.split(part, maxsplit=1)[0].strip().lower() for part in role.split(",") if part.strip()]
 
 
+NAME_RUN = re.compile(r"(?<![\w’'-])[" + packs.capitals() + r"][\w’'-]+\s+[" + packs.capitals() + r"][\w’'-]+")
 NEXT_CAPITALISED = re.compile(r"[ \t]+([" + packs.capitals() + r"][\w’'-]*)")
 
 
@@ -367,6 +368,8 @@ class Attributor:
         if speaker is None and before_start > sent_start:
             speaker = self._after_quotation(view, (sent_start, before_start, qs), speech, lang, before)
         starts_sentence = not view.masked[sent_start:qs].strip()
+        if speaker is None and self._named_after(view, qe, after_end, speech, lang):
+            return None  # "“…,” says the Adviser-Commissioner … Daria Herasymchuk": someone not recognised
         if speaker is None and index and view.quotes[index - 1].speaker and (
                 prev_end >= sent_start - 2 or starts_sentence or not clause_words(view.masked[prev_end:qs])):
             speaker = view.quotes[index - 1].speaker
@@ -376,6 +379,21 @@ class Attributor:
             speaker = before.speaker_of(previous.paragraph)  # the last speaker there, of a quote or a verb
             self.basis = "carried-paragraph"
         return speaker
+
+    @staticmethod
+    def _named_after(view: Paragraph, qe: int, after_end: int, speech: re.Pattern[str], lang: str) -> bool:
+        """Whether a reporting verb that may take its subject after it follows the quotation closely (within
+        AFTER words) and names someone the annotator did not recognise after it (two capitalised words in a
+        row that are no person found): the quotation is theirs, not the speaker's of the quotation before.
+        ("“…,” the diplomat said" names nobody new: a role for someone named before.)"""
+        verb = next((v for v in speech.finditer(view.masked, qe, after_end) if view.usable(v, 0)), None)
+        inverting = lexicon.inverting_pattern(lang)
+        if verb is None or not few_words(view.masked, qe, verb.start(), AFTER) \
+                or inverting is not None and not inverting.match(verb.group(0)):
+            return False
+        _, sent_end = view.sentence_of(verb.start())
+        return any(not any(f.start - view.base < run.end() and run.start() < f.end - view.base for f in view.people)
+                   for run in NAME_RUN.finditer(view.masked, verb.end(), sent_end))
 
     def _after_quotation(self, view: Paragraph, bounds: tuple[int, int, int], speech: re.Pattern[str], lang: str,
                          before: Antecedents) -> str | None:

@@ -227,14 +227,24 @@ class SpeechReader:
         if kind == "person" and speaker is None:
             return (person, "parse:subject") if add else (None, "")
         if kind == "pronoun" and speaker is None and add:
+            # another subject before the pronoun in its sentence that names nobody found ("When the last guy
+            # was asked …, he said", "One nurse there said — she …"): the pronoun may stand for it
+            if any(not self._person_at(t.start, t.end) for t in self.parse.subjects_before(subject)):
+                return None, ""
             person = self._only_antecedent(verb)
             return (person, "parse:pronoun") if person else (None, "")
+        if kind == "joint":  # a quotation of two people is no one's (a reported clause stays the rules')
+            return (None, "") if add else (speaker, basis)
         if kind in ("pronoun", "role") or person == speaker:
             return speaker, basis
         if speaker is not None and any(f.id == speaker and subject.end <= f.start and f.end <= verb and not f.inside_quote
                                        for f in self.doc.people):
             return speaker, basis
         return None, ""
+
+    def _person_at(self, start: int, end: int) -> bool:
+        """Whether a person found outside quotations covers part of text[start:end]."""
+        return any(f.start < end and start < f.end and not f.inside_quote for f in self.doc.people)
 
     def _only_antecedent(self, position: int) -> str | None:
         """The one person named (outside quotations and labels, not as a modifier) from the start of the
