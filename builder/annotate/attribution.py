@@ -52,6 +52,20 @@ def inside_a_name(masked: str, end: int) -> bool:
     return bool(following) and following.group(1).casefold() not in lexicon.CALENDAR
 
 
+AND_NAME = re.compile(r"\s+(?:" + "|".join(packs.every("AND")) + r")\s+(?=[" + packs.capitals() + "])")
+
+
+def joined(view: Paragraph, pid: str, start: int, end: int) -> bool:
+    """Whether the person `pid` is named between `start` and `end` joined by "and" to another person found
+    ("Leon Panetta and Chuck Hagel warned"): a joint subject."""
+    for found in view.people:
+        if found.id == pid and start <= found.start - view.base < end:
+            joint = AND_NAME.match(view.masked, found.end - view.base)
+            if joint and any(f.start - view.base == joint.end() and f.id != pid for f in view.people):
+                return True
+    return False
+
+
 def after_preposition(masked: str, position: int, lang: str) -> bool:
     """Whether the word before `position` makes a name there the object of a preposition ("with Putin")."""
     before = WORD.findall(masked[max(0, position - 30):position])
@@ -378,6 +392,9 @@ class Attributor:
                 and view.number - previous.paragraph == 1 and not view.people:
             speaker = before.speaker_of(previous.paragraph)  # the last speaker there, of a quote or a verb
             self.basis = "carried-paragraph"
+        if speaker is not None and self.basis.endswith("subject") and joined(view, speaker, sent_start, qs):
+            self.basis = ABSTAINED  # "Leon Panetta and Chuck Hagel warned …, noting: “…”": no one person's words
+            return None
         return speaker
 
     @staticmethod
