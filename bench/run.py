@@ -17,8 +17,10 @@ In one run, on N documents spread evenly over the corpus folders (copied into a 
 - peak memory stage by stage: this process and every process it starts (the model's workers, Pagefind),
   added up as they run side by side (bench/memory.py).
 
-It prints the ratios: cold annotate / bare nlp.pipe (the issue's budget is 1.3), warm / cold. Not part of
-`make test`.
+It prints the ratios: cold annotate / bare nlp.pipe (the issue's budget is 1.3), warm / cold. One pair of
+timings swings with whatever else the machine does, so `--rounds R` then times R more pairs of a cold
+annotation (an empty cache each time) and a bare nlp.pipe, alternating which goes first, and prints each
+pair's ratio, their median and the ratio of the sums. Not part of `make test`.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -77,11 +80,44 @@ def search_bytes(site: Path) -> list[str]:
     return lines or ["search index      none found"]
 
 
+def bare_pipe(english, texts: list[str], processes: int) -> float:
+    """Seconds for the texts through the model's tok2vec and ner only, doing nothing with the result."""
+    started = time.perf_counter()
+    with english.select_pipes(disable=[p for p in (syntax.PIPE,) if p in english.pipe_names]):
+        for _ in english.pipe(texts, batch_size=nlp.BATCH_SIZE, n_process=processes):
+            pass  # the parse of reporting sentences is the annotation's own cost
+    return time.perf_counter() - started
+
+
+def paired_rounds(config, work: Path, english, texts: list[str], rounds: int) -> list[tuple[float, float]]:
+    """(cold annotate, bare nlp.pipe) seconds, `rounds` times, the first of the pair alternating."""
+    pairs = []
+    for index in range(rounds):
+        cold_config = with_overrides(config, cache=work / f"cache-round-{index}")
+
+        def cold() -> float:
+            report = Report()
+            generate(cold_config, report)
+            return report.timings["annotate"]
+
+        if index % 2:
+            bare = bare_pipe(english, texts, config.processes)
+            annotate = cold()
+        else:
+            annotate = cold()
+            bare = bare_pipe(english, texts, config.processes)
+        print(f"round {index + 1}: cold annotate {annotate:.1f} s, bare nlp.pipe {bare:.1f} s", file=sys.stderr)
+        pairs.append((annotate, bare))
+    return pairs
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=1000, help="documents (default 1,000; 0 = all)")
     parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "scale"))
     parser.add_argument("--processes", type=int, help="model processes (default: briefing.yml)")
+    parser.add_argument("--rounds", type=int, default=0,
+                        help="more pairs of cold annotate and bare nlp.pipe, alternating, for a median ratio")
     parser.add_argument("--keep", help="build into this folder and keep it (default: a temporary folder, removed)")
     args = parser.parse_args()
     corpus = Path(args.corpus)
@@ -134,11 +170,8 @@ def main() -> int:
             texts = [body_text(a) for a in read_articles(article_files([articles], ROOT, problems), config, problems)
                      if a.lang == "en"]
             memory.stage = "bare"
-            started = time.perf_counter()
-            with english.select_pipes(disable=[p for p in (syntax.PIPE,) if p in english.pipe_names]):
-                for _ in english.pipe(texts, batch_size=nlp.BATCH_SIZE, n_process=config.processes):
-                    pass  # tok2vec and ner only: the parse of reporting sentences is the annotation's own cost
-            bare = time.perf_counter() - started
+            bare = bare_pipe(english, texts, config.processes)
+            pairs = paired_rounds(config, work, english, texts, args.rounds)
 
         annotate = cold.timings.get("annotate", 0.0)
         print(f"documents        {cold.articles:,} of {len(files):,} ({words:,} words; {len(texts):,} English, "
@@ -165,6 +198,11 @@ def main() -> int:
         print(f"ratio            cold annotate / bare nlp.pipe = {annotate / bare if bare else 0:.2f} (budget 1.3); "
               f"warm / cold = {warm.timings['annotate'] / annotate if annotate else 0:.3f}; "
               f"KB change / cold = {changed.timings['annotate'] / annotate if annotate else 0:.2f}")
+        if pairs:
+            ratios = sorted(a / b for a, b in pairs if b)
+            print(f"rounds           " + "; ".join(f"{a:.1f} s / {b:.1f} s = {a / b:.2f}" for a, b in pairs if b))
+            print(f"ratio, {len(pairs)} rounds  median {statistics.median(ratios):.2f}, of the sums "
+                  f"{sum(a for a, _ in pairs) / sum(b for _, b in pairs):.2f} (budget 1.3)")
         counts = Counter(p.severity for p in cold.problems)
         print(f"input problems   {counts.get('error', 0)} errors, {counts.get('warning', 0)} warnings")
     finally:
