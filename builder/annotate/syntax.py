@@ -21,7 +21,7 @@ import inspect
 import re
 from dataclasses import dataclass
 
-from builder.annotate import lexicon
+from builder.annotate import lexicon, quotations
 from builder.annotate.quotations import quote_spans, sentences
 
 ARC = "@"
@@ -59,12 +59,29 @@ def reporting_sentences(text: str, lang: str = "en") -> list[tuple[int, int]]:
     return found
 
 
+SPLIT_WHEN_KEYED = "5dcd022cbc03d5b8"
+"""_split_digest() when it joined the key (session 22): the caches made before keep their key while the
+split is that one; any other split is part of the key."""
+
+
 def identity() -> str:
-    """What the parse depends on beside the model (this module, the sentence split and the reporting verbs),
-    for the spans' cache key: a change of any of them parses again."""
+    """What the parse depends on beside the model (this module, the sentence split and the quotation marks it
+    masks, the reporting verbs), for the spans' cache key: a change of any of them parses again."""
     parts = (inspect.getsource(reporting_sentences), inspect.getsource(ReportingSyntax), ARC,
              lexicon.speech_pattern("en").pattern, sentences.__code__.co_code.hex())
+    split = _split_digest()
+    if split != SPLIT_WHEN_KEYED:
+        parts += (split,)
     return "parse:" + hashlib.sha256("\0".join(parts).encode()).hexdigest()[:12]
+
+
+def _split_digest() -> str:
+    """The sentence split and the quotation marks, as reporting_sentences reads them: the abbreviations of
+    every language pack, the marks of every language (builder.annotate.quotations)."""
+    parts = (inspect.getsource(quotations.sentences), inspect.getsource(quotations.quote_spans),
+             quotations.SENTENCE_BREAK.pattern, quotations.ABBREVIATION.pattern, quotations.QUOTE_PAIRS.pattern,
+             quotations.OPENERS)
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
 
 
 class ReportingSyntax:

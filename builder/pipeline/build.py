@@ -64,7 +64,8 @@ def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: ou
     docs, site = config.docs.resolve(), config.site.resolve()
     build_stamp = incremental.stamp(config.mkdocs_config)
     # A build killed while it updated the site in place left its journal: the site is put back (or finished).
-    journal.recover(site, docs)
+    if run_mkdocs:  # (only with the site's lock)
+        journal.recover(site)
     # Without the cache (--no-cache) every page is built afresh, as on a first build; so with --strict, where
     # every page must be checked again by MkDocs (it warns only about the pages it builds).
     previous = (incremental.previous_build(docs, site, build_stamp)
@@ -80,8 +81,9 @@ def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: ou
     started = time.perf_counter()
     docs.parent.mkdir(parents=True, exist_ok=True)
     site.parent.mkdir(parents=True, exist_ok=True)
-    clean_leftovers(docs)
-    clean_leftovers(site)
+    held_back = journal.held_folders(site.parent)  # another site's killed update: its next build needs them
+    clean_leftovers(docs, held_back)
+    clean_leftovers(site, held_back)
     # The process id in the name tells a later build whether this folder's build is still running.
     work = Path(tempfile.mkdtemp(prefix=f".briefing-build-{os.getpid()}-", dir=docs.parent))
     try:
@@ -144,7 +146,10 @@ def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: ou
                     report.timings["update"] = time.perf_counter() - started
                     return report
             finally:
-                trash.discard(new_site)  # the previous site, once swapped, or this build's: removed in the background
+                # The previous site, once swapped, or this build's: removed in the background; kept while a
+                # journal needs its backup (an update whose roll back failed: the next build puts it back).
+                if not any(new_site in path.parents for path in journal.held_folders(site.parent)):
+                    trash.discard(new_site)
         held.before_swap()
         swap_in(new_docs, docs)
         held.published(docs)

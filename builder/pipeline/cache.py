@@ -15,7 +15,7 @@ One file instead of one small JSON file an entry: a rebuild of the whole corpus 
 processes may read and write the cache at once (SQLite's locks; a writer waits up to a minute for
 another). Each entry carries a SHA-256 of its value's text: one whose checksum does not match is ignored
 (and rewritten), never read back wrong; a database that cannot be opened or read is not used (entries are
-then recomputed) and counted. Caches of the earlier layout (one JSON file an entry, `<kind>/<ab>/<key>.json`)
+then recomputed) and the build says why (Cache.unusable). Caches of the earlier layout (one JSON file an entry, `<kind>/<ab>/<key>.json`)
 are still read, checked as before, and their entries copied into the database as they are found. The
 folder is safe to delete at any time.
 """
@@ -98,6 +98,9 @@ class Cache:
         self.folder = folder
         self.ignored = 0
         """Entries found damaged (unreadable, not a plain file, wrong key or checksum) and so recomputed."""
+        self.unusable: str | None = None
+        """Why the database could not be opened or read (SQLite's words), when it could not: nothing was then
+        read from it or stored in it."""
         self._db: sqlite3.Connection | None = None
         self._pid = 0
         self._broken = False
@@ -123,9 +126,9 @@ class Cache:
             db.execute("PRAGMA synchronous=NORMAL")  # a whole transaction or none, even if the machine stops
             db.execute("CREATE TABLE IF NOT EXISTS entries (kind TEXT NOT NULL, key TEXT NOT NULL, "
                        "sha256 TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID")
-        except (OSError, sqlite3.Error):
-            self._broken = True
-            self.ignored += 1
+            db.execute("SELECT kind, key, sha256, value FROM entries LIMIT 0")  # another layout's table
+        except (OSError, sqlite3.Error) as error:
+            self._unusable(error)
             return None
         self._db, self._pid = db, os.getpid()
         return db
@@ -138,9 +141,9 @@ class Cache:
         if db is not None:
             try:
                 row = db.execute("SELECT sha256, value FROM entries WHERE kind = ? AND key = ?", (kind, key)).fetchone()
-            except sqlite3.Error:
-                row, self._broken = None, True
-                self.ignored += 1
+            except sqlite3.Error as error:
+                row = None
+                self._unusable(error)
             if row is not None:
                 sha256, text = row
                 try:
@@ -154,6 +157,10 @@ class Cache:
         if value is not None:
             self.put(kind, key, value)  # an entry of the earlier layout, into the database
         return value
+
+    def _unusable(self, error: Exception) -> None:
+        self._broken = True
+        self.unusable = self.unusable or (getattr(error, "strerror", None) or str(error) or type(error).__name__)
 
     def _get_file(self, kind: str, key: str) -> Any | None:
         """An entry of the earlier layout (one JSON file), checked as it was."""

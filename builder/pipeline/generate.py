@@ -26,6 +26,7 @@ from builder.model import (
     Problem,
 )
 from builder.pipeline.cache import (
+    DATABASE,
     Cache,
     annotation_from_json,
     annotation_to_json,
@@ -517,6 +518,12 @@ def _read_and_annotate(run: Run, reuse: Reuse) -> tuple[list[AnnotatedArticle], 
     report.cached, report.annotated, report.model_runs = tally["cached"], tally["annotated"], tally["model"]
     report.skipped += tally["failed"]
     report.cache_ignored = run.cache.ignored
+    if run.cache.unusable:
+        report.problems.append(Problem(shown_path(run.config.cache / DATABASE, run.config.root), None,
+                                       f"the annotation cache could not be used ({run.cache.unusable}), so every "
+                                       f"article was annotated afresh and nothing was kept for the next build; "
+                                       f"delete the file (the cache is safe to delete) or give another --cache folder.",
+                                       "warning"))
     report.timings["annotate"] = time.perf_counter() - started
     return annotated, articles
 

@@ -6,13 +6,15 @@ takes out is moved aside into a backup folder, not deleted. The new docs/ (a who
 files hard links to the previous ones) is swapped in last, in one step.
 
 - The update fails part way (an error in this process): it is rolled back at once.
-- The build is killed part way: the next build finds the journal (recover) and rolls the site back to the
-  previous one from the backup, byte for byte; or, when the new docs/ was already swapped in (the site was
-  then complete), it only clears the journal away.
+- The build is killed part way: the next build of this site finds the journal (recover) and rolls the site
+  back to the previous one from the backup, byte for byte; or, when the new docs/ was already swapped in
+  (the site was then complete), it only clears the journal away. Until then the backup stays, whatever
+  other builds run beside it (held_folders).
 
 So the published site/ is never half old, half new once a build ends or the next one starts. The
 staging and backup folders are the build's own (`.briefing-site-<pid>-…` beside site/) and go to the
-trash with it (builder.pipeline.trash).
+trash with it (builder.pipeline.trash). A link in the site (to a folder or a file) is moved aside like a
+file, never written, replaced or removed through.
 """
 
 from __future__ import annotations
@@ -52,15 +54,18 @@ class Update:
     new_docs: Path
     """The whole new docs/ tree, swapped in last."""
     docs_digest: str
-    """The new docs tree's digest (its build record's "docs"): tells whether docs/ was swapped in already."""
+    """The new docs tree's digest (its build record's "docs"); with the new docs/ folder's identity, it tells
+    whether docs/ was swapped in already (recover)."""
 
 
-def staged_files(staging: Path) -> list[str]:
-    """Every file under the staging folder, as paths relative to it."""
+def files_under(root: Path) -> list[str]:
+    """Every file under the staging folder or the site, as paths relative to it; a link to a folder is one
+    of them, not followed (what is written under its path goes into a folder of the site's own)."""
     found = []
-    for folder, _, names in os.walk(staging):
-        base = Path(folder).relative_to(staging).as_posix()
-        found.extend(name if base == "." else f"{base}/{name}" for name in names)
+    for folder, subfolders, names in os.walk(root):
+        base = Path(folder).relative_to(root).as_posix()
+        links = [name for name in subfolders if os.path.islink(os.path.join(folder, name))]
+        found.extend(name if base == "." else f"{base}/{name}" for name in [*names, *links])
     return sorted(found)
 
 
@@ -69,14 +74,15 @@ def apply(update: Update, kept: set[str]) -> tuple[int, int]:
     staged nor in `kept` (paths relative to the site), then swap the new docs/ in; rolled back if it fails
     part way. Returns (files put in place, files taken out)."""
     site = update.site
-    written = staged_files(update.staging)
+    written = files_under(update.staging)
     staged = set(written)
-    before = set(staged_files(site)) if site.is_dir() else set()
+    before = set(files_under(site)) if site.is_dir() else set()
     gone = sorted(before - staged - kept)
     # The build record last: a reader that finds it finds every file it stands for.
     written.sort(key=lambda path: path == BUILD_FILE)
     record = {"site": str(site), "staging": str(update.staging), "backup": str(update.backup),
               "docs": str(update.docs), "new_docs": str(update.new_docs), "docs_digest": update.docs_digest,
+              "new_docs_folder": _folder_id(update.new_docs),
               "written": [[path, path in before] for path in written], "gone": gone}
     journal = journal_path(site)
     temporary = journal.with_name(f"{journal.name}.{os.getpid()}")
@@ -129,17 +135,18 @@ def rollback(record: dict) -> None:
         elif os.path.lexists(site / path) and not os.path.lexists(Path(record["staging"]) / path):
             os.unlink(site / path)
             added.append(path)
+    _prune(site, added)  # before the removed files come back: a link to a folder may stand where one was
     for path in record["gone"]:
         if os.path.lexists(backup / path):
             _move(backup / path, site / path)
-    _prune(site, added)
 
 
-def recover(site: Path, docs: Path) -> str | None:
+def recover(site: Path) -> str | None:
     """Finish the journal a killed build left beside site/, if any: roll the site back, or, when the new
     docs/ was already in place (the site was then complete), only clear the journal. Returns what was done
-    ("rolled back", "finished") or None when there was no journal. A journal that names other folders than
-    this build's site/ and docs/, or folders other than a build's own beside them, is not followed."""
+    ("rolled back", "finished") or None when there was no journal. A journal that names another site, or
+    folders other than a build's own beside it and its docs/, is not followed. The caller holds the site's
+    lock (builder.pipeline.outputs): the journal of a build still running is not to be touched."""
     journal = journal_path(site)
     try:
         record = json.loads(journal.read_text(encoding="utf-8"))
@@ -148,28 +155,51 @@ def recover(site: Path, docs: Path) -> str | None:
     except (OSError, ValueError):
         journal.unlink(missing_ok=True)
         return None
-    if not _trusted(record, site, docs):
+    if not _trusted(record, site):
         journal.unlink()
         return None
     from builder.pipeline.incremental import read_record
 
-    in_docs = read_record(docs) or {}
-    done = "finished" if in_docs.get("docs") == record["docs_digest"] else "rolled back"
+    # Only the folder tells: a rebuild of unchanged articles makes a docs/ of the same digest as the published one.
+    docs = Path(record["docs"])
+    swapped = _folder_id(docs) == record.get("new_docs_folder") and (read_record(docs) or {}).get("docs") == record["docs_digest"]
+    done = "finished" if swapped else "rolled back"
     if done == "rolled back":
         rollback(record)
     journal.unlink()
     return done
 
 
-def _trusted(record, site: Path, docs: Path) -> bool:
+def held_folders(parent: Path) -> list[Path]:
+    """The staging and backup folders that the journals in `parent` name (builds killed while they updated a
+    site there): the next build of that site needs them to put it back, so no other build clears them away."""
+    found = []
+    for path in sorted(parent.glob(f".*{JOURNAL}")):
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+            found.extend(Path(record[key]) for key in ("staging", "backup"))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return found
+
+
+def _folder_id(folder: Path) -> list[int] | None:
+    """Which folder is at this path (device and inode): the same after a rename, another one after a swap."""
     try:
-        if Path(record["site"]) != site or Path(record["docs"]) != docs:
+        info = os.stat(folder, follow_symlinks=False)
+    except OSError:
+        return None
+    return [info.st_dev, info.st_ino]
+
+
+def _trusted(record, site: Path) -> bool:
+    try:
+        if Path(record["site"]) != site or not isinstance(record["docs"], str):
             return False
-        for key in ("staging", "backup", "new_docs"):
+        for key in ("staging", "backup"):  # what a roll back moves files out of: the build's own, beside site/
             path = Path(record[key])
-            if ".." in path.parts or not any(part.startswith(".briefing-") for part in path.relative_to(path.anchor).parts):
-                return False
-            if site.parent not in path.parents and docs.parent not in path.parents:
+            if ".." in path.parts or site.parent not in path.parents \
+                    or not path.relative_to(site.parent).parts[0].startswith(".briefing-"):
                 return False
         return all(_inside(path) for path, _ in record["written"]) and all(_inside(path) for path in record["gone"])
     except (KeyError, TypeError, ValueError):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Callable
@@ -58,6 +59,11 @@ def _exchange(first: Path, second: Path) -> bool:
     return renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0
 
 
+_WORK_FOLDER = re.compile(r"\.briefing-(?:build|site)-([0-9]+)-[a-z0-9_]+")
+"""A build's own folder beside its output (builder.pipeline.build: tempfile.mkdtemp's name, the process id in
+it); a folder of any other name, however alike, is someone else's."""
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -68,10 +74,11 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def clean_leftovers(target: Path) -> None:
+def clean_leftovers(target: Path, held: list[Path] = ()) -> None:
     """Clear away what a killed build left beside target (its temporary folders, moved to the trash and
     removed in the background: builder.pipeline.trash), and put back the previous folder if the build was
-    killed between the two renames of swap_in. Folders of running builds stay."""
+    killed between the two renames of swap_in. Folders of running builds stay, and so do those holding a
+    path of `held` (what a killed build's journal needs: builder.pipeline.journal.held_folders)."""
     for path in sorted(target.parent.glob(f".{target.name}.old-*")):
         pid = path.name.rsplit("-", 1)[-1]
         if pid.isdigit() and not _alive(int(pid)):
@@ -84,8 +91,10 @@ def clean_leftovers(target: Path) -> None:
         if trash.is_trash(path):
             left.append(path)  # its remover was stopped, or is still at work (it then keeps the folder)
             continue
-        pid = path.name.split("-")[2]
-        if path.is_dir() and not path.is_symlink() and pid.isdigit() and not _alive(int(pid)):
+        ours = _WORK_FOLDER.fullmatch(path.name)
+        if ours is None or any(path == kept or path in kept.parents for kept in held):
+            continue
+        if path.is_dir() and not path.is_symlink() and not _alive(int(ours.group(1))):
             trash.discard(path)
     trash.remove_in_background(left)
 

@@ -3,6 +3,8 @@ on sentences of real news articles (../shared/corpus/news, development set) and 
 
 from __future__ import annotations
 
+import re
+
 from builder.annotate import lexicon, nlp, syntax
 from builder.annotate.quotations import quoted_name
 from builder.pipeline.generate import english_identity
@@ -86,3 +88,19 @@ def test_names_in_marks_leave_the_quotations_of_a_russian_text(annotator):
             "из романа Ильи Ильфа и Евгения Петрова «Двенадцать стульев».\n\n"
             "В субботу Герман Кейн заявил журналистам в Атланте: «Мы вернём себе страну».")
     assert [q.text for q in _read(annotator, text, "ru").quotations] == ["Мы вернём себе страну"]
+
+
+def test_whatever_changes_the_parsed_sentences_changes_the_parse_key(monkeypatch):
+    # The sentence split reads the abbreviations of every language pack and the quotation marks: a change of
+    # them parses other sentences, so the spans cached with the old parse must not be taken for the new.
+    from builder.annotate import quotations
+
+    before, key = syntax.reporting_sentences(SCHIFF), syntax.identity()
+    monkeypatch.setattr(quotations, "ABBREVIATION", re.compile(r"(?:\b[A-Z]\.)$"))  # "Rep." ends a sentence now
+    assert syntax.reporting_sentences(SCHIFF) != before
+    assert syntax.identity() != key
+    monkeypatch.undo()
+    spans = quotations.quote_spans(WHITE_HOUSE)
+    monkeypatch.setattr(quotations, "QUOTE_PAIRS", re.compile(r"«[^«»]*»"))  # the English marks not known
+    assert quotations.quote_spans(WHITE_HOUSE) != spans  # other words masked, other verbs found
+    assert syntax.identity() != key

@@ -98,8 +98,8 @@ def test_damaged_and_deleted_entries_are_recomputed_never_read_back(project):
     assert (report.cached, report.annotated) == (0, report.articles) and annotations == fresh
 
 
-@pytest.mark.parametrize("damage", ["garbage", "fifo", "link"])
-def test_a_database_that_cannot_be_used_is_counted_and_everything_is_made_again(project, damage):
+@pytest.mark.parametrize("damage", ["garbage", "fifo", "link", "other layout"])
+def test_a_database_that_cannot_be_used_is_said_and_everything_is_made_again(project, damage):
     config, tmp = project
     _, fresh = run(config)
     database = tmp / "cache" / DATABASE
@@ -109,11 +109,16 @@ def test_a_database_that_cannot_be_used_is_counted_and_everything_is_made_again(
         database.write_bytes(b"not a database, " * 100)
     elif damage == "fifo":
         os.mkfifo(database)  # would block a reader that opened it
-    else:
+    elif damage == "link":
         database.symlink_to("/dev/zero")
+    else:  # a database of another program, or of a later layout
+        sqlite3.connect(database, isolation_level=None).execute("CREATE TABLE entries (name TEXT PRIMARY KEY)")
     report, annotations = run(config)
     assert (report.cached, report.annotated) == (0, report.articles) and annotations == fresh
-    assert report.cache_ignored == 1
+    # Not "one damaged entry": the whole cache was unused, and the user is told why and what to do.
+    said = [p for p in report.problems if p.path.endswith(DATABASE)]
+    assert len(said) == 1 and said[0].severity == "warning" and report.cache_ignored == 0, report.problems
+    assert "could not be used" in said[0].message and "delete" in said[0].message
 
 
 def _old_entry(folder, kind: str, key: str, value) -> Path:

@@ -102,7 +102,7 @@ def test_a_build_killed_while_updating_the_site_is_rolled_back_by_the_next(sampl
     record = json.loads(journal.journal_path(site).read_text(encoding="utf-8"))
     assert len(record["written"]) > moves  # it was stopped part way through the update
     assert tree(site) != site_before  # half old, half new until the next build comes
-    assert journal.recover(site.resolve(), docs.resolve()) == "rolled back"
+    assert journal.recover(site.resolve()) == "rolled back"
     assert tree(site) == site_before and tree(docs) == docs_before
     assert not journal.journal_path(site).exists()
 
@@ -119,7 +119,7 @@ def test_a_build_killed_once_the_update_was_complete_is_finished_by_the_next(sam
     assert _run_child(_killed_after_docs, config) == 9
     assert journal.journal_path(site).exists()
     site_after, docs_after = tree(site), tree(docs)
-    assert journal.recover(site.resolve(), docs.resolve()) == "finished"
+    assert journal.recover(site.resolve()) == "finished"
     assert tree(site) == site_after and tree(docs) == docs_after and not journal.journal_path(site).exists()
     assert "Geneva" in (site / "articles/2024-11-11-peskov-sanctions-race/index.html").read_text(encoding="utf-8")
 
@@ -153,7 +153,94 @@ def test_a_journal_naming_other_folders_is_not_followed(tmp_path):
               "new_docs": str(elsewhere), "docs_digest": "", "written": [["article.txt", False]], "gone": []}
     journal.journal_path(site).write_text(json.dumps(record), encoding="utf-8")
     (site / "article.txt").write_text("published\n", encoding="utf-8")
-    assert journal.recover(site, docs) is None
+    assert journal.recover(site) is None
     assert (elsewhere / "article.txt").read_text(encoding="utf-8") == "An editor's article.\n"
     assert (site / "article.txt").read_text(encoding="utf-8") == "published\n"
     assert not journal.journal_path(site).exists()
+
+
+def _killed_between_moves(config, moves: int) -> None:
+    """In a child process: the build, killed after it moved `moves` files of the site aside into the backup
+    and before the last of them was replaced (a kill can come between any two renames)."""
+    move = journal._move
+    count = 0
+
+    def move_then_die(source, target):
+        nonlocal count
+        move(source, target)
+        if Path(target).is_relative_to(Path(config.site).resolve().parent) and "backup" in Path(target).parts:
+            count += 1
+            if count >= moves:
+                os._exit(9)
+
+    journal._move = move_then_die
+    build(config)
+    os._exit(0)
+
+
+def test_a_rebuild_of_unchanged_articles_killed_between_two_renames_is_rolled_back(sample_project):
+    # The new docs/ is then byte for byte the published one (the same digest): only whether it was swapped
+    # in tells a finished update from one stopped part way.
+    config = configure(sample_project)
+    build(config)
+    site, docs = sample_project / "site", sample_project / "docs"
+    site_before, docs_before = tree(site), tree(docs)
+    assert _run_child(_killed_between_moves, config, 2) == 9
+    assert tree(site) != site_before  # a file of the site is in the backup, its new copy not yet in place
+    assert journal.recover(site.resolve()) == "rolled back"
+    assert tree(site) == site_before and tree(docs) == docs_before
+
+
+def test_a_build_of_other_folders_leaves_a_killed_builds_backup_for_its_own_next_build(sample_project):
+    config = configure(sample_project)
+    build(config)
+    site, docs = sample_project / "site", sample_project / "docs"
+    site_before = tree(site)
+    change_articles(sample_project)
+    assert _run_child(_killed_build, config, 5) == 9
+    # A build of another site and docs/ beside them (its own lock) clears the leftovers of dead builds there.
+    build(replace(config, site=sample_project / "site-2", docs=sample_project / "docs-2"))
+    trash.wait_for_removals(timeout=120)
+    assert journal.recover(site.resolve()) == "rolled back"
+    assert tree(site) == site_before
+
+
+def test_a_link_to_a_folder_in_the_site_is_replaced_not_written_through(sample_project, tmp_path):
+    config = configure(sample_project)
+    build(config)
+    site = sample_project / "site"
+    outside = tmp_path / "elsewhere"
+    (site / "people").rename(outside)  # someone's own folder, linked into the published site
+    (site / "people").symlink_to(outside, target_is_directory=True)
+    theirs = tree(outside)
+    change_articles(sample_project)
+    build(config)
+    assert tree(outside) == theirs  # nothing written, replaced or removed through the link
+    assert not (site / "people").is_symlink() and (site / "people" / "dmitry-peskov" / "index.html").is_file()
+    build(replace(config, cache=None, site=tmp_path / "full" / "site", docs=tmp_path / "full" / "docs"))
+    assert tree(site) == tree(tmp_path / "full" / "site")
+
+
+def test_when_the_roll_back_fails_too_its_backup_waits_for_the_next_build(sample_project, monkeypatch):
+    config = configure(sample_project)
+    build(config)
+    site = sample_project / "site"
+    site_before = tree(site)
+    change_articles(sample_project)
+    roll_back = journal.rollback
+
+    def fail(count: int) -> None:
+        if count == 3:
+            raise OSError(28, "No space left on device")
+
+    def fail_too(record) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(journal, "_after_move", fail)
+    monkeypatch.setattr(journal, "rollback", fail_too)
+    with pytest.raises(OSError):
+        build(config)
+    trash.wait_for_removals(timeout=120)
+    monkeypatch.setattr(journal, "rollback", roll_back)
+    assert journal.recover(site.resolve()) == "rolled back"
+    assert tree(site) == site_before

@@ -85,3 +85,20 @@ def _dead_pid() -> int:
     child = subprocess.Popen(["true"])
     child.wait()
     return child.pid
+
+
+def test_only_a_dead_builds_own_folders_beside_the_output_are_cleared(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    dead = 4194305  # above the largest process id Linux gives: no such process
+    leftover = tmp_path / f".briefing-build-{dead}-k3x_9q2a"
+    (leftover / "docs").mkdir(parents=True)
+    # Someone's own folders, named alike: not made by a build, so never the build's to remove.
+    theirs = [tmp_path / f".briefing-drafts-{dead}-old", tmp_path / f".briefing-site-{dead}-old-copy"]
+    for folder in theirs:
+        folder.mkdir()
+        (folder / "note.md").write_text("An editor's draft.\n", encoding="utf-8")
+    clean_leftovers(site)
+    trash.wait_for_removals(timeout=60)
+    assert not leftover.exists()
+    assert all((folder / "note.md").read_text(encoding="utf-8") == "An editor's draft.\n" for folder in theirs)
