@@ -116,14 +116,19 @@ NAME_MODIFIERS = ["administration", "campaign", "government", "team", "era", "pr
 
 # Role nouns, by the kind of office, that can stand for a person named earlier; KB_ROLE_WORDS are the
 # words of a knowledge-base role (written in English) each kind fits.
+# A president (head of state) and a head of government are different offices: "the President of Ukraine" is
+# never the Prime Minister of Ukraine named last; "leader", "chief" and a bare "head" may be either.
 ROLE_STEMS = {
     "spokes": "spokes|press secretary", "diplomat": "diplomat", "minister": "minist",
-    "president": "president|chief|leader|head", "envoy": "envoy", "ambassador": "ambassador", "aide": "aide|advis",
-    "first lady": "first lady",
+    "president": "president|head of state", "premier": "prime minister|premier|chancellor|head of government",
+    "leader": r"chief|leader|head(?! of (?:state|government))", "envoy": "envoy", "ambassador": "ambassador",
+    "aide": "aide|advis", "first lady": "first lady",
 }
 KB_ROLE_WORDS = {
     "spokes": ("spokes", "press secretary"), "diplomat": ("foreign", "diplomat", "ambassador", "state"),
-    "minister": ("minister", "secretary"), "president": ("president", "head", "leader", "chancellor", "prime minister"),
+    "minister": ("minister", "secretary"), "president": ("president",),
+    "premier": ("prime minister", "premier", "chancellor"),
+    "leader": ("president", "head", "leader", "chancellor", "prime minister"),
     "envoy": ("envoy",), "ambassador": ("ambassador",), "aide": ("aide", "advis"), "first lady": ("first lady",),
 }
 # Words naming a country (case-sensitive), and the words of a knowledge-base role or organisation each fits.
