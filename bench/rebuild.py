@@ -1,7 +1,7 @@
 """Benchmark: rebuilds of a built archive, with nothing changed and with one article changed (issue 15).
 
     nice -n 10 .venv/bin/python bench/rebuild.py [--n 1000 | --articles DIR ...] [--work DIR]
-                                                 [--cache /work/cache-corpus] [--check]
+                                                 [--cache /work/cache-corpus] [--check] [--profile FILE]
 
 The articles are copied into WORK/articles first (the N corpus documents of bench/run.py's `pick`, or every
 file of the --articles folders), so the originals are never edited; WORK keeps docs/ and site/ between runs
@@ -17,7 +17,9 @@ the figure that depends least on the load), the build's stage times, how many pa
 which site shards ran and the load average (1, 5, 15 min); then how long the old trees' removal, which
 runs in the background, went on after the build (waited for before the next one). With --check, the Markdown of the last rebuild is compared, file by file, with
 what a build without any previous build renders (in memory: read, annotate, index, render); exit status 1
-when they differ. Not part of `make test`.
+when they differ. With --profile FILE, the one-article rebuild (3.) runs under cProfile and its profile is
+written to FILE (this process only: the shards' processes, when they run apart, are not in it). Not part
+of `make test`.
 """
 
 from __future__ import annotations
@@ -67,9 +69,16 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def timed(name: str, config) -> tuple[float, object]:
+def timed(name: str, config, profile: str | None = None) -> tuple[float, object]:
     started, cpu = time.perf_counter(), cpu_seconds()
-    report = build(config)
+    if profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        report = profiler.runcall(build, config)
+        profiler.dump_stats(profile)
+    else:
+        report = build(config)
     seconds = time.perf_counter() - started
     cpu = cpu_seconds() - cpu
     stages = ", ".join(f"{stage} {value:.1f} s" for stage, value in report.timings.items())
@@ -95,6 +104,7 @@ def main() -> int:
     parser.add_argument("--work", help="where the copy, docs/ and site/ are kept (default: a temporary folder, removed)")
     parser.add_argument("--cache", default=str(ROOT / ".cache" / "briefing"), help="the annotation cache")
     parser.add_argument("--check", action="store_true", help="compare the last rebuild's Markdown with a fresh render")
+    parser.add_argument("--profile", metavar="FILE", help="write a cProfile of the one-article rebuild to FILE")
     args = parser.parse_args()
 
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="bench-rebuild-"))
@@ -114,7 +124,7 @@ def main() -> int:
         original = edited.read_bytes()
         try:
             edited.write_text(original.decode("utf-8") + CHANGED, encoding="utf-8")
-            timed(f"one article changed ({edited.name})", config)
+            timed(f"one article changed ({edited.name})", config, args.profile)
             edited.write_text(original.decode("utf-8") + CHANGED + NEW_PERSON, encoding="utf-8")
             timed(f"one article names a new person ({edited.name})", config)
             if args.check:

@@ -1,7 +1,7 @@
 """Named-person recognition on RONEC v2's held-out validation sentences: our Romanian model and a baseline.
 
     .venv/bin/python bench/ronec.py [--ronec DIR] [--model DIR] [--part heldout|dev] [--no-baseline]
-                                    [--annotator] [--verbose] [--errors]
+                                    [--annotator] [--verbose] [--errors] [--rules]
 
 Sentences: RONEC v2 validation (valid.json), the part chosen by training/ro_person/prepare.py's split
 (`heldout`: id % 5 == 0, never used in training or tuning). Gold: PERSON spans containing a capitalised
@@ -20,6 +20,8 @@ word"), and the annotator with it.
 --errors prints the model's errors by class (read them on dev, never on held-out): a gold span found with
 other bounds (the title or an apposition RONEC puts inside, or a span the model runs on), a gold span
 missed (one capitalised word or more; at the start of the sentence), a false span (idem), with examples.
+--rules prints the annotator with the model with the one-word rules of builder.annotate.romanian switched
+on and off (none, each alone, all but each, all), to see what each adds (dev only).
 Not part of `make test` (tests/unit/annotate/test_ro_person.py checks the F1 floor).
 """
 from __future__ import annotations
@@ -147,8 +149,9 @@ def match(gold: list[tuple[int, int, int, int, int]], mentions: list[tuple[int, 
     return right, false, len(left), sum(1 for g in left if g[4] == 1)
 
 
-def annotator_scores(sents: list[dict], model_path: Path, verbose: bool = False) -> dict[str, dict]:
-    """Named-person figures of the model's spans, of the annotator without the model and with it (see the top)."""
+def annotator_scores(sents: list[dict], model_path: Path, verbose: bool = False, only: str | None = None) -> dict[str, dict]:
+    """Named-person figures of the model's spans, of the annotator without the model and with it (see the top;
+    `only`: that system alone)."""
     from builder.annotate import Annotator, nlp
     from builder.model import Article
     from builder.sources.kb import load_kb
@@ -157,6 +160,7 @@ def annotator_scores(sents: list[dict], model_path: Path, verbose: bool = False)
     model = nlp.romanian(model_path)
     systems = {"model spans": None, "annotator without model": Annotator(kb, None, None),
                "annotator with model": Annotator(kb, None, lambda: model)}
+    systems = {name: system for name, system in systems.items() if only in (None, name)}
     counts = {name: [0, 0, 0, 0] for name in systems}
     for s in sents:
         text, where = sentence_text(s)
@@ -181,6 +185,36 @@ def annotator_scores(sents: list[dict], model_path: Path, verbose: bool = False)
         r = tp / (tp + fn) if tp + fn else 0.0
         result[name] = {"p": p, "r": r, "f": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp, "fp": fp, "fn": fn,
                         "gold": tp + fn, "pred": tp + fp, "single": single}
+    return result
+
+
+ONE_WORD_RULES = ("full name", "context", "lexicon")
+"""The grounds on which the annotator keeps a Romanian one-word name (builder.annotate.romanian)."""
+
+
+def rule_scores(sents: list[dict], model_path: Path) -> dict[str, dict]:
+    """The annotator with the model, with none of the one-word rules, each alone, all but each, and all: what
+    each rule adds (right and false mentions)."""
+    from contextlib import ExitStack
+    from unittest import mock
+
+    from builder.annotate import romanian
+    from builder.annotate.people import Mentions
+
+    owners = Mentions._owners
+    off = {"full name": (Mentions, "_owners", lambda self, doc, places: {} if -1 in places else owners(self, doc, places)),
+           "context": (romanian, "in_context", lambda *args: False),
+           "lexicon": (romanian, "in_lexicon", lambda word: False)}
+    settings = {"none": ()} | {f"{rule} alone": (rule,) for rule in ONE_WORD_RULES} \
+        | {f"all but {rule}": tuple(r for r in ONE_WORD_RULES if r != rule) for rule in ONE_WORD_RULES} \
+        | {"all": ONE_WORD_RULES}
+    result = {}
+    for name, rules in settings.items():
+        with ExitStack() as stack:
+            for rule in ONE_WORD_RULES:
+                if rule not in rules:
+                    stack.enter_context(mock.patch.object(*off[rule]))
+            result[name] = annotator_scores(sents, model_path, only="annotator with model")["annotator with model"]
     return result
 
 
@@ -210,6 +244,7 @@ def main(argv=None) -> int:
     ap.add_argument("--annotator", action="store_true", help="also score the whole annotator on the sentences")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--errors", action="store_true", help="the model's errors by class (dev only)")
+    ap.add_argument("--rules", action="store_true", help="the annotator with each one-word rule on and off (dev only)")
     args = ap.parse_args(argv)
 
     import spacy
@@ -232,6 +267,12 @@ def main(argv=None) -> int:
         print("\nAnnotator view (each sentence one Romanian article; mentions inside a gold span, titles cut):")
         for name, m in annotator_scores(sents, args.model.resolve(), args.verbose).items():
             print(line(name, m) + f"   missed one-word {m['single']:3}")
+    if args.rules:
+        if args.part == "heldout":
+            raise SystemExit("--rules is for choosing rules: use it on --part dev, never on held-out")
+        print("\nThe annotator with the model, by the one-word rules kept (builder.annotate.romanian):")
+        for name, m in rule_scores(sents, args.model.resolve()).items():
+            print(line(name, m) + f"   false {m['fp']:3}")
     return 0
 
 

@@ -40,9 +40,9 @@ SCHEMA: dict[str, Option] = {o.name: o for o in (
            "cores (each process loads the model, about 200 MB)", "auto"),
     Option("person_page_min", whole(1, auto=True), None, "articles that must name a person outside the knowledge "
            "base before they get a page; `auto` = 1 below 1,000 articles, else 3", "auto"),
-    Option("search_part_mb", whole(1), 100, "the search index is made in parts of about this many MB of pages, one "
-           "after another (Pagefind holds about 12 times a part's size in memory while indexing it); the search "
-           "page merges the parts"),
+    Option("search_part_mb", whole(1), 100, "the search index is made in parts of at most this many MB of pages "
+           "(and at most 400 pages), one after another (Pagefind holds about 12 times a part's size in memory while "
+           "indexing it); the search page merges the parts"),
     Option("shards", shard_pages, "auto",
            "the site is built in shards (sub-sites) of at most this many pages, each by its own MkDocs process; "
            "`off` = one MkDocs build; `auto` = shards of 2,000 pages when the site has more than 2,000 pages (README: *The site in shards*)"),

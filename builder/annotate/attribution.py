@@ -39,6 +39,33 @@ def role_heads(role: str) -> list[str]:
     return [ROLE_HEAD_END.split(part, maxsplit=1)[0].strip().lower() for part in role.split(",") if part.strip()]
 
 
+NAME_RUN = re.compile(r"(?<![\w’'-])[" + packs.capitals() + r"][\w’'-]+\s+[" + packs.capitals() + r"][\w’'-]+")
+NEXT_CAPITALISED = re.compile(r"[ \t]+([" + packs.capitals() + r"][\w’'-]*)")
+
+
+def inside_a_name(masked: str, end: int) -> bool:
+    """Whether a person's name found ending at `end` runs on into another capitalised word: it is then part of
+    a longer name, an organisation's or a thing's ("the Biden Cancer Moonshot is announcing …",
+    "Environmental Protection Agency Administrator …"), not a subject. A weekday or a month after it is no
+    part of it ("Putin on Tuesday", "Biden Monday said")."""
+    following = NEXT_CAPITALISED.match(masked, end)
+    return bool(following) and following.group(1).casefold() not in lexicon.CALENDAR
+
+
+AND_NAME = re.compile(r"\s+(?:" + "|".join(packs.every("AND")) + r")\s+(?=[" + packs.capitals() + "])")
+
+
+def joined(view: Paragraph, pid: str, start: int, end: int) -> bool:
+    """Whether the person `pid` is named between `start` and `end` joined by "and" to another person found
+    ("Leon Panetta and Chuck Hagel warned"): a joint subject."""
+    for found in view.people:
+        if found.id == pid and start <= found.start - view.base < end:
+            joint = AND_NAME.match(view.masked, found.end - view.base)
+            if joint and any(f.start - view.base == joint.end() and f.id != pid for f in view.people):
+                return True
+    return False
+
+
 def after_preposition(masked: str, position: int, lang: str) -> bool:
     """Whether the word before `position` makes a name there the object of a preposition ("with Putin")."""
     before = WORD.findall(masked[max(0, position - 30):position])
@@ -277,6 +304,7 @@ class Attributor:
         roles = lexicon.role_pattern(lang)
         return [f for f in view.people if clause_start <= f.start - view.base and f.end - view.base <= verb_start
                 and not MODIFIER.match(view.masked[f.end - view.base:]) and names.may_be_subject(f.surface, lang)
+                and not inside_a_name(view.masked, f.end - view.base)
                 and not after_preposition(view.masked, f.start - view.base, lang)
                 and not (names.genitive_surname(f.surface, lang) and
                          roles.search(" ".join(view.words(clause_start, f.start - view.base)[-1:])))]
@@ -345,12 +373,17 @@ class Attributor:
         if speaker is None:
             speaker = self._by_naming(view, before_start, qs, lang, before)
         if speaker is None and view.masked[before_start:qs].rstrip().endswith(":"):
-            near = [f for f in view.people if before_start <= f.start - view.base < qs and names.may_be_subject(f.surface, lang)]
+            # a name that can be the subject: not a modifier ("On tariffs during President Trump’s first term:"),
+            # not part of a longer name
+            near = [f for f in view.people if before_start <= f.start - view.base < qs and names.may_be_subject(f.surface, lang)
+                    and not f.modifier and not inside_a_name(view.masked, f.end - view.base)]
             speaker = near[0].id if near else None  # "Zelenskyy thanked Biden … and invited him: “…”": the subject
             self.basis = "colon"
         if speaker is None and before_start > sent_start:
             speaker = self._after_quotation(view, (sent_start, before_start, qs), speech, lang, before)
         starts_sentence = not view.masked[sent_start:qs].strip()
+        if speaker is None and self._named_after(view, qe, after_end, speech, lang):
+            return None  # "“…,” says the Adviser-Commissioner … Daria Herasymchuk": someone not recognised
         if speaker is None and index and view.quotes[index - 1].speaker and (
                 prev_end >= sent_start - 2 or starts_sentence or not clause_words(view.masked[prev_end:qs])):
             speaker = view.quotes[index - 1].speaker
@@ -359,7 +392,25 @@ class Attributor:
                 and view.number - previous.paragraph == 1 and not view.people:
             speaker = before.speaker_of(previous.paragraph)  # the last speaker there, of a quote or a verb
             self.basis = "carried-paragraph"
+        if speaker is not None and self.basis.endswith("subject") and joined(view, speaker, sent_start, qs):
+            self.basis = ABSTAINED  # "Leon Panetta and Chuck Hagel warned …, noting: “…”": no one person's words
+            return None
         return speaker
+
+    @staticmethod
+    def _named_after(view: Paragraph, qe: int, after_end: int, speech: re.Pattern[str], lang: str) -> bool:
+        """Whether a reporting verb that may take its subject after it follows the quotation closely (within
+        AFTER words) and names someone the annotator did not recognise after it (two capitalised words in a
+        row that are no person found): the quotation is theirs, not the speaker's of the quotation before.
+        ("“…,” the diplomat said" names nobody new: a role for someone named before.)"""
+        verb = next((v for v in speech.finditer(view.masked, qe, after_end) if view.usable(v, 0)), None)
+        inverting = lexicon.inverting_pattern(lang)
+        if verb is None or not few_words(view.masked, qe, verb.start(), AFTER) \
+                or inverting is not None and not inverting.match(verb.group(0)):
+            return False
+        _, sent_end = view.sentence_of(verb.start())
+        return any(not any(f.start - view.base < run.end() and run.start() < f.end - view.base for f in view.people)
+                   for run in NAME_RUN.finditer(view.masked, verb.end(), sent_end))
 
     def _after_quotation(self, view: Paragraph, bounds: tuple[int, int, int], speech: re.Pattern[str], lang: str,
                          before: Antecedents) -> str | None:

@@ -102,6 +102,8 @@ AND = re.compile(r"(?i)\s+(?:" + "|".join(packs.every("AND")) + r")\s+|\s*&\s*|,
 """Where a list of names splits ("X and Y", "X & Y", "X, Y")."""
 THAT = "|".join(packs.every("THAT"))
 """The conjunctions that open a reported clause, as one alternation."""
+CALENDAR = frozenset(w for entry in packs.every("MONTHS") + packs.every("WEEKDAYS") for w in entry.split())
+"""Month and weekday names of every language, lower case: no part of a name."""
 NOT_NAME_WORDS = frozenset(packs.every("NOT_NAME_WORDS"))
 """Ranks, honorifics and determiners: never a word of a person's name."""
 NOT_PERSON_LABELS = frozenset(packs.every("NOT_PERSON_LABELS"))

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 from builder import lang as packs
-from builder.annotate import names
+from builder.annotate import names, romanian
 from builder.annotate.doc import Doc
 from builder.annotate.lexicon import NAME_PARTICLES, NOT_NAME_WORDS, NOT_PERSON_LABELS, ROLE_WORDS, TITLES
 from builder.model import KnowledgeBase
@@ -46,6 +46,7 @@ class Mentions:
         surnames: dict[str, str] = {}
         # A known surname inside a longer name that is someone else ("Mike Johnson" is not Boris Johnson).
         surname_only = {(f.start, f.end): f for f in known if " " not in f.surface}
+        one_word: list[Candidate] = []
         for start, end, raw, name in self.candidates(doc.text, doc.lang, doc.entities):
             if "\n" in raw:
                 continue
@@ -54,12 +55,16 @@ class Mentions:
                 continue
             if not self._acceptable(name):
                 continue
+            if doc.lang == "ro" and len(name.split()) < 2 and self.index.resolve(name) is None:
+                one_word.append((start, end, raw, name))  # decided once the article's full names are known
+                continue
             found = self._mention(doc, start, end, raw, name, surnames)
             if found is not None:
                 doc.people.append(found)
                 taken.append((start, end))
         self._later_surnames(doc, surnames, taken)
         self._lone_first_names(doc, taken)
+        self._one_word_names(doc, one_word, taken)
         doc.people.sort(key=lambda f: f.start)
 
     def _replaces_surnames(self, doc: Doc, raw: str, name: str, overlapping: list[tuple[int, int]],
@@ -110,13 +115,7 @@ class Mentions:
         of their own in the archive (builder.archive: one word is never a full name)."""
         if doc.lang not in names.MORPHOLOGY:
             return
-        owners: dict[str, set[str]] = {}
-        for found in doc.people:
-            person = self.index.people.get(found.id)
-            full = [*doc.names.get(found.id, ()), *((person.name, *person.aliases) if person else ())]
-            for spelling in full:
-                if len(spelling.split()) > 1:
-                    owners.setdefault(name_key(spelling.split()[0]), set()).add(found.id)
+        owners = self._owners(doc, (0,))
         for start, end, raw, name in names.lone_first_names(doc.text, doc.lang):
             if any(s < end and start < e for s, e in taken) or "\n" in raw:
                 continue
@@ -126,6 +125,39 @@ class Mentions:
             pid = next(iter(candidates)) if candidates else unknown_person_id(name)
             doc.in_kb.setdefault(pid, False)
             if not candidates:
+                doc.names.setdefault(pid, Counter())[name] += 1
+            doc.people.append(Found(start, end, pid, raw))
+            taken.append((start, end))
+
+    def _owners(self, doc: Doc, places: tuple[int, ...]) -> dict[str, set[str]]:
+        """{a word of a full name (its first: 0, its last: -1, as `places` say): the people of this text
+        named so}, from the full names the text writes and the knowledge base's spellings of its people."""
+        owners: dict[str, set[str]] = {}
+        for found in doc.people:
+            person = self.index.people.get(found.id)
+            full = [*doc.names.get(found.id, ()), *((person.name, *person.aliases) if person else ())]
+            for spelling in full:
+                if len(spelling.split()) > 1:
+                    for place in places:
+                        owners.setdefault(name_key(spelling.split()[place]), set()).add(found.id)
+        return owners
+
+    def _one_word_names(self, doc: Doc, one_word: list[Candidate], taken: list[tuple[int, int]]) -> None:
+        """Romanian one-word names the model marks as persons (builder.annotate.romanian): the one person of
+        this text whose full name has that given name or surname; nobody when two have; else a person named by
+        that word alone when the words around it or the name lexicon ground it, who gets no page of their own."""
+        owners = self._owners(doc, (0, -1)) if one_word else {}
+        for start, end, raw, name in one_word:
+            if any(s < end and start < e for s, e in taken):
+                continue
+            candidates = owners.get(name_key(name), set())
+            if len(candidates) == 1:
+                pid = next(iter(candidates))
+            elif candidates or not romanian.grounded(doc.text, start, end):
+                continue
+            else:
+                pid = unknown_person_id(name)
+                doc.in_kb.setdefault(pid, False)
                 doc.names.setdefault(pid, Counter())[name] += 1
             doc.people.append(Found(start, end, pid, raw))
             taken.append((start, end))
@@ -182,9 +214,6 @@ def with_first_name(text: str, start: int, end: int, raw: str) -> Candidate:
 
 _THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
-_RO = packs.pack("ro")
-_RO_TITLE = re.compile(r"(?:" + "|".join(_RO.PERSON_TITLE_STEMS) + r")(?:" + _RO.PERSON_TITLE_ENDINGS + r")",
-                       re.IGNORECASE)
 _WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
 
 
@@ -205,6 +234,7 @@ def romanian_name(start: int, raw: str) -> Candidate | None:
             break
     while kept and not kept[-1][2][:1].isupper():  # "Ludwig van" ends at its last capitalised word
         kept.pop()
+    kept = kept[_title_complement(kept):]
     if not kept:
         return None
     first, last = kept[0][0], kept[-1][1]
@@ -213,12 +243,26 @@ def romanian_name(start: int, raw: str) -> Candidate | None:
     return start + first, start + last, written, clean_person_name(name)
 
 
+def _title_complement(words: list[tuple[int, int, str]]) -> int:
+    """How many capitalised words open the run before a given name the name lexicon knows, none of them in
+    the lexicon, with a surname after it: the complement of a title ("Ministrul de Externe Oana Țoiu",
+    "Ministrul Afacerilor Externe Oana Țoiu"), not the name."""
+    from builder.annotate.nlp import name_lexicon
+
+    for at in range(1, len(words) - 1):
+        known = name_lexicon(words[at][2])
+        if known["first"] or known["ro_first"]:
+            opening = [name_lexicon(word) for _, _, word in words[:at]]
+            return at if not any(any(entry.values()) for entry in opening) else 0
+    return 0
+
+
 def _name_word(word: str) -> bool:
     """Whether a word of a Romanian model span may start a name: capitalised, not a title, and not a stop
     word opening a sentence ("La Washington") unless the name lexicon knows it as a name ("Dan")."""
     from builder.annotate.nlp import name_lexicon, romanian_stop_word
 
-    if not word[:1].isupper() or _RO_TITLE.fullmatch(word.rstrip(".")):
+    if not word[:1].isupper() or romanian.TITLE.fullmatch(word.rstrip(".")):
         return False
     return not romanian_stop_word(word) or any(name_lexicon(word).values())
 
@@ -227,7 +271,7 @@ def nominative_first_name(word: str) -> str:
     """A feminine first name in the genitive/dative back in the nominative, when the lexicon knows it."""
     from builder.annotate.nlp import name_lexicon
 
-    for oblique, nominative in _RO.FEMININE_OBLIQUE:
+    for oblique, nominative in romanian.RO.FEMININE_OBLIQUE:
         if word.endswith(oblique) and not name_lexicon(word)["first"]:
             candidate = word[: -len(oblique)] + nominative
             if name_lexicon(candidate)["first"]:

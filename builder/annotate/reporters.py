@@ -19,7 +19,7 @@ from collections import Counter
 from builder import lang as packs
 from builder.annotate import lexicon, names
 from builder.annotate.doc import Doc
-from builder.annotate.lexicon import NOT_NAME_WORDS, NOT_PERSON_LABELS, ROLE_WORDS, TITLES
+from builder.annotate.lexicon import CALENDAR, NOT_NAME_WORDS, NOT_PERSON_LABELS, ROLE_WORDS, TITLES
 from builder.annotate.nlp import PLACE_LABELS
 from builder.annotate.people import _THE
 from builder.annotate.quotations import WORD, quote_spans
@@ -169,7 +169,7 @@ class _Facts:
         (written in lower case elsewhere in the text: "Earlier", "While"), not a month or a weekday, not a
         place, organisation or nationality as the model labels it ("Moscow said")."""
         if word not in self._surnames:
-            self._surnames[word] = not (word.casefold() in _CALENDAR or self.lowercase_elsewhere(word)
+            self._surnames[word] = not (word.casefold() in CALENDAR or self.lowercase_elsewhere(word)
                                         or self.labelled(word, PLACE_LABELS))
         return self._surnames[word]
 
@@ -185,7 +185,7 @@ class _Facts:
         if _office_word(word) or word.rstrip(".").casefold() in NOT_NAME_WORDS \
                 or len(word.rstrip(".")) < 2 or word.isupper() or TITLES.match(word + " ") \
                 or not plausible_name(f"{word} {surname}") or self.lowercase_elsewhere(word) \
-                or word.casefold() in _CALENDAR:
+                or word.casefold() in CALENDAR:
             return False
         if self.labelled(word, PLACE_LABELS) or self.labelled(f"{word} {surname}", NOT_PERSON_LABELS):
             return False
@@ -195,7 +195,6 @@ class _Facts:
 
 
 HONORIFICS = frozenset(h.casefold() for h in packs.every("HONORIFICS"))
-_CALENDAR = frozenset(w for entry in packs.every("MONTHS") + packs.every("WEEKDAYS") for w in entry.split())
 
 
 def _office_word(word: str) -> bool:

@@ -23,6 +23,8 @@ NOT_A_CLAUSE = re.compile(r"(?i)^\s*(?:" + "|".join(packs.every("NOT_A_CLAUSE"))
 CONJUNCTION = re.compile(r"\b(?:" + lexicon.THAT + r")\b", re.IGNORECASE)
 """The conjunction that opens a reported clause: a name after it is inside the clause, not the verb's subject."""
 THAT_OPENING = re.compile(r"^(?:" + lexicon.THAT + r")\s+")
+LIST_ITEM = re.compile(r"^\s*[-–—•·*]\s")
+"""A paragraph that is an item of a list: never a block of somebody's words."""
 DENYING = re.compile(r"(?i)^(?:" + "|".join(packs.every("DENYING")) + r")$")
 LONGEST = 400
 """Reported words kept, in characters."""
@@ -165,8 +167,12 @@ class SpeechReader:
 
     def _view(self, number: int, base: int, paragraph: str, labels: list[tuple[int, int]]) -> Paragraph:
         block_speaker, self.introducer = self.introducer, None
-        if block_speaker is None or labels or paragraph[:1] in OPENERS:
-            block_speaker = None  # only a paragraph right after "… told reporters:" whose marks were lost
+        if block_speaker is None or labels or paragraph[:1] in OPENERS or LIST_ITEM.match(paragraph) \
+                or self._in_turn(base):
+            # only a paragraph right after "… told reporters:" whose marks were lost: not the items of a list
+            # ("… announced his intent to nominate the following individuals: ¶ - Jane Doe, Nominee for …"),
+            # and not inside a transcript turn, whose words are its speaker's
+            block_speaker = None
         members = [f for f in self.doc.people if base <= f.start < base + len(paragraph)]
         view = read_paragraph(number, base, paragraph, labels, members, block_speaker)
         # «Единая Россия», «Известия»: a name in quotation marks is no quotation
@@ -221,14 +227,24 @@ class SpeechReader:
         if kind == "person" and speaker is None:
             return (person, "parse:subject") if add else (None, "")
         if kind == "pronoun" and speaker is None and add:
+            # another subject before the pronoun in its sentence that names nobody found ("When the last guy
+            # was asked …, he said", "One nurse there said — she …"): the pronoun may stand for it
+            if any(not self._person_at(t.start, t.end) for t in self.parse.subjects_before(subject)):
+                return None, ""
             person = self._only_antecedent(verb)
             return (person, "parse:pronoun") if person else (None, "")
+        if kind == "joint":  # a quotation of two people is no one's (a reported clause stays the rules')
+            return (None, "") if add else (speaker, basis)
         if kind in ("pronoun", "role") or person == speaker:
             return speaker, basis
         if speaker is not None and any(f.id == speaker and subject.end <= f.start and f.end <= verb and not f.inside_quote
                                        for f in self.doc.people):
             return speaker, basis
         return None, ""
+
+    def _person_at(self, start: int, end: int) -> bool:
+        """Whether a person found outside quotations covers part of text[start:end]."""
+        return any(f.start < end and start < f.end and not f.inside_quote for f in self.doc.people)
 
     def _only_antecedent(self, position: int) -> str | None:
         """The one person named (outside quotations and labels, not as a modifier) from the start of the
@@ -265,7 +281,8 @@ class SpeechReader:
                 self._spoke("", view.number)  # someone not recognised spoke: "he" may be them now
             return
         self._spoke(who, view.number)
-        colon = COLON_SPEECH.match(masked, v_end, sent_end) if not view.spans or next_quote >= sent_end else None
+        colon = COLON_SPEECH.match(masked, v_end, sent_end) if (not view.spans or next_quote >= sent_end) \
+            and not self._in_turn(view.base + v_start) else None  # in a turn: its speaker's retelling
         if colon:
             words = view.text[colon.end():sent_end].strip()
             if len(clause_words(words)) >= 2:

@@ -37,6 +37,8 @@ GOVERNED = frozenset({"ccomp", "parataxis", "xcomp", "dobj"})
 CLIMB = 5
 """Heads above a quotation searched for the reporting verb whose clause holds it."""
 PRONOUN_SUBJECTS = frozenset({"he", "she"})
+NOBODY_NAMED = frozenset({"i", "you", "we", "they", "it", "who", "that", "which", "this", "there"}) | PRONOUN_SUBJECTS
+"""Subjects that are no antecedent a pronoun could stand for."""
 Arc = tuple[int, int, str, int]
 
 
@@ -219,6 +221,23 @@ class Parse:
             verb = self.head(verb)
         return None
 
+    def root(self, token: Token) -> Token:
+        """The root of the parsed sentence a token stands in."""
+        for _ in range(len(self.tokens)):
+            head = self.head(token)
+            if head is token:
+                break
+            token = head
+        return token
+
+    def subjects_before(self, token: Token) -> list[Token]:
+        """The subjects of any verb of the token's sentence that stand before it and outside quotations, except
+        pronouns ("When the last guy was asked …, he said": "guy"): whom a "he" there may stand for."""
+        start, _ = self.subtree(self.root(token))
+        return [t for t in (self.tokens[s] for s in self.starts[bisect.bisect_left(self.starts, start):
+                                                                bisect.bisect_left(self.starts, token.start)])
+                if t.dep in SUBJECT and self.word(t).lower() not in NOBODY_NAMED and not self.quoted(t.start)]
+
     def quoted(self, position: int) -> bool:
         """Whether a text offset lies inside a quotation."""
         index = bisect.bisect_right(self.quotes, (position, len(self.text) + 1)) - 1
@@ -251,8 +270,12 @@ def judge(parse: Parse, subject: Token, people: list, entities: list, lang: str)
     """What a verb's subject is: ("person", id) when it (or its apposition: "the spokesman, Dmitry Peskov")
     is a person the annotator found; ("pronoun", None) for "he"/"she", whose antecedent the rules know;
     ("role", None) for a role noun ("the Kremlin spokesman") or a member of a group the model labels NORP
-    ("the California Democrat"), which stand for a person named before; ("other", None) for anything else:
-    an institution, a document, a name nobody recognised ("the ministry", "the report", "they")."""
+    ("the California Democrat"), which stand for a person named before; ("joint", None) for two or more
+    joined by "and" ("Leon Panetta and Chuck Hagel warned"), whose words are no one person's; ("other",
+    None) for anything else: an institution, a document, a name nobody recognised ("the ministry", "the
+    report", "they")."""
+    if parse.kids(subject, "conj"):
+        return "joint", None
     for token in [subject] + parse.kids(subject, "appos"):
         for found in people:
             if not found.inside_quote and not found.in_label and found.start < token.end and token.start < found.end:

@@ -16,19 +16,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date, timedelta
 from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
 from builder import lang as packs
 from builder.annotate.resolve import unknown_person_id
-from builder.archive.evidence import HONORIFICS, SUFFIXES, is_given_name
+from builder.archive.evidence import HONORIFICS, NAME_TITLES, SUFFIXES, is_given_name
 from builder.model import Person
 from builder.text import CYRILLIC, ascii_fold
 
-NAME_TITLES = frozenset(packs.every("NAME_TITLES"))
 PARTICLES = frozenset(packs.every("NAME_PARTICLES"))
 NICKNAMES = Path(packs.__file__).with_name("nicknames.txt")
+APART = timedelta(days=730)
+"""Two forms of a name whose articles lie more than this apart are two people's, whatever the names say
+("Michael Collins", the astronaut, at his death in 2021; "Mike Collins", a congressman quoted in 2025)."""
+
+Span = tuple[date, date]
+"""The dates of the first and the last dated article naming a person."""
 
 Parts = tuple[str, tuple[str, ...], str, str]
 """(first name, middle names or initials, surname, suffix) of a name, folded to lower-case ASCII."""
@@ -67,20 +73,21 @@ def agree(one: Parts, other: Parts) -> bool:
 
 def same_people(people: dict[str, Person], mentions: dict[str, int],
                 cut: Callable[[str, str], bool] = lambda pid, suffix: False, quoted: frozenset[str] = frozenset(),
-                titles: Callable[[str], frozenset[str]] = lambda pid: frozenset()
+                titles: Callable[[str], frozenset[str]] = lambda pid: frozenset(), spans: dict[str, Span] | None = None
                 ) -> tuple[dict[str, str], dict[str, Person], set[str]]:
     """({id: the id of the person it is}, new people to add, ids that are nobody) for the people outside the
     knowledge base that are another form of someone's name (see the module's docstring). `mentions` is
     the number of articles naming each id: of forms that agree, the knowledge base's person, else the form
     named in most articles (with its suffix, when the forms have one), is the one kept. `cut(id, suffix)` tells whether the articles write that
     person's name followed by the suffix ("jr") most of the time; `quoted` holds the ids of speakers;
-    `titles(id)` the titles written before that person's name in the articles ("senator", "president")."""
+    `titles(id)` the titles written before that person's name in the articles ("senator", "president");
+    `spans` the dates of the first and last article naming each id (a nickname is not folded across years)."""
     merged: dict[str, str] = {}
     added: dict[str, Person] = {}
     nobody: set[str] = set()
     named = {pid: parts(person.name) for pid, person in people.items()}
     _variants(people, named, mentions, merged, cut, quoted, titles)
-    _nicknames(people, named, merged, mentions)
+    _nicknames(people, named, merged, mentions, spans or {})
     by_words: dict[tuple[str, ...], list[str]] = {}
     for pid, person in people.items():
         by_words.setdefault(tuple(_fold(w) for w in person.name.split()), []).append(pid)
@@ -176,12 +183,15 @@ def formal_names() -> dict[str, frozenset[str]]:
 
 
 def _nicknames(people: dict[str, Person], named: dict[str, Parts | None], merged: dict[str, str],
-               mentions: dict[str, int]) -> None:
+               mentions: dict[str, int], spans: dict[str, Span]) -> None:
     """A name whose first word is a nickname ("Chuck Schumer", "Teddy Roosevelt") is the one person of the
     same surname (and suffix, and agreeing middle names) whose first name it is short for: "Charles E.
     Schumer", "Theodore Roosevelt". When two such people exist ("Bobby Kennedy" among Robert F. Kennedy and
-    Robert F. Kennedy Jr) it is left alone. The knowledge base's spelling wins over the archive's, and else
-    the form named in more articles ("Julie Su" in 40, "Julia Su" in 10: Julie Su)."""
+    Robert F. Kennedy Jr) it is left alone, and so it is when the articles naming the two forms lie more than
+    two years apart (`spans`: "Michael Collins", the astronaut, named at his death in 2021, and "Mike Collins", a
+    congressman quoted in 2025; the forms of one person are named in the same years, "Chuck Schumer" and
+    "Charles E. Schumer"). The knowledge base's spelling wins over the archive's, and else the form named in
+    more articles ("Julie Su" in 40, "Julia Su" in 10: Julie Su)."""
     table = formal_names()
     by_surname: dict[str, list[str]] = {}
     for pid, found in named.items():
@@ -198,6 +208,8 @@ def _nicknames(people: dict[str, Person], named: dict[str, Parts | None], merged
         target = targets.pop()
         if merged.get(target) == pid:
             continue  # the other form was folded into this one already ("Michael C." and "Mike" name each other)
+        if _apart(_span(pid, merged, spans), _span(target, merged, spans)):
+            continue
         if not people[pid].in_kb and (people[target].in_kb or mentions.get(target, 0) >= mentions.get(pid, 0)):
             merged[pid] = target
         elif not people[target].in_kb:
@@ -205,6 +217,18 @@ def _nicknames(people: dict[str, Person], named: dict[str, Parts | None], merged
             for other, kept in list(merged.items()):
                 if kept == target:
                     merged[other] = pid
+
+
+def _span(pid: str, merged: dict[str, str], spans: dict[str, Span]) -> Span | None:
+    """The first and last dates of the articles naming the person under any form folded in so far (None when
+    none is dated)."""
+    found = [spans[one] for one in (pid, *(other for other, kept in merged.items() if kept == pid)) if one in spans]
+    return (min(s[0] for s in found), max(s[1] for s in found)) if found else None
+
+
+def _apart(one: Span | None, other: Span | None) -> bool:
+    """Whether two spans of dates are more than APART from each other (undated: not apart)."""
+    return one is not None and other is not None and (other[0] - one[1] > APART or one[0] - other[1] > APART)
 
 
 def _titled(pid: str, rest: list[str], people: dict[str, Person], named: dict[str, Parts | None],

@@ -69,7 +69,7 @@ def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: l
     mentions = Counter({pid: len(items) for pid, items in naming.items()})
     quoted = frozenset(s.id for item in archive.articles for s in item.annotation.speakers if s.quotes)
     same, added, untitled = same_people(archive.people, mentions, _cut_before_suffix(archive, naming), quoted,
-                                        _titles_before(archive, naming))
+                                        _titles_before(archive, naming), _spans(naming))
     archive.people = dict(sorted({**archive.people, **added}.items()))
     prefixed = prefixed_names({pid: p for pid, p in archive.people.items() if pid not in same})
     merged = resolved({**prefixed, **same})
@@ -94,6 +94,16 @@ def _articles_naming(archive: Archive) -> dict[str, list[AnnotatedArticle]]:
         for pid in {ref.id for ref in item.annotation.people}:
             where.setdefault(pid, []).append(item)
     return where
+
+
+def _spans(where: dict[str, list[AnnotatedArticle]]) -> dict[str, tuple]:
+    """{id: (the first date, the last date)} of the dated articles naming each person."""
+    spans = {}
+    for pid, items in where.items():
+        dates = [item.article.date for item in items if item.article.date is not None]
+        if dates:
+            spans[pid] = (min(dates), max(dates))
+    return spans
 
 
 def _name_pattern(name: str) -> re.Pattern[str]:

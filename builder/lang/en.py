@@ -96,6 +96,13 @@ person named earlier."""
 THING_BEFORE = ["the", "an?", "in", "at", "near", "inside", "outside", "across", "throughout", "into"]
 """Words right before a title-case phrase that make it a thing or a place ("the Rose Garden", "in Nizhny
 Novgorod"): a person's name is seldom written after them (builder.archive.evidence counts them)."""
+OFFICE_OF = ["of", "for", "from", "on", "with"]
+"""Words between an office and a title-case phrase right after them that make the phrase the office's
+organisation or field ("Director of Head Start", "Vice President for Future Concepts at Lockheed Martin",
+"remarks by President Biden on Supreme Court"), not a person holding it (builder.archive.evidence)."""
+PLURAL_AFTER = ["are", "were", "have"]
+"""Verbs right after a title-case phrase that make it many things ("Tech Hubs are"), not one person: one
+person's name is not their subject unless another name stands before it with "and"."""
 ROLE_HEAD_END = r"\s+(?:of|to|for|on|at)\s+|,"
 """Where the head of a knowledge-base role ends ("Press Secretary| of the President of Russia")."""
 VICE = ["vice", "deputy"]
@@ -109,14 +116,19 @@ NAME_MODIFIERS = ["administration", "campaign", "government", "team", "era", "pr
 
 # Role nouns, by the kind of office, that can stand for a person named earlier; KB_ROLE_WORDS are the
 # words of a knowledge-base role (written in English) each kind fits.
+# A president (head of state) and a head of government are different offices: "the President of Ukraine" is
+# never the Prime Minister of Ukraine named last; "leader", "chief" and a bare "head" may be either.
 ROLE_STEMS = {
     "spokes": "spokes|press secretary", "diplomat": "diplomat", "minister": "minist",
-    "president": "president|chief|leader|head", "envoy": "envoy", "ambassador": "ambassador", "aide": "aide|advis",
-    "first lady": "first lady",
+    "president": "president|head of state", "premier": "prime minister|premier|chancellor|head of government",
+    "leader": r"chief|leader|head(?! of (?:state|government))", "envoy": "envoy", "ambassador": "ambassador",
+    "aide": "aide|advis", "first lady": "first lady",
 }
 KB_ROLE_WORDS = {
     "spokes": ("spokes", "press secretary"), "diplomat": ("foreign", "diplomat", "ambassador", "state"),
-    "minister": ("minister", "secretary"), "president": ("president", "head", "leader", "chancellor", "prime minister"),
+    "minister": ("minister", "secretary"), "president": ("president",),
+    "premier": ("prime minister", "premier", "chancellor"),
+    "leader": ("president", "head", "leader", "chancellor", "prime minister"),
     "envoy": ("envoy",), "ambassador": ("ambassador",), "aide": ("aide", "advis"), "first lady": ("first lady",),
 }
 # Words naming a country (case-sensitive), and the words of a knowledge-base role or organisation each fits.
@@ -170,7 +182,7 @@ garden dialogue summit initiative program programme project plan strategy sorori
 fraternity caucus mouse tiger bunny rabbit duck pig piglet puppy kitty cat dog pony shark chick cow frog
 monster dinosaur unicorn robot officer professor administration bureau board office party union army navy
 corps tunnel station museum library memorial airport grants order nutrition antisemitism anti-semitism
-monument native natives nw ne sw se
+monument native natives nw ne sw se tempore character characters
 """.split()
 """Words that end the name of an organisation, a place, a law, a programme or a cartoon character and never a
 person's surname ("Whirlpool Corporation", "Administrative Law", "Critical Minerals", "Mickey Mouse",
@@ -181,7 +193,7 @@ the archive shows of it — a company "announced" and a character is "joined" li
 NOT_PERSON_LABELS = ["ORG", "PRODUCT", "FAC", "LOC", "GPE", "NORP", "EVENT", "WORK_OF_ART", "LAW"]
 """The English model's entity labels of things that are not people (case-sensitive)."""
 NAME_HONORIFICS = ["sheikh", "sheikha", "shaikh", "emir", "amir", "sultan", "imam", "king", "queen", "prince", "princess",
-              "crown", "pope", "saint", "st"]
+              "crown", "pope", "saint", "st", "honorable", "honourable"]
 """Honorifics and royal titles that stand before a name and never start a surname ("Sheikh Mohammed" is not
 the end of "Khalid Sheikh Mohammed"; "Imam Mohamed Magid" is Mohamed Magid): builder.archive.identity."""
 NAME_PARTICLES = ["de", "da", "di", "du", "del", "der", "van", "von", "bin", "al", "la", "le", "ter", "el"]

@@ -60,7 +60,8 @@ NOT_EVENT_NAMES = ("Președintele Premierul Ministrul "
 # Person names found by the Romanian model (builder.annotate.people.romanian_name): RONEC puts the title or
 # role before a name inside the PERSON span ("premierului Ilie Bolojan", "Ministrul de externe Oana Țoiu");
 # the annotator keeps the name alone. Lowercase words before the name go anyway; these are the capitalised
-# ones (a sentence's first word, a title of nobility or of the church): stems, any case ending.
+# ones (a sentence's first word, a title of nobility or of the church): stems, any case ending. A title or
+# role word right before a one-word name also says it names a person (builder.annotate.romanian).
 PERSON_TITLE_STEMS = [
     "premier", "vicepremier", "președint", "vicepreședint", "ministr", "secretar", "ambasador", "consilier",
     "purtător", "senator", "deputat", "europarlamentar", "primar", "guvernator", "general", "comandant",
@@ -69,9 +70,29 @@ PERSON_TITLE_STEMS = [
     "emisar", "negociator", "oficial", "candidat", "actor", "actriț", "scriitor", "scriitoar", "jurnalist",
     "sfânt", "sfint", "mitropolit", "arhiepiscop", "episcop", "preot", "pastor", "părinte", "ducel", "duces", "contes",
     "dl", "dna", "d-l", "d-na", "dr", "prof", "sir", "lord", "lady", "doctor", "profesor", "alteț", "regal",
-    "princip", "domnitor", "împărat", "împărătea", "țar",
+    "princip", "domnitor", "împărat", "împărătea", "țar", "prim-ministr", "prim-ministru", "primul-ministru", "ministru",
+    "compozitor", "cântăreț", "cântăreaț", "jucător", "jucătoar", "fotbalist", "atacant", "portar", "pictor", "poet",
+    "regizor", "producător", "istoric", "medic", "cleric", "analist", "politolog", "economist", "diplomat",
 ]
 PERSON_TITLE_ENDINGS = "ul|ului|ele|elui|a|ei|ii|ilor|le|lui|i|e|ă|"
 FEMININE_OBLIQUE = [("ei", "a"), ("ăi", "a")]
 """Genitive/dative endings of feminine first names and the nominative ending they replace ("Elenei" ->
 "Elena", "Vioricăi" -> "Viorica"), applied when the model's name lexicon knows the nominative as a first name."""
+SURNAME_FORMS = ["escu", "eanu", "ianu", "iu", "ache", "ică", "oiu", "uță", "iță"]
+"""Endings of Romanian surnames ("Diaconescu", "Ardeleanu", "Gheorghiu", "Enache", "Ioniță"): a one-word name the
+model marks as a person and ending so is kept as a mention (builder.annotate.romanian)."""
+PERSONAL_OBJECT = r"(?:\w+-[lo]|[lo]-\w+)(?:\s+\w+)?\s+pe"
+"""A direct object doubled by a clitic pronoun and marked by "pe" ("a-l recupera pe", "l-au găsit pe",
+"vizându-l pe"): what follows is a person."""
+PLACE_PREPOSITIONS = ["la", "în", "din", "spre", "prin", "lângă", "până la", "de la"]
+"""Prepositions before a place ("La Washington, Trump a transmis"): a one-word name after one is not
+taken for a person (builder.annotate.romanian)."""
+PERSON_ARTICLE = "lui"
+"""The genitive/dative article before a proper name, which Romanian puts before persons' names ("consilierul
+lui Mazăre", "potrivit lui Ponta"): a one-word name after it is a person (builder.annotate.romanian)."""
+PERFECT_AFTER = r"(?:a|au) (?:mai |și |tot )?\w+(?:at|ăt|it|ut|ât|s|st)(?!\w)"
+"""A verb in the compound perfect right after a name ("Drogba a continuat", "Godin a fondat"): the name is
+its subject."""
+ARTICLED = r"\w{3,}(?:ul|ului)"
+"""A word with the enclitic definite article ("Kievul", "Kremlinului", "Diplomatul"): a place or a common noun
+when the name lexicon does not know it; Romanian puts no article on a person's name (builder.annotate.romanian)."""

@@ -114,9 +114,14 @@ def texts_digest(files: dict[str, str]) -> str:
 
 
 def _digest(files) -> str:
+    return hashes_digest((relative, hashlib.sha256(data).digest()) for relative, data in files)
+
+
+def hashes_digest(hashes) -> str:
+    """The digest of files (pages_digest) from each file's path and the SHA-256 of its bytes, already known."""
     h = hashlib.sha256()
-    for relative, data in sorted(files, key=lambda item: item[0]):
-        h.update(relative.encode("utf-8", "surrogateescape") + b"\0" + hashlib.sha256(data).digest())
+    for relative, file_hash in sorted(hashes, key=lambda item: item[0]):
+        h.update(relative.encode("utf-8", "surrogateescape") + b"\0" + file_hash)
     return h.hexdigest()
 
 

@@ -68,6 +68,37 @@ def mkdocs_build(config: Config, docs: Path, site: Path, epoch: str | None = Non
     return reused
 
 
+def template_cache(folder: str | Path):
+    """Jinja's bytecode cache in this folder (made when missing): the theme's templates compiled once, loaded
+    by later MkDocs runs in any process (each run makes a new Jinja environment, which would compile them
+    again). A template is looked up by its path and the digest of its text, so an edited template is compiled
+    afresh; one that cannot be stored (the folder removed meanwhile) is compiled again next time instead of
+    failing the build. Jinja writes each file whole under a temporary name, so processes can share it."""
+    import jinja2
+
+    class TemplateCache(jinja2.FileSystemBytecodeCache):
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            try:
+                Path(self.directory).mkdir(parents=True, exist_ok=True)
+                super().dump_bytecode(bucket)
+            except OSError:
+                pass
+
+    return TemplateCache(str(folder))
+
+
+def use_template_cache(mk_config, cache) -> None:
+    """Give the Jinja environments of this MkDocs configuration's theme a bytecode cache (template_cache)."""
+    theme_env = mk_config.theme.get_env
+
+    def env_with_compiled_templates():
+        env = theme_env()
+        env.bytecode_cache = cache
+        return env
+
+    mk_config.theme.get_env = env_with_compiled_templates
+
+
 def run_mkdocs(config_file: str, docs: Path | None, site: Path | None, strict: bool, epoch: str | None,
                plugins: list, dirty: bool, serve_url: str | None = None, before=None) -> None:
     """One MkDocs build with this mkdocs.yml (docs_dir and site_dir replaced when given), the builder's
@@ -121,13 +152,5 @@ class Preview:
 
     def configure(self, mk_config) -> None:
         mk_config.site_url = self.url
-        if self.templates is None:
-            return
-        theme_env = mk_config.theme.get_env
-
-        def env_with_compiled_templates():
-            env = theme_env()
-            env.bytecode_cache = self.templates
-            return env
-
-        mk_config.theme.get_env = env_with_compiled_templates
+        if self.templates is not None:
+            use_template_cache(mk_config, self.templates)

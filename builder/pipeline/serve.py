@@ -19,11 +19,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, NamedTuple
 
-import jinja2
-import jinja2.bccache
-
 from builder.pipeline import outputs
-from builder.pipeline.mkdocs_run import Preview as MkDocsPreview, mkdocs_build
+from builder.pipeline.mkdocs_run import Preview as MkDocsPreview, mkdocs_build, template_cache
 from builder.pipeline.generate import (Report, Reuse, Run, knowledge_base, annotate_all, corrected, generate, read_articles,
                                        render_settings, shown_path)
 from builder.archive.index import index_archive
@@ -68,18 +65,6 @@ def _stamp(paths: list[Path], content: bool = False) -> tuple:
         else:
             stamp.append((path, status.st_size, status.st_mtime_ns))
     return tuple(stamp)
-
-
-class _TemplateCache(jinja2.FileSystemBytecodeCache):
-    """Jinja's bytecode cache in the preview folder; a template that cannot be stored (the folder was
-    removed under the running preview) is compiled again next time instead of failing the rebuild."""
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            Path(self.directory).mkdir(parents=True, exist_ok=True)
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass
 
 
 class _Corrected(NamedTuple):
@@ -201,7 +186,7 @@ class Preview:
         self.problems: list[Problem] = []
         self.reuse = PreviewReuse()
         self._mkdocs_digest = b""
-        self._templates = _TemplateCache(str(folder / "templates"))
+        self._templates = template_cache(folder / "templates")
 
     def refresh(self, progress: Callable[[str, int, int], None] | None = None) -> Refresh:
         """Bring the pages up to date with content/ and data/; write the pages that changed."""

@@ -67,6 +67,8 @@ AUTO_PAGES = 2000
 """`shards: auto`: a site of more pages than this is built in shards of at most this many pages."""
 IN_PROCESS_PAGES = 100
 """Shards with at most this many pages to make in all are built in the build's own process (build_site)."""
+TEMPLATES = ".templates"
+"""In the shards' scratch folder: the theme's compiled templates, shared by the shards (ShardSpec.templates)."""
 TAKEN_OVER = "(taken over)"
 """The shard of a page whose HTML a site updated in place keeps (no shard makes it)."""
 _MARKDOWN_LINK = re.compile(r"(\]\()([^)\s]+)(\))")
@@ -186,6 +188,9 @@ class ShardSpec:
     epoch: str | None = None
     """SOURCE_DATE_EPOCH for the build (builder.pipeline.mkdocs_run.source_date_epoch)."""
     strict: bool = False
+    templates: str | None = None
+    """A folder the build's shards share for the theme's compiled templates (a Jinja bytecode cache,
+    builder.pipeline.mkdocs_run.template_cache): compiled by the first shard, loaded by the others."""
 
 
 @dataclass
@@ -217,7 +222,7 @@ def build_shard(spec: ShardSpec) -> ShardResult:
     """Build one shard with MkDocs (a task: see the module's notes). Errors come back in the result."""
     from mkdocs.exceptions import MkDocsException
 
-    from builder.pipeline.mkdocs_run import run_mkdocs
+    from builder.pipeline.mkdocs_run import run_mkdocs, template_cache, use_template_cache
     from builder.pipeline.workers import die_with_parent_now
     from builder.site.site_plugin import ShardPages
 
@@ -233,7 +238,9 @@ def build_shard(spec: ShardSpec) -> ShardResult:
         logger.addHandler(caught)
     written = ShardPages(spec.primary, set(spec.nav_copies))
     try:
-        run_mkdocs(spec.config_file, None, None, spec.strict, spec.epoch, [("briefing-shard", written)], dirty=True)
+        templates = template_cache(spec.templates) if spec.templates else None
+        run_mkdocs(spec.config_file, None, None, spec.strict, spec.epoch, [("briefing-shard", written)], dirty=True,
+                   before=(lambda mk_config: use_template_cache(mk_config, templates)) if templates else None)
     except MkDocsException as error:
         result.error = f"MkDocs could not build it: {error}"
     except Exception as error:  # noqa: BLE001  (a task reports its failure; the build names the shard)
@@ -329,7 +336,7 @@ def build_site(config: Config, docs: Path, site: Path, owner: dict[str, str], sc
                                f"INHERIT: {json.dumps(str(mkdocs_config.resolve()))}\n"
                                f"docs_dir: docs\nsite_dir: {json.dumps(str(site.resolve()))}\n"
                                f"site_url: {json.dumps(site_url or None)}\n", encoding="utf-8")
-        specs.append(ShardSpec(name, str(config_file), name == HOME, copies, epoch, strict))
+        specs.append(ShardSpec(name, str(config_file), name == HOME, copies, epoch, strict, str(scratch / TEMPLATES)))
     # After the shards' Markdown: a copied page must be newer than it for MkDocs to leave it as it is.
     for relative, dest in unchanged.items() if not in_place else ():
         target = site / dest

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from dataclasses import replace
@@ -18,7 +19,7 @@ from builder.config import load_config, with_overrides
 from builder.site.feeds import feed_xml
 from builder.model import AnnotatedArticle, Annotation, Article, Event, Placement, PersonRef, Ref
 from builder.site.render import apart, related_articles, related_events
-from builder.site.search import MB, SearchIndexFailed, index_site, indexed_pages, split_pages
+from builder.site.search import MB, PART_PAGES, SearchIndexFailed, index_site, indexed_pages, split_pages
 from tests.conftest import ROOT
 from tests.pagefind_index import records
 
@@ -253,7 +254,10 @@ def test_a_large_index_is_split_into_parts_holding_each_page_once(sample, tmp_pa
     assert parts >= 4
     bundle = copies[0] / "pagefind"
     others = json.loads((bundle / "parts.json").read_text())
-    assert others == [f"part-{n}/" for n in range(2, parts + 1)]
+    assert len(others) == parts - 1 and all(re.fullmatch(r"part-[01]+/", other) for other in others)
+    # Another part holds its index only: it is searched with the first part's scripts.
+    assert all(not list((bundle / other).glob("*.js")) and (bundle / other / "pagefind-entry.json").is_file()
+               for other in others)
     in_parts = [{p.name for p in (bundle / other / "fragment").iterdir()} for other in ["."] + others]
     assert all(in_parts) and sum(map(len, in_parts)) == len(whole)
     assert records(copies[0]) == whole  # records() also checks that no page is in two parts
@@ -265,13 +269,53 @@ def test_a_large_index_is_split_into_parts_holding_each_page_once(sample, tmp_pa
     assert not list(tmp_path.glob(".briefing-search-*"))
 
 
+def test_a_changed_page_is_indexed_again_in_its_part_only(sample, tmp_path, monkeypatch):
+    """A rebuild after one page changed runs Pagefind on the one part that holds it (the others are taken
+    from the previous site), and the index is byte for byte what indexing the changed site afresh gives."""
+    from builder.pipeline.incremental import Previous
+    from builder.site import search
+
+    part_bytes = sum(size for _, size in indexed_pages(sample / "site")) // 4
+    before, after, fresh = tmp_path / "before", tmp_path / "after", tmp_path / "fresh"
+    shutil.copytree(sample / "site", before)
+    digests = index_site(before, part_bytes)
+    assert len(digests) >= 4
+    shutil.copytree(sample / "site", after)
+    page = after / "articles/2024-11-11-peskov-sanctions-race/index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(search.BODY_OPEN, search.BODY_OPEN + "<p>Geneva talks.</p>"),
+                    encoding="utf-8")
+    shutil.copytree(after, fresh)
+    indexed = []
+    index_part = search._index_part
+    monkeypatch.setattr(search, "_index_part", lambda *args: indexed.append(args[3]) or index_part(*args))
+    again = index_site(after, part_bytes, previous=Previous(tmp_path, before, digests))
+    assert len(indexed) == 1 and "articles/2024-11-11-peskov-sanctions-race/index.html" in indexed[0]
+    assert len(indexed[0]) < len(indexed_pages(after)) / 3
+    assert again.keys() == digests.keys() and sum(again[name] != digests[name] for name in digests) == 1
+    index_site(fresh, part_bytes)
+
+    def files(root):
+        return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    assert files(after / "pagefind") == files(fresh / "pagefind")
+    assert "Geneva talks." in records(after)["/articles/2024-11-11-peskov-sanctions-race/"]["content"]
+
+
 def test_pages_keep_their_part_as_the_archive_grows():
-    pages = [(f"articles/a{n}/index.html", 1000) for n in range(200)]
-    before = split_pages(pages, 60_000)
-    after = split_pages(pages + [(f"articles/b{n}/index.html", 1000) for n in range(20)], 60_000)
-    assert len(before) == len(after) == 4
-    assert all(set(old) <= set(new) for old, new in zip(before, after))
-    assert all(30 <= len(part) <= 70 for part in before)  # a fair share each
-    assert split_pages(pages, 10**9) == [[path for path, _ in pages]]
+    pages = [(f"articles/a{n}/index.html", 1000) for n in range(1000)]
+    before = split_pages(pages, 10**9, part_pages=100)
+    assert all(50 <= len(part) <= 100 for part in before.values())  # small parts, a fair share each
+    assert sorted(p for part in before.values() for p in part) == sorted(p for p, _ in pages)
+    # Twenty more pages: every page stays in its part or in a half of it, and most parts are untouched.
+    after = split_pages(pages + [(f"articles/b{n}/index.html", 1000) for n in range(20)], 10**9, part_pages=100)
+    for key, part in before.items():
+        halves = [k for k in after if k.startswith(key)]
+        assert set(part) <= {p for k in halves for p in after[k]}
+    assert sum(after.get(key) == part for key, part in before.items()) >= len(before) - 20
+    # One page larger: only bytes can split its part, and a changed page never moves another one.
+    assert split_pages([(p, 2000 if p == "articles/a7/index.html" else s) for p, s in pages], 10**9, 100) == before
+    assert split_pages(pages[:PART_PAGES], 10**9) == {"": sorted(p for p, _ in pages[:PART_PAGES])}  # one part
+    assert len(split_pages(pages[:PART_PAGES + 1], 10**9)) >= 2
+    assert all(len(part) * 1000 <= 30_000 for part in split_pages(pages, 30_000).values())  # search_part_mb
 
 

@@ -260,3 +260,51 @@ def test_outlets_named_by_kind_are_nobody_s_words_and_the_quotation_after_them_i
     said = {q.text: s.id for s in annotation.speakers for q in s.quotes}
     assert not {"Zygar", "Rain", "Meduza", "Kommersant", "Novaya Gazeta"} & said.keys()
     assert [who for words, who in said.items() if words.startswith("Lists are being compiled")] == ["volodymyr-zelensky"]
+
+
+# Session 22: classes of error found by reading a seeded sample of attributed quotations on unseen corpus
+# documents (bench/quote_sample.py, bench/judged/quotes-58f71e9-seed22.tsv); sentences from that corpus.
+
+def test_the_items_of_a_list_after_a_colon_are_nobody_s_words(kb, index):
+    text = ("WASHINGTON – Today, President Joe Biden announced his intent to nominate the following individuals to "
+            "serve as key leaders in his administration:\n\n- Harry Coker, Jr., Nominee for National Cyber Director\n\n"
+            "- Derek Chollet, Nominee for Under Secretary of Defense for Policy at the Department of Defense")
+    assert [speaker for _, speaker in _speakers(kb, index, text)] == []
+
+
+def test_the_president_of_a_country_is_not_its_prime_minister_named_last(kb, index):
+    text = ("President of Ukraine Volodymyr Zelensky held a meeting of the National Security and Defense Council. "
+            "Prime Minister Denys Shmyhal reported on the budget. Another important issue on the agenda was the "
+            "country's energy security. “We can say that we will calmly pass this whole heating season,” the "
+            "President of Ukraine stressed.")
+    assert _speakers(kb, index, text) == [
+        ("We can say that we will calmly pass this whole heating season", "volodymyr-zelensky")]
+
+
+def test_a_possessive_before_a_colon_is_not_the_speaker(kb, index):
+    text = ("Secretary of the Treasury Scott Bessent on Meet the Press\n\n- On tariffs during President Trump’s first "
+            "term: “A 20% tariff on China led to a 0.7% price level increase over four years.”")
+    assert ("A 20% tariff on China led to a 0.7% price level increase over four years.", "donald-trump") \
+        not in _speakers(kb, index, text)
+
+
+def test_a_name_inside_a_longer_name_is_not_the_subject(kb, index):
+    text = ("Today, the Joe Biden Cancer Moonshot is announcing the launch of “a project that aims to develop "
+            "generalizable mRNA platforms”.")
+    assert _speakers(kb, index, text) == [("a project that aims to develop generalizable mRNA platforms", None)]
+
+
+def test_a_quotation_of_two_people_joined_by_and_is_no_one_s(kb, index):
+    text = ("Today, Vladimir Putin and Alexander Lukashenko warned that sanctions would have serious consequences, "
+            "noting: “Such pressure weakens our common security.”")
+    assert _speakers(kb, index, text) == [("Such pressure weakens our common security.", None)]
+
+
+def test_no_speaker_carried_past_a_verb_that_names_someone_unrecognised(kb, index):
+    text = ("“We very much hope that the Red Cross will do everything to save lives as soon as possible,” says "
+            "Andriy Yermak. “During the 8 days of the war, 28 children were killed,” says the Adviser-Commissioner "
+            "of the President of Ukraine for Children's Rights Daria Herasymchuk.")
+    assert _speakers(kb, index, text) == [
+        ("We very much hope that the Red Cross will do everything to save lives as soon as possible", "andriy-yermak"),
+        ("During the 8 days of the war, 28 children were killed", None)]
+

@@ -142,3 +142,60 @@ def test_a_sentence_opening_preposition_makes_no_person(annotator):
     unknown word is no person."""
     annotation = annotator.annotate(read_sample("2025-08-16-putin-summitul-din-alaska.txt"))
     assert not [p.name for p in annotation.people if "Washington" in p.name]
+
+
+# One-word names (builder.annotate.romanian): RONEC train/dev sentences whose person is named by one word.
+@pytest.mark.parametrize("sentence_id,name", [
+    (91, "Gulen"),        # "a-l recupera pe Gulen": a direct object doubled by a clitic and marked by "pe"
+    (91, "Brunson"),      # "eliberarea Pastorului Brunson": a title before it
+    (8391, "Lane"),       # "Lane a declarat": a reporting verb after it
+    (5181, "Drogba"),     # "Drogba a continuat": a verb in the compound perfect after it
+    (10601, "Vulpescu"),  # "activitatea lui Vulpescu": the article "lui" before it; a Romanian surname form
+])
+def test_a_grounded_one_word_name_is_a_mention_of_nobody_in_particular(annotator, ronec, sentence_id, name):
+    found = people(annotator, ronec(sentence_id))
+    assert found.get(name) == (name, False), found
+
+
+def test_an_articled_one_word_name_is_no_person(annotator):
+    """"Kievul a ..." in the sample archive's Romanian article: a city with its definite article, whatever the
+    model says, neither a person nor a speaker."""
+    annotation = annotator.annotate(read_sample("2026-02-10-lavrov-acordul-de-la-anchorage.txt"))
+    assert "Kievul" in (ROOT / "content" / "articles" / "2026-02-10-lavrov-acordul-de-la-anchorage.txt").read_text()
+    assert "Kievul" not in [p.name for p in annotation.people] + [s.name for s in annotation.speakers]
+
+
+def test_an_ungrounded_one_word_name_is_no_mention(annotator, ronec):
+    """"navigând spre nord de pe Maas către Texel": a river the model takes for a person, with no context."""
+    assert "Maas" not in people(annotator, ronec(9191))
+
+
+def test_a_one_word_name_gets_no_person_page(tmp_path, ronec):
+    """A person named by one word alone is listed among the article's people but has no page of their own; a
+    full name outside the knowledge base in the same article has one."""
+    from builder.site import urls
+    from builder.site.render import render_site
+
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "ronec.txt").write_text(
+        "---\ntitle: RONEC\ndate: 2020-01-01\nlang: ro\n---\n" + ronec(8391) + "\n\n" + ronec(10601) + "\n\n" + ronec(1841) + "\n",
+        encoding="utf-8")
+    config, _ = load_config(ROOT)
+    config = with_overrides(config, articles=(tmp_path / "articles",), data=ROOT / "data", notes=tmp_path / "none",
+                            cache=tmp_path / "cache", processes=1)
+    archive, _ = generate(config, Report())
+    named = {ref.name for item in archive.articles for ref in item.annotation.people}
+    assert {"Lane", "Vulpescu"} <= named
+    pages = render_site(archive)
+    people_pages = [path for path in pages if path.startswith(urls.PEOPLE + "/")]
+    assert urls.person("avram-berceanu") in people_pages
+    assert not [path for path in people_pages if "lane" in path or "vulpescu" in path]
+
+
+@pytest.mark.parametrize("span,expected", [
+    ("Ministrul Afacerilor Externe Oana Țoiu", "Oana Țoiu"),  # the title's complement before a known given name
+    ("Prim-ministrul Ilie Bolojan", "Ilie Bolojan"),          # a hyphenated title
+    ("Primul-ministru Victor Ponta", "Victor Ponta"),
+])
+def test_title_complements_and_hyphenated_titles_are_cut(span, expected):
+    assert romanian_name(0, span)[3] == expected

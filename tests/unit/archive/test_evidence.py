@@ -16,9 +16,10 @@ from builder.text import slug
 KB = KnowledgeBase()  # no one known: every name is judged by the archive
 
 
-def _article(number: int, body: str, names: tuple[str, ...], lang: str = "en", spoke: tuple[str, ...] = ()):
-    article, _ = ingest_text(f"---\nlang: {lang}\ndate: 2024-05-{number:02d}\n---\nA headline\n\n{body}\n",
-                             f"a{number}.txt", f"a{number}")
+def _article(number: int, body: str, names: tuple[str, ...], lang: str = "en", spoke: tuple[str, ...] = (),
+             dated: str = ""):
+    header = f"---\nlang: {lang}\ndate: {dated or f'2024-05-{number:02d}'}\n---\n"
+    article, _ = ingest_text(f"{header}A headline\n\n{body}\n", f"a{number}.txt", f"a{number}")
     refs = tuple(PersonRef(id=slug(n), name=n, in_kb=False, first_surface=n) for n in names)
     speakers = tuple(Speaker(id=slug(n), name=n, quotes=(Quote("Thank you.", True, 0),)) for n in spoke)
     return AnnotatedArticle(article, Annotation(people=refs, speakers=speakers))
@@ -115,3 +116,38 @@ def test_a_speaker_of_reported_clauses_alone_needs_the_archive_s_evidence():
         item = replace(item, annotation=replace(item.annotation, speakers=(speaker,)))
         archive = index_archive(KB, [item], [])
         assert ("wichita-falls" in archive.people) is kept  # words in quotation marks still make a speaker
+
+
+def test_a_phrase_used_as_an_organisation_is_nobody_though_it_said_something():
+    # whitehouse_en: a court, a company and a programme with a reporting verb or an office before them
+    archive, listed = _index(
+        ("Because two months ago, the United States Supreme Court basically told the former president that he will "
+         "effectively be immune no matter what he does in the White House.", ("Supreme Court",)),
+        ("Just today, Novo Nordisk announced its plans to cut the price of insulin by 75 percent.", ("Novo Nordisk",)),
+        ("And I’m happy that on Friday, Lockheed Martin officially expressed its interest in investing in Hellenic "
+         "aerospace.", ("Lockheed Martin",)),
+        ("Tech Hubs are a flagship example of the President’s place-based approach.", ("Tech Hubs",)),
+        ("Prime Minister of the United Kingdom Johnson, Prime Minister of Canada Trudeau, Chancellor of Germany Scholz.",
+         ("Canada Trudeau",)))
+    assert not archive.people and not listed
+
+
+def test_a_person_after_an_office_of_capitalised_words_keeps_the_page():
+    # kremlin_en: the office's own name run into the person's is no determiner of a thing
+    archive, _ = _index(
+        ("Members of the Board of Trustees attending the meeting included Chief of Staff of the Presidential Executive "
+         "Office Anton Vaino, deputy prime ministers Tatyana Golikova and Dmitry Chernyshenko.", ("Anton Vaino",)),
+        ("The message was handed over by Anton Vaino.", ("Anton Vaino",)))
+    assert "anton-vaino" in archive.people
+
+
+def test_a_phrase_without_a_given_name_used_more_as_a_thing_than_as_a_person_is_nobody():
+    # whitehouse_en: a company after an office once ("CEO, Lockheed Martin"), as a place of work and a company twice
+    archive, listed = _index(
+        ("Below is the full selection to the National Space Council’s UAG:\n\n- Dr. Robert Smith, CEO, Blue Origin\n\n"
+         "- Mr. James Taiclet, President & CEO, Lockheed Martin", ("Lockheed Martin",)),
+        ("Kathryn Wheelbarger is currently Vice President for Future Concepts at Lockheed Martin Government Affairs, "
+         "where she leads a team focused on encouraging advanced technological solutions.", ("Lockheed Martin",)),
+        ("And I’m happy that on Friday, Lockheed Martin officially expressed its interest in investing in Hellenic "
+         "aerospace.", ("Lockheed Martin",)))
+    assert "lockheed-martin" not in archive.people and "Lockheed Martin" not in listed

@@ -220,13 +220,19 @@ def test_two_forms_that_are_each_others_nickname_end_as_one_person():
     assert _names(archive) == {"Mike Donilon"}
 
 
-@pytest.mark.xfail(strict=True, reason="a nickname is folded on the names alone: nothing in the archive ties "
-                                       "the two forms to one person (see README, person pages, what is left)")
-def test_a_nickname_is_not_folded_into_another_person_of_that_surname():
+def test_a_nickname_is_not_folded_into_another_person_of_that_surname_named_years_apart():
     # whitehouse_en 2021-04-28 (the astronaut's death) and 2025 (the Georgia congressman quoted on trade)
     archive, _ = _index(
-        ("Michael Collins lived a life of service to our country.", ("Michael Collins",)),
-        ("Mike Collins: “President Trump’s tariff strategy works.", ("Mike Collins",), "en", ("Mike Collins",)),
+        ("Michael Collins lived a life of service to our country.", ("Michael Collins",), "en", (), "2021-04-28"),
+        ("Mike Collins: “President Trump’s tariff strategy works.", ("Mike Collins",), "en", ("Mike Collins",),
+         "2025-04-02"),
         ("Mike Collins: “Thank God we finally have a @POTUS who is willing to put America FIRST.", ("Mike Collins",),
-         "en", ("Mike Collins",)))
+         "en", ("Mike Collins",), "2025-02-28"))
     assert _names(archive) == {"Michael Collins", "Mike Collins"}
+    # a nominee of 2022 and a congressman of 2025; named in the same months, the forms are one person
+    biggs = (("Andrew G. Biggs, of Oregon, to be a Member of the Social Security Advisory Board.", ("Andrew G. Biggs",),
+              "en", (), "2022-05-17"),
+             ("Rep. Andy Biggs: “Gone are the days of foreign leaders walking all over us.", ("Andy Biggs",), "en",
+              ("Andy Biggs",), "2025-02-28"))
+    assert _names(_index(*biggs)[0]) == {"Andrew G. Biggs", "Andy Biggs"}
+    assert _names(_index(*((*one[:4], "2022-05-17") for one in biggs))[0]) == {"Andrew G. Biggs"}

@@ -87,3 +87,39 @@ def test_the_shards_setting():
         option.parse("many")
     assert shard_size("auto", 83) is None and shard_size("auto", 17_400) == 2000
     assert shard_size("off", 17_400) is None and shard_size(20, 83) == 20
+
+
+def test_the_shards_share_the_themes_compiled_templates(tmp_path):
+    """A shard's MkDocs run loads the theme's templates compiled by an earlier shard (a Jinja bytecode cache in
+    a folder they share) instead of compiling them again; an edited template is compiled afresh."""
+    from mkdocs.config import load_config
+
+    from builder.pipeline.mkdocs_run import template_cache, use_template_cache
+    from tests.conftest import ROOT
+
+    edited = tmp_path / "theme"
+    edited.mkdir()
+    (edited / "main.html").write_text("{% extends 'base.html' %}", encoding="utf-8")
+
+    def environment(compile_again: bool = True):
+        mk_config = load_config(config_file=str(ROOT / "mkdocs.yml"), docs_dir=str(tmp_path))
+        mk_config.theme.dirs.insert(0, str(edited))
+        use_template_cache(mk_config, template_cache(tmp_path / "templates"))
+        env = mk_config.theme.get_env()
+        if not compile_again:
+            def refuse(*_, **__):
+                raise AssertionError("a template stored by an earlier run was compiled again")
+
+            env.compile = refuse
+        return env
+
+    first = environment()
+    for name in ("main.html", "base.html", "partials/header.html"):  # the theme's, under our main.html
+        first.get_template(name)
+    assert len(list((tmp_path / "templates").iterdir())) == 3  # compiled and stored
+    later = environment(compile_again=False)
+    for name in ("main.html", "base.html", "partials/header.html"):
+        later.get_template(name)  # from the stored code
+    (edited / "main.html").write_text("{% extends 'base.html' %}{# edited #}", encoding="utf-8")
+    with pytest.raises(AssertionError, match="compiled again"):
+        environment(compile_again=False).get_template("main.html")
