@@ -13,6 +13,7 @@ Garden", "in St Petersburg") or in lower case ("common sense"), with no occurren
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -36,6 +37,7 @@ def given_names() -> frozenset[str]:
     return frozenset(GIVEN_NAMES.read_text(encoding="utf-8").split())
 
 
+@lru_cache(maxsize=100_000)  # asked of the same words for every name of the archive
 def is_given_name(word: str) -> bool:
     """Whether a word is a given name in the lexicon: a Latin-script word as written (folded to ASCII), a
     Cyrillic word or an English spelling of a Russian or Ukrainian name by its name key ("Serhiy")."""
@@ -155,6 +157,54 @@ class Uses:
     def mostly_a_thing(self) -> bool:
         return self.person == 0 and 2 * (self.thing + self.lower) > self.total + self.lower
 
+    def add(self, other: Uses) -> None:
+        """Other occurrences counted in (another article's, another spelling's)."""
+        for name, value in vars(other).items():
+            setattr(self, name, getattr(self, name) + value)
+
+
+class Counts:
+    """How each spelling is used in each article's text (Uses.count), remembered by the text: the counting is
+    what judging names across the archive costs (most of indexing it), and a rebuild need count again only in
+    the articles whose text changed. `known`: the counts of a previous index (Counts.used, as stored by the
+    build: builder.pipeline.incremental), {text key: {spelling: [the Uses fields' values]}}; a text key is a
+    digest of the article's language and text, so a count is never taken for another text. The counts are
+    the same however they were found: only how long the index takes depends on `known`."""
+
+    def __init__(self, known: dict[str, dict[str, list[int]]] | None = None):
+        self.known = known or {}
+        self.used: dict[str, dict[str, list[int]]] = {}
+        """The counts this index asked for: what the next build is given."""
+        self.counted = 0
+        """Counts made afresh (the others were known)."""
+        self._texts: dict[int, tuple[AnnotatedArticle, str, str]] = {}
+
+    def uses(self, item: AnnotatedArticle, spelling: str) -> Uses:
+        """How the spelling is used in the article (Uses.count on its paragraphs)."""
+        key, text = self._text(item)
+        values = self.known.get(key, {}).get(spelling)
+        uses = Uses()
+        if values is not None and len(values) == len(vars(uses)):
+            for name, value in zip(vars(uses), values):
+                setattr(uses, name, value)
+        else:
+            uses.count(text, spelling, item.article.lang)
+            self.counted += 1
+        self.used.setdefault(key, {})[spelling] = list(vars(uses).values())
+        return uses
+
+    def key(self, item: AnnotatedArticle) -> str:
+        """The key of the article's counts: a digest of its language and text."""
+        return self._text(item)[0]
+
+    def _text(self, item: AnnotatedArticle) -> tuple[str, str]:
+        known = self._texts.get(id(item.article))
+        if known is None or known[0] is not item.article:
+            text = "\n".join(item.article.paragraphs)
+            key = hashlib.sha256(f"{item.article.lang}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+            known = self._texts[id(item.article)] = (item.article, key, text)
+        return known[1], known[2]
+
 
 def _speech_after(speech: re.Pattern[str], after: str) -> bool:
     """A reporting verb in lower case among the first two words after the name ("X said", "X has said"; not "X,
@@ -166,12 +216,14 @@ def _speech_after(speech: re.Pattern[str], after: str) -> bool:
     return any(word.islower() and speech.fullmatch(word.strip(".,;:")) for word in words)
 
 
-def not_people(people: dict[str, Person], articles: list[AnnotatedArticle]) -> set[str]:
+def not_people(people: dict[str, Person], articles: list[AnnotatedArticle], counts: Counts | None = None) -> set[str]:
     """The ids of people outside the knowledge base (named by two words or more) that the archive does not
     show as people (see the module's docstring). A name the archive only writes in Cyrillic came from the
     dictionaries' first names: it is a person when one of its spellings starts with one, or when it is
     quoted and its first word is no common word ("Граждан России", citizens of Russia, and a heading's
-    "Президента України" are nobody; "Дзироэмон Кимура", quoted, is someone)."""
+    "Президента України" are nobody; "Дзироэмон Кимура", quoted, is someone). `counts`: how spellings are used
+    in the articles, found or remembered (Counts)."""
+    counts = counts if counts is not None else Counts()
     spoke = {s.id for item in articles for s in item.annotation.speakers}
     # words in quotation marks make a speaker; a reported clause alone may have a company or a court for its
     # subject ("Hills Bakery announced a $48.5 million investment", "the Supreme Court rejected"): such a speaker
@@ -187,12 +239,7 @@ def not_people(people: dict[str, Person], articles: list[AnnotatedArticle]) -> s
         person = people[pid]
         if len(person.name.split()) < 2:
             continue
-        uses = Uses()
         spellings = sorted({person.name, *person.aliases}, key=len, reverse=True)
-        for item in items:
-            text = "\n".join(item.article.paragraphs)
-            for spelling in spellings:
-                uses.count(text, spelling, item.article.lang)
         if any(_POSSESSIVE.search(word) for word in person.name.split()[:-1]):
             found.add(pid)  # "Biden’s Build Back Better": a name has no possessive inside it
         elif not_a_name(person.name):
@@ -202,13 +249,24 @@ def not_people(people: dict[str, Person], articles: list[AnnotatedArticle]) -> s
                 found.add(pid)
         elif pid in quoted:
             continue
-        elif uses.mostly_a_thing() or (uses.person == 0 and _repeated(person.name)) or \
-                (not any(has_given_name(s) for s in spellings) and uses.thing >= 2 * uses.person):
-            # without a given name, a phrase must be used as a person at least half as often as a thing ("the
-            # Supreme Court said" 954 times against 11 after an office; "at Lockheed Martin" against "CEO,
-            # Lockheed Martin")
-            found.add(pid)
+        else:
+            uses = _uses(items, spellings, counts)  # counted only for the names it decides
+            if uses.mostly_a_thing() or (uses.person == 0 and _repeated(person.name)) or \
+                    (not any(has_given_name(s) for s in spellings) and uses.thing >= 2 * uses.person):
+                # without a given name, a phrase must be used as a person at least half as often as a thing ("the
+                # Supreme Court said" 954 times against 11 after an office; "at Lockheed Martin" against "CEO,
+                # Lockheed Martin")
+                found.add(pid)
     return found
+
+
+def _uses(items: list[AnnotatedArticle], spellings: list[str], counts: Counts) -> Uses:
+    """How a person's spellings are used in the articles naming them, all together."""
+    uses = Uses()
+    for item in items:
+        for spelling in spellings:
+            uses.add(counts.uses(item, spelling))
+    return uses
 
 
 NOT_SURNAMES = frozenset(packs.every("NOT_SURNAMES"))

@@ -44,6 +44,7 @@ _ARTICLE = re.compile(r"^(?:al|el) ")
 """The Arabic article joined to a surname ("Al-Sisi", "El-Sisi", folded to "al sisi"): not part of the key."""
 
 
+@lru_cache(maxsize=100_000)  # a name's words recur across the archive's names, and transliterating them costs most
 def _fold(word: str) -> str:
     return _ARTICLE.sub("", ascii_fold(word).casefold().strip(".,"))
 

@@ -7,23 +7,30 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from builder.annotate.resolve import display_name, unknown_person_id
-from builder.archive.evidence import is_given_name, not_people
+from builder.archive.evidence import Counts, is_given_name, not_people
 from builder.archive.identity import NAME_TITLES, compound_forms, resolved, same_people
 from builder.archive.placement import placed
 from builder.model import AnnotatedArticle, Archive, KnowledgeBase, Note, Person, Speaker
 from builder.text import CYRILLIC, name_key, romanise, sound_key
 
+# The same names come back in article after article, and making their keys (transliterating) costs most.
+_name_key, _sound_key = lru_cache(maxsize=100_000)(name_key), lru_cache(maxsize=100_000)(sound_key)
 
-def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: list[Note]) -> Archive:
+
+def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: list[Note],
+                  counts: Counts | None = None) -> Archive:
     """The cross-archive index: every person with a page, articles in date order. People outside the
     knowledge base whose names differ only in transliteration are merged under one id; an id that is
     already a knowledge-base person's (or another person's) gets a number, so two people never share a page.
     A name in Cyrillic meets its Latin spelling by the same key (it is romanised first), or failing that
     by the looser sound key when exactly one Latin-script person has it ("Тим Кук" -> Tim Cook); the
     person is shown under the Latin spelling, or else under the romanised name, the Cyrillic spellings
-    kept as aliases. An undated article is placed in time by the events it names (builder.archive.placement)."""
+    kept as aliases. An undated article is placed in time by the events it names (builder.archive.placement).
+    `counts`: how names are used in each article's text (builder.archive.evidence.Counts), remembered from the
+    previous build's index, so that only changed articles are read again; the index is the same without."""
     archive = Archive(kb=kb, notes=notes)
     ordered = sorted(annotated, key=lambda i: (i.article.date is None, i.article.date or 0, i.article.slug))
     known = {p.id: p for p in kb.people}
@@ -32,7 +39,7 @@ def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: l
     for item in ordered:
         for ref in item.annotation.people:
             if not _in_kb(ref, known):
-                spellings.setdefault(name_key(ref.name), Counter())[ref.name] += 1
+                spellings.setdefault(_name_key(ref.name), Counter())[ref.name] += 1
                 languages.setdefault(ref.name, item.article.lang)
     canonical: dict[str, str] = {}
     for key, names in sorted(_across_scripts(spellings).items()):
@@ -66,7 +73,8 @@ def index_archive(kb: KnowledgeBase, annotated: list[AnnotatedArticle], notes: l
     archive.people = dict(sorted({**archive.people, **added}.items()))
     prefixed = prefixed_names({pid: p for pid, p in archive.people.items() if pid not in same})
     merged = resolved({**prefixed, **same})
-    nobody = not_people({pid: p for pid, p in archive.people.items() if pid not in merged}, archive.articles) | untitled
+    nobody = not_people({pid: p for pid, p in archive.people.items() if pid not in merged}, archive.articles,
+                        counts) | untitled
     nobody |= {pid for pid, target in merged.items() if target in nobody}
     merged = {pid: target for pid, target in merged.items() if target not in nobody}
     # a name cut short, or a compound surname alone, is the one person with a page whose longer name it starts
@@ -222,10 +230,10 @@ def _across_scripts(spellings: dict[str, Counter]) -> dict[str, Counter]:
     latin_by_sound: dict[str, list[str]] = {}
     for key, names in spellings.items():
         if key not in cyrillic:
-            latin_by_sound.setdefault(sound_key(key), []).append(key)
+            latin_by_sound.setdefault(_sound_key(key), []).append(key)
     merged = {key: Counter(names) for key, names in spellings.items()}
     for key in sorted(cyrillic):
-        targets = latin_by_sound.get(sound_key(key), [])
+        targets = latin_by_sound.get(_sound_key(key), [])
         if len(targets) == 1:
             merged[targets[0]].update(merged.pop(key))
     return merged

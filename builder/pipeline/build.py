@@ -92,6 +92,8 @@ def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: ou
                  **link_previews(archive, render_settings(config, len(archive.articles)))}
         if reuse.stored is not None:
             files[incremental.PAGES_FILE] = incremental.groups_text(reuse.stored.groups)
+        if reuse.counts is not None:
+            files[incremental.INDEX_FILE] = incremental.counts_text(reuse.counts.used)
         changed = write_docs(files, new_docs, previous, reuse.stored.taken if reuse.stored else set(),
                              _stage(progress, "write"))
         epoch = source_date_epoch(archive)
@@ -170,7 +172,7 @@ def write_docs(files: dict[str, str], target: Path, previous: incremental.Previo
     same: list[str] = []
     for relative, text in files.items():
         # Only a file of docs/ own is linked (never a link put in docs/, nor what it points at).
-        before = incremental.own_file(previous.docs, relative)
+        before = previous.own_docs(relative)
         if before is not None and (relative in taken or _same_file(before, text)):
             same.append(relative)
         else:

@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Iterator
 
 from builder.annotate import Annotator, body_text
 from builder.annotate.nlp import BATCH_SIZE
+from builder.archive.evidence import Counts
 from builder.archive.index import index_archive
 from builder.config import Config, page_minimum
 from builder.errors import BuildFailed
@@ -164,11 +165,13 @@ def page_names(files: list[Path], root: Path, shown: dict[Path, str] | None = No
 
 def read_articles(files: list[Path], config: Config, problems: list[Problem],
                   progress: Callable[[int, int], None] | None = None,
-                  reader: Callable[..., tuple[Article, list[Problem]]] = read_article) -> list[Article]:
+                  reader: Callable[..., tuple[Article, list[Problem]]] = read_article,
+                  shown: dict[Path, str] | None = None) -> list[Article]:
     """Ingest every file; a bad one is reported and skipped. Page names are made unique here. `reader`
-    is read_article or one with the same signature (the live preview's remembers unchanged files)."""
+    is read_article or one with the same signature (the live preview's remembers unchanged files). `shown`:
+    each file's shown_path, when known."""
     articles: list[Article] = []
-    where = {path: shown_path(path, config.root) for path in files}
+    where = shown or {path: shown_path(path, config.root) for path in files}
     names = page_names(files, config.root, where)
     for number, path in enumerate(files, start=1):
         shown = where[path]
@@ -238,19 +241,20 @@ def corrected(item: AnnotatedArticle, kb: KnowledgeBase, problems: list[Problem]
 def annotate_all(config: Config, kb: KnowledgeBase, files: list[Path], articles: list[Article],
                  progress: Callable[[int, int], None] | None = None,
                  tally: Counter | None = None, problems: list[Problem] | None = None,
-                 cache: Cache | None = None, elsewhere: Callable[[Annotator], Annotator] | None = None
-                 ) -> Iterator[AnnotatedArticle]:
+                 cache: Cache | None = None, elsewhere: Callable[[Annotator], Annotator] | None = None,
+                 shown: dict[Path, str] | None = None) -> Iterator[AnnotatedArticle]:
     """Annotate the articles read from `files`, through the cache folder config.cache when it is set. With
     `problems`, an article the annotator fails on is reported there and left out. `elsewhere` wraps the
-    annotator in one that annotates on a cluster (builder.pipeline.cluster.ClusterAnnotator)."""
+    annotator in one that annotates on a cluster (builder.pipeline.cluster.ClusterAnnotator). `shown`: each
+    file's shown_path, when known."""
     from builder.annotate import nlp
 
-    annotator = make_annotator(kb, config)
+    annotator: Annotator = _Deferred(lambda: make_annotator(kb, config))  # type: ignore[assignment]
     if elsewhere is not None:
         annotator = elsewhere(annotator)
     if config.cache is None:
         return annotate_articles(annotator, articles, config.processes, progress, tally=tally, problems=problems)
-    paths = {shown_path(f, config.root): f for f in files}
+    paths = {shown[f] if shown else shown_path(f, config.root): f for f in files}
     models = {"en": english_identity(config.spacy_model), "ro": nlp.romanian_identity()}
     setting = ",".join(config.languages)
 
@@ -264,6 +268,19 @@ def annotate_all(config: Config, kb: KnowledgeBase, files: list[Path], articles:
 
     return annotate_articles(annotator, articles, config.processes, progress, cache=cache or Cache(config.cache),
                              keys=[keys(a) for a in articles], tally=tally, problems=problems)
+
+
+class _Deferred:
+    """An annotator made when it is first asked anything: a rebuild that finds every annotation in the cache
+    never makes one (making it compiles the knowledge base's patterns, a second or more)."""
+
+    def __init__(self, make: Callable[[], Annotator]):
+        self._make, self._made = make, None
+
+    def __getattr__(self, name: str):
+        if self._made is None:
+            self._made = self._make()
+        return getattr(self._made, name)
 
 
 def english_identity(configured: str) -> str:
@@ -300,9 +317,9 @@ def annotate_articles(annotator: Annotator, articles: list[Article], processes: 
         spans.append(cache.get("spans", spans_key) if needs_spans and spans_key else None)
     if progress:
         progress(0, len(articles))  # the stage starts (the first article may wait for the model's workers)
-    remote = getattr(annotator, "annotate_many", None)
+    todo = [number for number, annotation in enumerate(found) if annotation is None]
+    remote = getattr(annotator, "annotate_many", None) if todo else None  # nothing to annotate: no annotator
     if remote is not None:
-        todo = [number for number, annotation in enumerate(found) if annotation is None]
 
         def keep(position: int, outcome) -> None:  # cached as each batch arrives: a build stopped later keeps them
             _store(cache, keys[todo[position]], outcome.entities, outcome.annotation)
@@ -310,7 +327,7 @@ def annotate_articles(annotator: Annotator, articles: list[Article], processes: 
         stream = iter(())
     else:
         to_model = [a for a, f, s in zip(articles, found, spans) if f is None and s is None and annotator.uses_model(a)]
-        stream = annotator.entities_many(to_model, processes, batch_size)
+        stream = annotator.entities_many(to_model, processes, batch_size) if to_model else iter(())
     for number, (article, (annotation_key, spans_key)) in enumerate(zip(articles, keys), start=1):
         annotation = found[number - 1]
         if annotation is not None:
@@ -408,6 +425,8 @@ class Run:
     """Whether the knowledge base differs from the previous run's (always, for a build)."""
     files: list[Path] = field(default_factory=list)
     """The article files, once listed."""
+    shown: dict[Path, str] = field(default_factory=dict)
+    """Each article file as the user thinks of it (shown_path), once listed."""
     publishing: bool = True
     """Whether the run ends in pages (build, serve) or only in annotations (annotate, suggest, eval)."""
     executor: object | None = None
@@ -427,6 +446,8 @@ class Reuse:
     """The previous build, when it can be trusted (set by the build: builder.pipeline.build)."""
     stored: incremental.StoredPages | None = None
     """The pages' fingerprints of the last render (written into docs/ by the build)."""
+    counts: Counts | None = None
+    """How names are used in each article, as the last index counted them (written into docs/ by the build)."""
 
     def knowledge_base(self, run: Run) -> tuple[KnowledgeBase, bool]:
         """The knowledge base and whether it changed."""
@@ -437,13 +458,13 @@ class Reuse:
     def read(self, run: Run) -> list[Article]:
         config = run.config
         return read_articles(run.files, config, run.report.problems, run.stage("read"),
-                             reader=cached_reader(run.cache) if config.cache else read_article)
+                             reader=cached_reader(run.cache) if config.cache else read_article, shown=run.shown)
 
     def annotate(self, run: Run, articles: list[Article], tally: Counter) -> list[AnnotatedArticle]:
         # Corrections are applied after the cache, which holds what the machine found: the editor always wins.
         return [corrected(item, run.kb, run.report.problems) for item in
                 annotate_all(run.config, run.kb, run.files, articles, run.stage("annotate"), tally, run.report.problems,
-                             run.cache, self._elsewhere(run))]
+                             run.cache, self._elsewhere(run), run.shown)]
 
     def _elsewhere(self, run: Run) -> Callable[[Annotator], Annotator] | None:
         """How the annotator is wrapped to run on the run's cluster (None: it runs here)."""
@@ -454,7 +475,8 @@ class Reuse:
         return lambda annotator: ClusterAnnotator(annotator, run.executor, run.config.spacy_model, run.stage("batches"))
 
     def index(self, run: Run, annotated: list[AnnotatedArticle]) -> Archive:
-        return index_archive(run.kb, annotated, [])
+        self.counts = Counts(incremental.read_counts(self.previous))
+        return index_archive(run.kb, annotated, [], self.counts)
 
     def render(self, run: Run, archive: Archive, settings: Settings) -> dict[str, str]:
         self.stored = incremental.StoredPages(self.previous, archive.kb.version)
@@ -509,6 +531,7 @@ def _read_and_annotate(run: Run, reuse: Reuse) -> tuple[list[AnnotatedArticle], 
     report, started = run.report, time.perf_counter()
     run.kb, run.kb_changed = reuse.knowledge_base(run)
     run.files = article_files(run.config.articles, run.config.root, report.problems)
+    run.shown = {path: shown_path(path, run.config.root) for path in run.files}
     articles = reuse.read(run)
     report.skipped = len(run.files) - len(articles)
     report.timings["read"] = time.perf_counter() - started

@@ -24,10 +24,11 @@ import hashlib
 import importlib.metadata
 import io
 import json
+import os
 import pickle
 import shutil
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from builder.pipeline import codeid
 
@@ -36,6 +37,11 @@ BUILD_FILE = ".briefing-build.json"
 site, so the one in docs/ is not published)."""
 PAGES_FILE = ".briefing-pages.json"
 """The fingerprint of each group of pages' inputs, and the digest of each of its pages (StoredPages), in docs/."""
+INDEX_FILE = ".briefing-index.json"
+"""How each name is used in each article's text, as the last index of the archive counted it
+(builder.archive.evidence.Counts), in docs/: the next build counts again only in the articles that changed."""
+INDEX_CODE = ("builder.archive.evidence",)
+"""The code the counts come from: a record made by other code is not read."""
 PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "pagefind-bin", "markdown", "pymdown-extensions")
 
 
@@ -56,6 +62,13 @@ class Previous:
     kept: set[str] = field(default_factory=set)
     """The files of the published site that a site updated in place keeps as they are (paths under site/):
     the pages taken over and the other files that did not change."""
+    own_docs: OwnFiles = field(init=False, repr=False)
+    """own_file for the previous docs/, by one walk of its tree."""
+    own_site: OwnFiles = field(init=False, repr=False)
+    """own_file for the previous site/, by one walk of its tree."""
+
+    def __post_init__(self) -> None:
+        self.own_docs, self.own_site = OwnFiles(self.docs), OwnFiles(self.site)
 
 
 def stamp(mkdocs_config: Path) -> str:
@@ -156,14 +169,14 @@ def unchanged_pages(previous: Previous, docs: Path, use_directory_urls: bool) ->
             if relative in previous.changed:
                 continue
         else:
-            before = own_file(previous.docs, relative)
+            before = previous.own_docs(relative)
             try:
                 if before is None or before.read_bytes() != markdown.read_bytes():
                     continue
             except OSError:
                 continue
         dest = File(relative, str(docs), "", use_directory_urls).dest_uri
-        if own_file(previous.site, dest) is not None:
+        if previous.own_site(dest) is not None:
             found.append((relative, dest))
     previous.taken_over = found
     previous.kept.update(dest for _, dest in found)
@@ -183,6 +196,38 @@ def own_file(root: Path, relative: str) -> Path | None:
     except (OSError, ValueError, RuntimeError):  # a NUL in the name, a loop of links
         return None
     return path
+
+
+class OwnFiles:
+    """own_file(root, relative) for the many paths a rebuild checks (every page, in docs/ and in site/), at the
+    cost of one walk of root's tree instead of resolving each path: the regular files reached from root without
+    following a link (each entry's type as listed, not followed), gathered at the first call, then looked up.
+    Only a tree the build does not change while it asks is walked this way: the previous docs/ and site/."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._files: frozenset[str] | None = None
+
+    def __call__(self, relative: str) -> Path | None:
+        if self._files is None:
+            self._files = frozenset(_own_tree(self.root, ""))
+        path = PurePosixPath(relative)  # "a/../b" stays as written, and is no file of the tree
+        return self.root / relative if not path.is_absolute() and path.as_posix() in self._files else None
+
+
+def _own_tree(folder: Path, prefix: str) -> list[str]:
+    """The paths (under the walked root) of the regular files in folder and below, links neither listed nor entered."""
+    found = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    found.extend(_own_tree(Path(entry.path), prefix + entry.name + "/"))
+                elif entry.is_file(follow_symlinks=False):
+                    found.append(prefix + entry.name)
+    except OSError:  # gone, or unreadable: nothing of it is taken over
+        pass
+    return found
 
 
 def reuse_pages(previous: Previous, docs: Path, site: Path, use_directory_urls: bool) -> int:
@@ -205,7 +250,7 @@ class StoredPages:
 
     def __init__(self, previous: Previous | None, salt: str):
         self.salt = salt.encode("utf-8")
-        self._docs = previous.docs if previous is not None else None
+        self._own = previous.own_docs if previous is not None else None
         self._previous = _read_groups(previous.docs) if previous is not None else {}
         self.groups: dict[str, dict[str, str]] = {}
         """{fingerprint: {page path: digest of its Markdown}} of this build (written by write_groups)."""
@@ -257,7 +302,7 @@ class StoredPages:
     def _read(self, known: dict[str, str]) -> dict[str, str] | None:
         found = {}
         for path, expected in known.items():
-            page = own_file(self._docs, path)  # a record that points out of docs/ is not followed
+            page = self._own(path)  # a record that points out of docs/ is not followed
             if page is None:
                 return None
             try:
@@ -297,3 +342,29 @@ def _read_groups(docs: Path) -> dict[str, dict[str, str]]:
     if not isinstance(record, dict):
         return {}
     return {str(k): {str(p): str(d) for p, d in v.items()} for k, v in record.items() if isinstance(v, dict)}
+
+
+def counts_text(used: dict[str, dict[str, list[int]]]) -> str:
+    """INDEX_FILE's text: the counts an index used (Counts.used, only those: the same input gives the same
+    file, whatever the previous build was), with the version of the code that counted them."""
+    return json.dumps({"code": codeid.current(INDEX_CODE), "counts": used}, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def read_counts(previous: Previous | None) -> dict[str, dict[str, list[int]]] | None:
+    """The counts of the previous build's index (INDEX_FILE in its docs/), when the build is trusted (so made
+    with today's settings and code), the record is a file of docs/ own, of today's counting code and of the
+    right shape; else None, and every name is counted again."""
+    path = previous.own_docs(INDEX_FILE) if previous is not None else None
+    try:
+        record = json.loads(path.read_text(encoding="utf-8")) if path is not None else None
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("code") != codeid.current(INDEX_CODE):
+        return None
+    counts = record.get("counts")
+    if not isinstance(counts, dict) or not all(
+            isinstance(spellings, dict) and all(isinstance(values, list) and all(
+                type(v) is int and v >= 0 for v in values) for values in spellings.values())
+            for spellings in counts.values()):
+        return None
+    return counts

@@ -344,7 +344,7 @@ def build_site(config: Config, docs: Path, site: Path, owner: dict[str, str], sc
         shutil.copyfile(previous.site / dest, target)
     for path in files:
         # In place, a file that is not a page stays as it is when it did not change (nor go missing).
-        if not path.endswith(".md") and in_place and path not in previous.changed and incremental.own_file(previous.site, path):
+        if not path.endswith(".md") and in_place and path not in previous.changed and previous.own_site(path):
             previous.kept.add(path)
         elif not path.endswith(".md"):
             target = site / path

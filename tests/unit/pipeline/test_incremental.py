@@ -11,7 +11,8 @@ from pathlib import Path
 
 from builder.pipeline.build import build
 from builder.config import load_config, with_overrides
-from builder.pipeline.incremental import BUILD_FILE, PAGES_FILE
+from builder.pipeline.incremental import (BUILD_FILE, INDEX_FILE, PAGES_FILE, OwnFiles, Previous, counts_text, own_file,
+                                         read_counts)
 
 ADDED = "\n\nKremlin spokesman Dmitry Peskov said: \"The talks will go on next week in Geneva.\"\n"
 
@@ -209,3 +210,41 @@ def test_a_record_with_a_bad_path_is_ignored_not_fatal(sample_project):
     record_path.write_text(json.dumps(record), encoding="utf-8")
     again = build(config)
     assert again.reused_markdown > 0
+
+
+def test_the_index_counts_of_a_previous_build_are_read_only_whole_of_todays_code_and_docs_own(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    previous = Previous(docs, tmp_path / "site")
+    counts = {"5f0c": {"Pell Grants": [0, 2, 1, 3]}}
+    (docs / INDEX_FILE).write_text(counts_text(counts), encoding="utf-8")
+    assert read_counts(previous) == counts
+    assert read_counts(None) is None and read_counts(Previous(tmp_path, tmp_path / "site")) is None  # none, no build
+    for damaged in ("{", "[]", json.dumps({"code": "an older counting", "counts": counts}),
+                    counts_text({"5f0c": {"Pell Grants": [0, -2, 1, 3]}}), counts_text({"5f0c": {"Pell Grants": ["2"]}}),
+                    counts_text({"5f0c": ["Pell Grants"]})):
+        (docs / INDEX_FILE).write_text(damaged, encoding="utf-8")
+        assert read_counts(Previous(docs, tmp_path / "site")) is None, damaged
+    elsewhere = tmp_path / "counts.json"
+    elsewhere.write_text(counts_text(counts), encoding="utf-8")
+    (docs / INDEX_FILE).unlink()
+    (docs / INDEX_FILE).symlink_to(elsewhere)
+    assert read_counts(Previous(docs, tmp_path / "site")) is None  # a link is not followed
+
+
+def test_own_files_of_a_walked_tree_are_what_own_file_finds_path_by_path(tmp_path):
+    root, outside = tmp_path / "site", tmp_path / "outside"
+    (root / "people" / "a").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "secret.html").write_text("not the site's", encoding="utf-8")
+    (root / "index.html").write_text("home", encoding="utf-8")
+    (root / "people" / "a" / "index.html").write_text("a person", encoding="utf-8")
+    (root / "people" / "linked.html").symlink_to(outside / "secret.html")
+    (root / "elsewhere").symlink_to(outside, target_is_directory=True)
+    (root / "loop.html").symlink_to(root / "loop.html")
+    walked = OwnFiles(root)
+    asked = ["index.html", "people/a/index.html", "./index.html", "people//a/index.html", "people/linked.html",
+             "elsewhere/secret.html", "loop.html", "people", "people/a/../../index.html", "../outside/secret.html",
+             str(root / "index.html"), "missing.html", "index.html\0", ""]
+    assert {path: walked(path) for path in asked} == {path: own_file(root, path) for path in asked}
+    assert walked("index.html") == root / "index.html" and walked("people/linked.html") is None
