@@ -56,6 +56,16 @@ def build(config: Config, progress: Progress | None = None, run_mkdocs: bool = T
                 raise BuildFailed(f"{failure} The previous site stays as it was.") from None
 
 
+def _clear_the_way(docs: Path, site: Path) -> None:
+    """The output folders' parents made, and dead builds' leftovers beside the outputs cleared, except the
+    folders a killed update's journal names (another site's: its next build puts that site back with them)."""
+    docs.parent.mkdir(parents=True, exist_ok=True)
+    site.parent.mkdir(parents=True, exist_ok=True)
+    held_back = journal.held_folders(site.parent)
+    clean_leftovers(docs, held_back)
+    clean_leftovers(site, held_back)
+
+
 def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: outputs.Outputs,
            executor: Executor | None, reuse: Reuse | None, cluster=None) -> Report:
     report = Report()
@@ -79,11 +89,7 @@ def _build(config: Config, progress: Progress | None, run_mkdocs: bool, held: ou
         raise BuildFailed("no article could be read, so there is nothing to publish.", report.problems)
 
     started = time.perf_counter()
-    docs.parent.mkdir(parents=True, exist_ok=True)
-    site.parent.mkdir(parents=True, exist_ok=True)
-    held_back = journal.held_folders(site.parent)  # another site's killed update: its next build needs them
-    clean_leftovers(docs, held_back)
-    clean_leftovers(site, held_back)
+    _clear_the_way(docs, site)
     # The process id in the name tells a later build whether this folder's build is still running.
     work = Path(tempfile.mkdtemp(prefix=f".briefing-build-{os.getpid()}-", dir=docs.parent))
     try:

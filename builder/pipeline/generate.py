@@ -238,15 +238,15 @@ def corrected(item: AnnotatedArticle, kb: KnowledgeBase, problems: list[Problem]
     return item
 
 
-def annotate_all(config: Config, kb: KnowledgeBase, files: list[Path], articles: list[Article],
+def annotate_all(config: Config, kb: KnowledgeBase, files: dict[Path, str], articles: list[Article],
                  progress: Callable[[int, int], None] | None = None,
                  tally: Counter | None = None, problems: list[Problem] | None = None,
-                 cache: Cache | None = None, elsewhere: Callable[[Annotator], Annotator] | None = None,
-                 shown: dict[Path, str] | None = None) -> Iterator[AnnotatedArticle]:
-    """Annotate the articles read from `files`, through the cache folder config.cache when it is set. With
-    `problems`, an article the annotator fails on is reported there and left out. `elsewhere` wraps the
-    annotator in one that annotates on a cluster (builder.pipeline.cluster.ClusterAnnotator). `shown`: each
-    file's shown_path, when known."""
+                 cache: Cache | None = None, elsewhere: Callable[[Annotator], Annotator] | None = None
+                 ) -> Iterator[AnnotatedArticle]:
+    """Annotate the articles read from `files` (each article file with its shown_path), through the cache
+    folder config.cache when it is set. With `problems`, an article the annotator fails on is reported there
+    and left out. `elsewhere` wraps the annotator in one that annotates on a cluster
+    (builder.pipeline.cluster.ClusterAnnotator)."""
     from builder.annotate import nlp
 
     annotator: Annotator = _Deferred(lambda: make_annotator(kb, config))  # type: ignore[assignment]
@@ -254,7 +254,7 @@ def annotate_all(config: Config, kb: KnowledgeBase, files: list[Path], articles:
         annotator = elsewhere(annotator)
     if config.cache is None:
         return annotate_articles(annotator, articles, config.processes, progress, tally=tally, problems=problems)
-    paths = {shown[f] if shown else shown_path(f, config.root): f for f in files}
+    paths = {shown: path for path, shown in files.items()}
     models = {"en": english_identity(config.spacy_model), "ro": nlp.romanian_identity()}
     setting = ",".join(config.languages)
 
@@ -463,8 +463,8 @@ class Reuse:
     def annotate(self, run: Run, articles: list[Article], tally: Counter) -> list[AnnotatedArticle]:
         # Corrections are applied after the cache, which holds what the machine found: the editor always wins.
         return [corrected(item, run.kb, run.report.problems) for item in
-                annotate_all(run.config, run.kb, run.files, articles, run.stage("annotate"), tally, run.report.problems,
-                             run.cache, self._elsewhere(run), run.shown)]
+                annotate_all(run.config, run.kb, run.shown, articles, run.stage("annotate"), tally, run.report.problems,
+                             run.cache, self._elsewhere(run))]
 
     def _elsewhere(self, run: Run) -> Callable[[Annotator], Annotator] | None:
         """How the annotator is wrapped to run on the run's cluster (None: it runs here)."""

@@ -135,7 +135,7 @@ class PreviewReuse(Reuse):
 
     def annotate(self, run: Run, articles: list[Article], tally: Counter) -> list[AnnotatedArticle]:
         stale = [a for a in articles if run.kb_changed or self.annotations.get(a.source, (None,))[0] is not a]
-        for item in annotate_all(run.config, run.kb, run.files, stale, run.stage("annotate"), tally,
+        for item in annotate_all(run.config, run.kb, run.shown, stale, run.stage("annotate"), tally,
                                  run.report.problems, run.cache):
             self.annotations[item.article.source] = (item.article, item.annotation)
         self.annotated = len(stale)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 
 from builder.cli import main
+from builder.pipeline.trash import wait_for_removals
 from tests.conftest import ROOT, seed
 
 KEYS = ["source", "title", "date", "date_source", "lang", "outlet", "speakers", "people", "events", "topics"]
@@ -73,6 +74,7 @@ def test_strict_build_fails_and_keeps_the_previous_site(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "--strict is on; nothing was written" in err
     assert (project / "site/index.html").read_bytes() == before
+    wait_for_removals(timeout=120)  # the first build's previous trees go in the background
     assert not list(project.glob(".briefing-*"))
 
 

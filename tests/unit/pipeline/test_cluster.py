@@ -18,7 +18,7 @@ from builder.pipeline import cluster
 from builder.pipeline.cluster import ClusterAnnotator, Identity, TaskFailed, annotate_batch, connect
 from builder.pipeline.cache import DATABASE, Cache
 from builder.pipeline.tasks import Sequential
-from builder.pipeline.generate import annotate_all, annotate_articles, article_files, read_articles
+from builder.pipeline.generate import annotate_all, annotate_articles, article_files, read_articles, shown_path
 from builder.config import load_config, with_overrides
 from builder.text import slug
 from tests.conftest import ROOT
@@ -114,6 +114,11 @@ def test_the_annotators_failure_on_a_worker_is_reported_like_a_local_one(kb, sam
                                           "with the file."]
 
 
+def shown_files(config) -> dict:
+    """The config's article files, each with its shown path, as a run lists them."""
+    return {path: shown_path(path, config.root) for path in article_files(config.articles, config.root, [])}
+
+
 def _identity() -> Identity:
     return cluster.identity_of("auto")
 
@@ -129,11 +134,11 @@ def test_results_are_cached_as_batches_arrive_so_a_failed_build_keeps_them(kb, s
 
     config = replace(config, cache=tmp_path / "cache")
     with pytest.raises(TaskFailed, match=r"^the annotation of 4 articles \(content/articles/"):
-        list(annotate_all(config, kb, article_files(config.articles, ROOT, []), articles, cache=Cache(config.cache),
+        list(annotate_all(config, kb, shown_files(config), articles, cache=Cache(config.cache),
                           elsewhere=lambda local: ClusterAnnotator(local, FailsAfterOne(), config.spacy_model)))
     with sqlite3.connect(tmp_path / "cache" / DATABASE) as db:  # the first batch's
         assert db.execute("SELECT count(*) FROM entries WHERE kind = 'annotations'").fetchone()[0] == 4
     again = Counter()
-    list(annotate_all(config, kb, article_files(config.articles, ROOT, []), articles, tally=again,
+    list(annotate_all(config, kb, shown_files(config), articles, tally=again,
                       elsewhere=lambda local: ClusterAnnotator(local, Sequential(), config.spacy_model)))
     assert again["cached"] == 4 and again["annotated"] == len(articles) - 4

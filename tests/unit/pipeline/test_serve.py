@@ -79,14 +79,14 @@ def test_serve_and_build_make_the_same_pages_from_the_same_input(sample_project)
     from dataclasses import replace
 
     from builder.pipeline.build import build
-    from builder.pipeline.incremental import BUILD_FILE, PAGES_FILE
+    from builder.pipeline.incremental import BUILD_FILE, INDEX_FILE, PAGES_FILE
 
     (sample_project / "briefing.yml").write_text("person_page_min: 2\n", encoding="utf-8")
     config, problems = load_config(sample_project)
     assert problems == []
     build(replace(config, cache=None), run_mkdocs=False)
     built = {p.relative_to(config.docs).as_posix(): p.read_text(encoding="utf-8")
-             for p in config.docs.rglob("*") if p.is_file() and p.name not in (BUILD_FILE, PAGES_FILE)}
+             for p in config.docs.rglob("*") if p.is_file() and p.name not in (BUILD_FILE, PAGES_FILE, INDEX_FILE)}
     preview = Preview(replace(config, cache=None), sample_project / ".cache" / "serve")
     preview.refresh()
     markdown = {path: text for path, text in preview.pages.items() if path.endswith(".md")}
