@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -88,15 +89,34 @@ class Report:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def shown_path(path: Path, root: Path) -> str:
+def shown_path(path: Path, root: Path, resolve: Callable[[Path], Path] | None = None) -> str:
     """A path as the user thinks of it: relative to the project where possible (a link is shown where it
-    is, not where it points)."""
-    for candidate in (lambda: Path(os.path.abspath(path)), path.resolve):
+    is, not where it points). `resolve`: Path.resolve or one that gives the same (Resolver)."""
+    for candidate in (lambda: Path(os.path.abspath(path)), lambda: (resolve or Path.resolve)(path)):
         try:
             return str(candidate().relative_to(root))
         except (ValueError, OSError, RuntimeError):  # elsewhere, or a link that loops
             continue
     return str(path)
+
+
+class Resolver:
+    """Path.resolve for the many files of a few folders: each folder is resolved once, and a file that is
+    no link is its resolved folder joined with its name (a link, or a file gone, is resolved on its own)."""
+
+    def __init__(self):
+        self._folders: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> Path:
+        try:
+            if stat.S_ISLNK(os.lstat(path).st_mode) or path.name in ("", ".", ".."):
+                return path.resolve()
+        except OSError:
+            return path.resolve()
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = path.parent.resolve()
+        return folder / path.name
 
 
 def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) -> list[Path]:
@@ -109,7 +129,7 @@ def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) 
         if not source.is_dir():
             problems.append(Problem(shown_path(source, root), None, "this articles folder does not exist."))
             continue
-        base = source.resolve()
+        base, resolve = source.resolve(), Resolver()
         for path in sorted(source.rglob("*")):
             if path.suffix.lower() not in ARTICLE_SUFFIXES:
                 continue
@@ -125,7 +145,7 @@ def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) 
                 problems.append(Problem(shown, None, "the file name is not valid UTF-8 text; rename the file."))
                 continue
             try:
-                target = path.resolve()
+                target = resolve(path)
             except (OSError, RuntimeError):  # a link that points at itself
                 problems.append(Problem(shown_path(path, root), None, "this link never reaches a file (it loops); remove it."))
                 continue
@@ -531,7 +551,8 @@ def _read_and_annotate(run: Run, reuse: Reuse) -> tuple[list[AnnotatedArticle], 
     report, started = run.report, time.perf_counter()
     run.kb, run.kb_changed = reuse.knowledge_base(run)
     run.files = article_files(run.config.articles, run.config.root, report.problems)
-    run.shown = {path: shown_path(path, run.config.root) for path in run.files}
+    resolve = Resolver()
+    run.shown = {path: shown_path(path, run.config.root, resolve) for path in run.files}
     articles = reuse.read(run)
     report.skipped = len(run.files) - len(articles)
     report.timings["read"] = time.perf_counter() - started
