@@ -218,9 +218,11 @@ class Attributor:
         """The person a role phrase ("the Kremlin spokesman", "the Russian president") stands for: the most
         recently mentioned person whose knowledge-base role fits it."""
         lower = phrase.lower()
+        # the kind of office is its head's: "the Deputy Head| of the Office of the President" is no president
+        head_words = ROLE_HEAD_END.split(lower, maxsplit=1)[0]
         wanted: list[str] = []
         for pattern, keys in ROLE_KEYS:
-            if re.search(pattern, lower):
+            if re.search(pattern, head_words):
                 wanted.extend(keys)
         nation = [keys for pattern, keys in NATION_KEYS if re.search(pattern, phrase)]
         if not (wanted or nation):
@@ -232,8 +234,9 @@ class Attributor:
             described = f"{person.role or ''} {person.org or ''}".lower()
             heads = role_heads(person.role or "")
             if wanted and not any(key in head for key in wanted for head in heads
-                                  if not VICE.search(head) or VICE.search(lower)):
-                continue
+                                  if (not VICE.search(head) or VICE.search(lower))
+                                  and (VICE.search(head) or not VICE.search(head_words))):
+                continue  # a deputy's office is not its chief's, nor the chief's a deputy's
             if any(not any(key in described for key in keys) for keys in nation):
                 continue
             return found.id
