@@ -407,10 +407,10 @@ class SpeechReader:
             clause = ADDRESSEE.sub("", clause, count=1)
             if clause.lstrip().startswith(",") or NOT_A_CLAUSE.match(clause):
                 clause = ""
-        comma = max(sent_start, masked.rfind(",", sent_start, v_start) + 1)
-        opening = masked[comma:v_start]
-        if packs.has(self.lang, "AS_SAID") and AS_SAID.match(opening) \
-                and any(w.lower() not in AND_WORDS for w in WORD.findall(masked[sent_start:comma])):
+        opens = max(sent_start, masked.rfind(",", sent_start, v_start) + 1)  # the verb's part of the sentence
+        opening = masked[opens:v_start]
+        before_comma = [w for w in WORD.findall(masked[sent_start:opens]) if w.lower() not in AND_WORDS]
+        if packs.has(self.lang, "AS_SAID") and AS_SAID.match(opening) and len(before_comma) >= 3:
             return None  # "…, as President Tokayev has pointed out just now, …": before or after, unsettled
         trailing = not clause_words(masked[v_end:sent_end])
         # "…, said the President during a conversation …": a role or pronoun right after the verb is its
@@ -428,9 +428,10 @@ class SpeechReader:
         inverted = next((f for f in view.people if f.id == who and v_end <= f.start - view.base
                          and f.end - view.base <= next_quote and len(WORD.findall(masked[v_end:f.start - view.base])) <= 6
                          and not CONJUNCTION.search(masked[v_end:f.start - view.base])), None)
-        if not trailing and masked[v_end:sent_end].lstrip().startswith(",") and opening != masked[sent_start:v_start] \
+        if not trailing and masked[v_end:sent_end].lstrip().startswith(",") and len(before_comma) >= 2 \
                 and len(WORD.findall(opening)) <= 4:
             return None  # "This work, he said, was underway …": a clause whose subject stands before the verb
+            # ("Therefore, Kyrylo Tymoshenko noted, the leadership …": an adverb first, the clause after)
         if inverted is not None:
             clause = masked[v_end:inverted.start - view.base] + " " + masked[inverted.end - view.base:next_quote]
         if trailing:

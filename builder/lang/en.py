@@ -77,7 +77,8 @@ PASSIVE_BE = ["is", "are", "was", "were", "be", "been", "being"]
 AS_SAID = ["as", "like", "just like"]
 """Words opening the comparative clause of a reporting verb inside a sentence ("…, driven by, as he says, anger",
 "…, as President Tokayev has pointed out just now, …"): whether the words before or after it are what was
-said, the sentence does not settle. At a sentence's opening ("As the Head of State said, …") what follows is."""
+said, the sentence does not settle. At a sentence's opening ("As the Head of State said, …", "Therefore, as
+Volodymyr Zelenskyy noted, …": fewer than three words before it) what follows is."""
 NOT_A_CLAUSE = ["at", "in", "on", "during", "after", "before", "from", "by", "with", "outside", "as"]
 """Words after "told …" that start a circumstance, not what was said."""
 PREPOSITIONS = ["with", "to", "by", "of", "for", "from", "about", "against", "and", "between", "on", "at", "in", "like",
