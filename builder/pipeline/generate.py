@@ -100,8 +100,9 @@ def shown_path(path: Path, root: Path) -> str:
     return str(path)
 
 
-def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) -> list[Path]:
-    """Every article file under the given folders, sorted; links that leave their folder are refused."""
+def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) -> dict[Path, str]:
+    """Every article file under the given folders, sorted, each with its shown_path; links that leave their
+    folder are refused."""
     files: list[Path] = []
     for source in sources:
         if source.is_file():
@@ -136,7 +137,7 @@ def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) 
                 continue
             if path.is_file():
                 files.append(path)
-    return list(dict.fromkeys(files))
+    return {path: shown_path(path, root) for path in dict.fromkeys(files)}
 
 
 def page_names(files: list[Path], root: Path, shown: dict[Path, str] | None = None) -> dict[Path, str]:
@@ -164,18 +165,15 @@ def page_names(files: list[Path], root: Path, shown: dict[Path, str] | None = No
     return names
 
 
-def read_articles(files: list[Path], config: Config, problems: list[Problem],
+def read_articles(files: dict[Path, str], config: Config, problems: list[Problem],
                   progress: Callable[[int, int], None] | None = None,
-                  reader: Callable[..., tuple[Article, list[Problem]]] = read_article,
-                  shown: dict[Path, str] | None = None) -> list[Article]:
-    """Ingest every file; a bad one is reported and skipped. Page names are made unique here. `reader`
-    is read_article or one with the same signature (the live preview's remembers unchanged files). `shown`:
-    each file's shown_path, when known."""
+                  reader: Callable[..., tuple[Article, list[Problem]]] = read_article) -> list[Article]:
+    """Ingest every file (as article_files lists them: each with its shown_path); a bad one is reported and
+    skipped. Page names are made unique here. `reader` is read_article or one with the same signature (the
+    live preview's remembers unchanged files)."""
     articles: list[Article] = []
-    where = shown or {path: shown_path(path, config.root) for path in files}
-    names = page_names(files, config.root, where)
-    for number, path in enumerate(files, start=1):
-        shown = where[path]
+    names = page_names(list(files), config.root, files)
+    for number, (path, shown) in enumerate(files.items(), start=1):
         try:
             article, warnings = reader(path, shown, names[path], config.languages)
         except IngestError as error:
@@ -424,10 +422,8 @@ class Run:
     """The knowledge base, once read."""
     kb_changed: bool = True
     """Whether the knowledge base differs from the previous run's (always, for a build)."""
-    files: list[Path] = field(default_factory=list)
-    """The article files, once listed."""
-    shown: dict[Path, str] = field(default_factory=dict)
-    """Each article file as the user thinks of it (shown_path), once listed."""
+    files: dict[Path, str] = field(default_factory=dict)
+    """The article files, once listed, each as the user thinks of it (shown_path)."""
     publishing: bool = True
     """Whether the run ends in pages (build, serve) or only in annotations (annotate, suggest, eval)."""
     executor: object | None = None
@@ -459,12 +455,12 @@ class Reuse:
     def read(self, run: Run) -> list[Article]:
         config = run.config
         return read_articles(run.files, config, run.report.problems, run.stage("read"),
-                             reader=cached_reader(run.cache) if config.cache else read_article, shown=run.shown)
+                             reader=cached_reader(run.cache) if config.cache else read_article)
 
     def annotate(self, run: Run, articles: list[Article], tally: Counter) -> list[AnnotatedArticle]:
         # Corrections are applied after the cache, which holds what the machine found: the editor always wins.
         return [corrected(item, run.kb, run.report.problems) for item in
-                annotate_all(run.config, run.kb, run.shown, articles, run.stage("annotate"), tally, run.report.problems,
+                annotate_all(run.config, run.kb, run.files, articles, run.stage("annotate"), tally, run.report.problems,
                              run.cache, self._elsewhere(run))]
 
     def _elsewhere(self, run: Run) -> Callable[[Annotator], Annotator] | None:
@@ -532,7 +528,6 @@ def _read_and_annotate(run: Run, reuse: Reuse) -> tuple[list[AnnotatedArticle], 
     report, started = run.report, time.perf_counter()
     run.kb, run.kb_changed = reuse.knowledge_base(run)
     run.files = article_files(run.config.articles, run.config.root, report.problems)
-    run.shown = {path: shown_path(path, run.config.root) for path in run.files}
     articles = reuse.read(run)
     report.skipped = len(run.files) - len(articles)
     report.timings["read"] = time.perf_counter() - started
