@@ -283,13 +283,14 @@ class _Deferred:
 
 
 def english_identity(configured: str) -> str:
-    """The English model's "package==version" for cache keys, with what its parse of the reporting sentences
-    depends on (builder.annotate.syntax.identity): the spans cached with it carry that parse. "none" when it
-    is not installed (the model is then reported missing only if an English article needs it)."""
+    """The English model's "package==version" for cache keys, with spaCy's version (nlp.spacy_identity) and what
+    its parse of the reporting sentences depends on (builder.annotate.syntax.identity): the spans cached with it
+    carry that parse. "none" when it is not installed (the model is then reported missing only if an English
+    article needs it)."""
     from builder.annotate import nlp, syntax
 
     try:
-        return model_identity(nlp.resolve_model_name(configured)) + "+" + syntax.identity()
+        return model_identity(nlp.resolve_model_name(configured)) + nlp.spacy_identity() + "+" + syntax.identity()
     except nlp.ModelNotFound:
         return "none"
 
