@@ -236,3 +236,26 @@ def test_a_nickname_is_not_folded_into_another_person_of_that_surname_named_year
               ("Andy Biggs",), "2025-02-28"))
     assert _names(_index(*biggs)[0]) == {"Andrew G. Biggs", "Andy Biggs"}
     assert _names(_index(*((*one[:4], "2022-05-17") for one in biggs))[0]) == {"Andrew G. Biggs"}
+
+
+def test_a_company_s_country_and_an_office_end_no_person_s_name():
+    # whitehouse_en: a "Speakers:" field of companies that "announced" investments, and an office the model labelled
+    assert not_a_name("Preciball USA") and not_a_name("Honorary Chair")
+    archive, listed = _index(
+        ("- Preciball USA announced a $17.6 million investment for a new production facility in Georgia.",
+         ("Preciball USA",), "en", ("Preciball USA",)),
+        ("The First Lady has historically served as Honorary Chair of the Committee, which is composed of members "
+         "appointed by the President.", ("Honorary Chair",)))
+    assert not archive.people and not listed
+
+
+def test_a_country_run_into_a_name_the_lexicon_lacks_is_that_name_s_person():
+    # kremlin_en: a heading's "Speakers:" field ran the country into the president's name; "Serdar" is no given
+    # name of the lexicon, and the whole name is written on its own elsewhere
+    archive, listed = _index(
+        ("President of Turkmenistan Serdar Berdimuhamedov will visit Russia at the invitation of President Vladimir "
+         "Putin on June 10.", ("Turkmenistan Serdar Berdimuhamedov",)),
+        ("Vladimir Putin and President of Turkmenistan Serdar Berdimuhamedov made press statements following "
+         "Russia-Turkmenistan talks.", ("Serdar Berdimuhamedov",)))
+    assert _names(archive) == {"Serdar Berdimuhamedov"}
+    assert [[p.name for p in item.annotation.people] for item in archive.articles] == [["Serdar Berdimuhamedov"]] * 2
