@@ -174,9 +174,9 @@ def _written_within(archive: Archive, where: dict[str, list[AnnotatedArticle]]) 
 
 def prefixed_names(people: dict[str, Person]) -> dict[str, str]:
     """{id: the id of the person it names} for people outside the knowledge base named by a word that is no
-    given name run into another person's whole name of two words or more ("Relief Alexander Chupriyan" ->
-    Alexander Chupriyan, "Austria Karl Nehammer" -> Karl Nehammer, "Turkmenistan Serdar Berdimuhamedov" -> Serdar
-    Berdimuhamedov, whose "Serdar" the lexicon lacks): a place, an office or a heading before the name. A surname alone after such a word ("Canada Trudeau") or the end of a longer
+    given name run into another person's whole name, which starts with a given name ("Relief Alexander
+    Chupriyan" -> Alexander Chupriyan, "Austria Karl Nehammer" -> Karl Nehammer): a place, an office or a
+    heading before the name. A surname alone after such a word ("Canada Trudeau") or the end of a longer
     name ("Van Hollen") is left alone: which person it is, the archive cannot tell for sure ("Sadyr
     Japarov" and "Akylbek Japarov" are two people)."""
     by_name: dict[tuple[str, ...], list[str]] = {}
@@ -188,9 +188,7 @@ def prefixed_names(people: dict[str, Person]) -> dict[str, str]:
         if person.in_kb or len(words) < 3 or CYRILLIC.search(person.name) or is_given_name(words[0].split("-")[0]):
             continue
         targets = by_name.get(tuple(words[1:]), [])
-        # the rest need not start with a given name the lexicon knows ("Turkmenistan Serdar Berdimuhamedov"): it is
-        # a whole name of two words or more the archive writes on its own
-        if len(targets) == 1 and words[1][:1].isupper():
+        if len(targets) == 1 and is_given_name(words[1].split("-")[0]):
             found[pid] = targets[0]
     return found
 

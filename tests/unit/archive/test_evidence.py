@@ -88,7 +88,9 @@ def test_a_foreign_name_written_only_in_cyrillic_has_no_page_until_the_archive_h
                  ("Квентин Тарантино",), "ru")
     skripal = ("Концерт пройдёт в британском Солсбери, где были отравлены бывший полковник ГРУ Сергей Скрипаль и его "
                "дочь Юлия.", ("Сергей Скрипаль",), "ru")
-    archive, listed = _index(buffett, tarantino, skripal)
+    kim = ("Президент США Дональд Трамп заявил в понедельник, что знает, как обстоят дела у Ким Чен Ына, и надеется, "
+           "что с ним все в порядке.", ("Ким Чен Ын",), "ru")  # Palladius' "Kim Chen Yn" is no one's spelling
+    archive, listed = _index(buffett, tarantino, skripal, kim)
     assert not archive.people and not listed  # Skripal too: a native name with a surname of no native ending
     # once an English article writes the name, the Cyrillic spelling is linked to it and the page is under it
     archive, _ = _index(
