@@ -8,6 +8,7 @@ from typing import Protocol
 from builder import lang as packs
 from builder.annotate import lexicon, names
 from builder.annotate.doc import Quotation
+from builder.annotate.genders import name_gender
 from builder.annotate.quotations import MODIFIER, WORD, Paragraph
 from builder.annotate.resolve import Found, PersonIndex
 
@@ -130,6 +131,16 @@ def participle(verb: str, lang: str) -> bool:
     return bool(re.search(packs.own(lang, "PARTICIPLE"), verb.lower()))
 
 
+def passive(view: Paragraph, clause_start: int, verb: tuple[int, int], lang: str) -> bool:
+    """Whether a reporting verb is a passive participle after a form of "be" ("were instructed", "has been
+    told"; the pack's `PASSIVE_BE`, English only), whose subject is addressed rather than speaking."""
+    if not packs.has(lang, "PASSIVE_BE") or participle(view.masked[verb[0]:verb[1]], lang):
+        return False
+    before = view.words(clause_start, verb[0])[-2:]
+    return any(word.lower() in packs.pack(lang).PASSIVE_BE for word in before[-1:]) or \
+        (len(before) == 2 and before[0].lower() in packs.pack(lang).PASSIVE_BE and before[1].lower() in GAP_WORDS)
+
+
 def indefinite(words_before_role: str, lang: str) -> bool:
     """Whether an indefinite article stands among the few words before a role noun ("a White House official")."""
     articles = packs.own(lang, "INDEFINITE", [])
@@ -171,7 +182,9 @@ def _prepositions(lang: str) -> frozenset[str]:
 class Antecedents(Protocol):
     """What came before a position: who "he" or "the spokesman" can be."""
 
-    def salient(self, position: int) -> str | None: ...
+    def salient(self, position: int, pronoun: str | None = None) -> str | None: ...
+
+    def fits(self, pid: str, pronoun: str | None) -> bool: ...
 
     def earlier(self, position: int) -> list[Found]: ...
 
@@ -198,14 +211,18 @@ class Attributor:
         self.index = index
         self.basis = ""
         """How the last speaker found was established (see BASES)."""
+        self.pronoun: str | None = None
+        """The pronoun a subject was looked for through ("she added"), while attributing one quotation."""
 
     def role_person(self, phrase: str, earlier: list[Found]) -> str | None:
         """The person a role phrase ("the Kremlin spokesman", "the Russian president") stands for: the most
         recently mentioned person whose knowledge-base role fits it."""
         lower = phrase.lower()
+        # the kind of office is its head's: "the Deputy Head| of the Office of the President" is no president
+        head_words = ROLE_HEAD_END.split(lower, maxsplit=1)[0]
         wanted: list[str] = []
         for pattern, keys in ROLE_KEYS:
-            if re.search(pattern, lower):
+            if re.search(pattern, head_words):
                 wanted.extend(keys)
         nation = [keys for pattern, keys in NATION_KEYS if re.search(pattern, phrase)]
         if not (wanted or nation):
@@ -217,8 +234,9 @@ class Attributor:
             described = f"{person.role or ''} {person.org or ''}".lower()
             heads = role_heads(person.role or "")
             if wanted and not any(key in head for key in wanted for head in heads
-                                  if not VICE.search(head) or VICE.search(lower)):
-                continue
+                                  if (not VICE.search(head) or VICE.search(lower))
+                                  and (VICE.search(head) or not VICE.search(head_words))):
+                continue  # a deputy's office is not its chief's, nor the chief's a deputy's
             if any(not any(key in described for key in keys) for keys in nation):
                 continue
             return found.id
@@ -232,6 +250,9 @@ class Attributor:
         role = lexicon.role_pattern(lang).search(phrase)
         if role and indefinite(phrase[:role.start()], lang):
             return None
+        following = NEXT_CAPITALISED.match(phrase, role.end()) if role else None
+        if following and name_gender(following.group(1)):
+            return None  # "Swiss President Ignazio Cassis said": the role is the title of a first name after it
         return self.role_person(phrase, before.earlier(position))
 
     def subject(self, view: Paragraph, clause: tuple[int, int], verb: tuple[int, int], lang: str,
@@ -241,6 +262,8 @@ class Attributor:
         verb_start, verb_end = verb
         masked, base = view.masked, view.base
         prepositional = bool(PREPOSITIONAL.match(masked[verb_start:verb_end]))
+        if not prepositional and passive(view, clause_start, verb, lang):
+            return None  # "… have been instructed to …": the subject is the one addressed, not a speaker
         if not prepositional and COORDINATED.search(masked[max(clause_start, verb_start - 24):verb_start]):
             return self._coordinated(view, clause_start, verb_start, lang, before)
         subjects = [] if prepositional else self._subjects_before(view, clause_start, verb_start, lang)
@@ -257,13 +280,14 @@ class Attributor:
             # "The President also touted …, saying …": the participle's subject opens the sentence
             head = WORD.findall(masked[clause_start:verb_start])[:4]
             if head and pronouns.fullmatch(head[0]):
-                self.basis = "pronoun"
-                return before.salient(base + verb_start)
+                self.basis, self.pronoun = "pronoun", head[0]
+                return before.salient(base + verb_start, head[0])
             if roles.search(" ".join(head)):
                 return self._role(" ".join(head), before, base + verb_start, lang)
-        if pronouns.search(" ".join(tail_words[-3:])):
-            self.basis = "pronoun"
-            return before.salient(base + verb_start)
+        pronoun = pronouns.search(" ".join(tail_words[-3:]))
+        if pronoun:
+            self.basis, self.pronoun = "pronoun", pronoun.group(0)
+            return before.salient(base + verb_start, pronoun.group(0))
         if roles.search(" ".join(tail_words)):
             return self._role(" ".join(tail_words), before, base + verb_start, lang)
         inverting = lexicon.inverting_pattern(lang)
@@ -284,8 +308,8 @@ class Attributor:
             self.basis = "subject"
             return subjects[0].id
         if head and lexicon.pronoun_pattern(lang).fullmatch(head[0]):
-            self.basis = "pronoun"
-            return before.salient(view.base + start)
+            self.basis, self.pronoun = "pronoun", head[0]
+            return before.salient(view.base + start, head[0])
         if head and lexicon.role_pattern(lang).search(" ".join(head)):
             return self._role(" ".join(head), before, view.base + start, lang)
         return None
@@ -344,9 +368,10 @@ class Attributor:
         head = " ".join(WORD.findall(masked[verb_end:clause_end])[:4])
         if lexicon.role_pattern(lang).search(head):
             return self._role(head, before, position, lang)
-        if lexicon.pronoun_pattern(lang).search(" ".join(WORD.findall(masked[verb_end:clause_end])[:1])):
-            self.basis = "pronoun"
-            return before.salient(position)
+        pronoun = lexicon.pronoun_pattern(lang).search(" ".join(WORD.findall(masked[verb_end:clause_end])[:1]))
+        if pronoun:
+            self.basis, self.pronoun = "pronoun", pronoun.group(0)
+            return before.salient(position, pronoun.group(0))
         return None
 
     def speaker(self, view: Paragraph, index: int, speech: re.Pattern[str], lang: str, before: Antecedents,
@@ -361,7 +386,7 @@ class Attributor:
         prev_end = view.quotes[index - 1].end - view.base if index else 0
         next_start = view.quotes[index + 1].start - view.base if index + 1 < len(view.quotes) else len(view.text)
         before_start, after_end = max(sent_start, prev_end), min(sent_end, next_start)
-        self.basis = ""
+        self.basis, self.pronoun = "", None
         if a_name(view, index):
             self.basis = ABSTAINED
             return None
@@ -385,12 +410,14 @@ class Attributor:
         if speaker is None and self._named_after(view, qe, after_end, speech, lang):
             return None  # "“…,” says the Adviser-Commissioner … Daria Herasymchuk": someone not recognised
         if speaker is None and index and view.quotes[index - 1].speaker and (
-                prev_end >= sent_start - 2 or starts_sentence or not clause_words(view.masked[prev_end:qs])):
+                prev_end >= sent_start - 2 or starts_sentence or not clause_words(view.masked[prev_end:qs])) \
+                and before.fits(view.quotes[index - 1].speaker, self.pronoun):  # not "…,” Peskov said. “…,” she added
             speaker = view.quotes[index - 1].speaker
             self.basis = "carried"
         if speaker is None and index == 0 and qs <= 1 and previous is not None \
                 and view.number - previous.paragraph == 1 and not view.people:
             speaker = before.speaker_of(previous.paragraph)  # the last speaker there, of a quote or a verb
+            speaker = speaker if speaker is None or before.fits(speaker, self.pronoun) else None
             self.basis = "carried-paragraph"
         if speaker is not None and self.basis.endswith("subject") and joined(view, speaker, sent_start, qs):
             self.basis = ABSTAINED  # "Leon Panetta and Chuck Hagel warned …, noting: “…”": no one person's words

@@ -54,6 +54,8 @@ THAT = ["that"]
 CLAUSE_FILLERS = ["that", "as", "how", "whether", "on", "in", "at", "this", "last", "also", "again"]
 """Words that do not count as words of a reported clause."""
 PRONOUNS = ["he", "she"]
+PRONOUN_GENDERS = {"he": "m", "she": "f"}
+"""The gender each pronoun asks of its antecedent's first name (builder.annotate.genders)."""
 RELATIVE = ["who"]
 """The relative pronoun after a name whose clause stands between the name and its verb ("Oleksandr Chalyi who
 heads the legal group added that …")."""
@@ -69,6 +71,14 @@ AND = ["and"]
 # "told reporters", "told TASS", "told state TV": the addressee is not part of what was said.
 ADDRESSEE = (r"(?:the|a|state|state-owned|government-owned|russian|reporters|journalists|press|media|news|agency|"
              r"channel|television|tv|radio|newspaper|broadcaster|outlet|information|company|[A-Z][\w.-]*(?:['’]s)?)")
+PASSIVE_BE = ["is", "are", "was", "were", "be", "been", "being"]
+"""A form of "be" right before a reporting verb (an adverb between allowed) makes it passive: "were instructed",
+"has been told" report what the subject was told, not what it said."""
+AS_SAID = ["as", "like", "just like"]
+"""Words opening the comparative clause of a reporting verb inside a sentence ("…, driven by, as he says, anger",
+"…, as President Tokayev has pointed out just now, …"): whether the words before or after it are what was
+said, the sentence does not settle. At a sentence's opening ("As the Head of State said, …", "Therefore, as
+Volodymyr Zelenskyy noted, …": fewer than three words before it) what follows is."""
 NOT_A_CLAUSE = ["at", "in", "on", "during", "after", "before", "from", "by", "with", "outside", "as"]
 """Words after "told …" that start a circumstance, not what was said."""
 PREPOSITIONS = ["with", "to", "by", "of", "for", "from", "about", "against", "and", "between", "on", "at", "in", "like",

@@ -19,6 +19,7 @@ ACCORDING_TO = ["potrivit", "conform", "în opinia", "citat de"]
 THAT = ["că"]
 CLAUSE_FILLERS = ["că", "ca"]
 PRONOUNS = ["el", "ea", "acesta", "aceasta"]
+PRONOUN_GENDERS = {"el": "m", "ea": "f", "acesta": "m", "aceasta": "f"}
 FIRST_PERSON = r"(?i)(?<!\w)(?:eu|noi|meu|mea|nostru|noastră|mi-?|ne)(?!\w)"
 AND = ["și"]
 ABBREVIATIONS = ["nr", "Nr"]

@@ -21,6 +21,7 @@ ACCORDING_TO = ["по словам", "по его"]
 THAT = ["что"]
 CLAUSE_FILLERS = ["что"]
 PRONOUNS = ["он", "она"]
+PRONOUN_GENDERS = {"он": "m", "она": "f"}
 FIRST_PERSON = r"(?i)(?<!\w)(?:я|мы|мне|меня|мой|моя|наш\w*|нам|нас)(?!\w)"
 AND = ["и"]
 

@@ -19,6 +19,7 @@ ACCORDING_TO = ["за словами", "за його"]
 THAT = ["що"]
 CLAUSE_FILLERS = ["що"]
 PRONOUNS = ["він", "вона"]
+PRONOUN_GENDERS = {"він": "m", "вона": "f"}
 FIRST_PERSON = r"(?i)(?<!\w)(?:я|ми|мені|мене|мій|моя|наш\w*|нам|нас)(?!\w)"
 AND = ["і", "та"]
 

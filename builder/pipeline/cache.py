@@ -15,7 +15,8 @@ One file instead of one small JSON file an entry: a rebuild of the whole corpus 
 processes may read and write the cache at once (SQLite's locks; a writer waits up to a minute for
 another). Each entry carries a SHA-256 of its value's text: one whose checksum does not match is ignored
 (and rewritten), never read back wrong; a database that cannot be opened or read is not used (entries are
-then recomputed) and the build says why (Cache.unusable). Caches of the earlier layout (one JSON file an entry, `<kind>/<ab>/<key>.json`)
+then recomputed) and the build says why (Cache.unusable); a write that fails (read-only, locked, disk full)
+ends this build's writes, and the build says that too (Cache.unwritable, Cache.trouble). Caches of the earlier layout (one JSON file an entry, `<kind>/<ab>/<key>.json`)
 are still read, checked as before, and their entries copied into the database as they are found. The
 folder is safe to delete at any time.
 """
@@ -23,6 +24,7 @@ folder is safe to delete at any time.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import hashlib
 import importlib.metadata
 import json
@@ -98,9 +100,13 @@ class Cache:
         self.folder = folder
         self.ignored = 0
         """Entries found damaged (unreadable, not a plain file, wrong key or checksum) and so recomputed."""
-        self.unusable: str | None = None
-        """Why the database could not be opened or read (SQLite's words), when it could not: nothing was then
-        read from it or stored in it."""
+        self.unusable: Exception | None = None
+        """Why the database could not be opened or read, when it could not: nothing was then read from it or
+        stored in it (said by trouble())."""
+        self.unwritable: sqlite3.Error | None = None
+        """The first write that failed (read-only, locked past BUSY_SECONDS, disk full, damaged), when one did:
+        nothing more is written by this Cache (each write to a locked database would wait a minute), and what
+        it holds is still read."""
         self._db: sqlite3.Connection | None = None
         self._pid = 0
         self._broken = False
@@ -160,7 +166,7 @@ class Cache:
 
     def _unusable(self, error: Exception) -> None:
         self._broken = True
-        self.unusable = self.unusable or (getattr(error, "strerror", None) or str(error) or type(error).__name__)
+        self.unusable = self.unusable or error
 
     def _get_file(self, kind: str, key: str) -> Any | None:
         """An entry of the earlier layout (one JSON file), checked as it was."""
@@ -180,8 +186,8 @@ class Cache:
 
     def put(self, kind: str, key: str, value: Any) -> None:
         """Store a JSON-able value under key, in a transaction of its own. A cache that cannot be written
-        is not an error: the build goes on and recomputes next time."""
-        if self.folder is None:
+        is not an error: the build goes on, keeps the first failure in `unwritable` and says so once."""
+        if self.folder is None or self.unwritable is not None:
             return
         db = self._connection()
         if db is None:
@@ -190,8 +196,47 @@ class Cache:
         try:
             db.execute("INSERT OR REPLACE INTO entries (kind, key, sha256, value) VALUES (?, ?, ?, ?)",
                        (kind, key, hashlib.sha256(text.encode("utf-8")).hexdigest(), text))
-        except sqlite3.Error:
-            pass
+        except sqlite3.Error as error:
+            self.unwritable = error
+
+
+_WRITABLE = "make the folder and its files writable"
+_DELETE = "delete the file (the cache is safe to delete)"
+_BUSY = f"another process kept it locked for over {BUSY_SECONDS} seconds: let one build at a time use it"
+_SQLITE_ADVICE = {
+    sqlite3.SQLITE_BUSY: _BUSY, sqlite3.SQLITE_LOCKED: _BUSY,
+    sqlite3.SQLITE_READONLY: _WRITABLE, sqlite3.SQLITE_CANTOPEN: _WRITABLE, sqlite3.SQLITE_PERM: _WRITABLE,
+    sqlite3.SQLITE_FULL: "free some disk space", sqlite3.SQLITE_IOERR: "free some disk space (or check the disk)",
+    sqlite3.SQLITE_CORRUPT: _DELETE, sqlite3.SQLITE_NOTADB: _DELETE,
+}
+"""What to do, by SQLite's primary result code."""
+_SYSTEM_ADVICE = {errno.EACCES: _WRITABLE, errno.EPERM: _WRITABLE, errno.EROFS: _WRITABLE, errno.ENOSPC: "free some disk space"}
+"""What to do, by the system's error number (the folder could not be made)."""
+
+
+def trouble(cache: Cache) -> str | None:
+    """The one sentence a build says when its cache could not be used or written (None when it could)."""
+    if cache.unusable is not None:
+        return (f"the annotation cache could not be used ({_words(cache.unusable)}), so every article was annotated "
+                f"afresh and nothing was kept for the next build; {_advice(cache.unusable, _DELETE)}, or give another "
+                f"--cache folder.")
+    if cache.unwritable is not None:
+        return (f"the annotation cache could not be written ({_words(cache.unwritable)}): this build's annotations are "
+                f"not kept (none after that write), so the next build makes them again; "
+                f"{_advice(cache.unwritable, 'check the folder')}, or give another --cache folder.")
+    return None
+
+
+def _words(error: Exception) -> str:
+    """SQLite's (or the system's) words for an error."""
+    return getattr(error, "strerror", None) or str(error) or type(error).__name__
+
+
+def _advice(error: Exception, otherwise: str) -> str:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return _SQLITE_ADVICE.get(code & 0xFF, otherwise)
+    return _SYSTEM_ADVICE.get(getattr(error, "errno", None), otherwise)
 
 
 def _canonical(value: Any) -> str:

@@ -37,6 +37,7 @@ from builder.pipeline.cache import (
     digest,
     model_identity,
     storable,
+    trouble,
 )
 from builder.pipeline import incremental
 from builder.pipeline.progress import Progress
@@ -541,14 +542,15 @@ def _read_and_annotate(run: Run, reuse: Reuse) -> tuple[list[AnnotatedArticle], 
     report.cached, report.annotated, report.model_runs = tally["cached"], tally["annotated"], tally["model"]
     report.skipped += tally["failed"]
     report.cache_ignored = run.cache.ignored
-    if run.cache.unusable:
-        report.problems.append(Problem(shown_path(run.config.cache / DATABASE, run.config.root), None,
-                                       f"the annotation cache could not be used ({run.cache.unusable}), so every "
-                                       f"article was annotated afresh and nothing was kept for the next build; "
-                                       f"delete the file (the cache is safe to delete) or give another --cache folder.",
-                                       "warning"))
+    report.problems.extend(_cache_trouble(run))
     report.timings["annotate"] = time.perf_counter() - started
     return annotated, articles
+
+
+def _cache_trouble(run: Run) -> list[Problem]:
+    """The one warning of a cache that could not be used or written (a cache is no input: --strict ignores it)."""
+    said = trouble(run.cache)
+    return [Problem(shown_path(run.config.cache / DATABASE, run.config.root), None, said, "warning")] if said else []
 
 
 def _stage(progress: Progress | None, stage: str) -> Callable[[int, int], None] | None:

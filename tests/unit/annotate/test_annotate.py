@@ -110,3 +110,22 @@ def test_cyrillic_case_endings_resolve(annotate_text):
 def test_topics_need_their_keywords(annotate_text):
     _, annotation = annotate_text("The new sanctions on Russian banks were announced by the Treasury on Friday.")
     assert ids(annotation.topics) == ["sanctions"]
+
+
+def test_reported_entries_of_a_seed_are_whole_clauses_not_its_quotations_again(annotator, seeds):
+    # Issue 14: "a reported entry is a whole clause of what was said, or nothing". On the seed article with
+    # Psaki, Lavrov and Price, no reported entry opens with a direct quotation listed already, runs on past a
+    # quotation that ends its sentence into the next one, or is an apposition before the sentence's main
+    # verb (", said …").
+    import re
+
+    from builder.annotate.quotations import OPENERS
+    from builder.annotate.speech import QUOTED_SENTENCE_END
+
+    annotation = annotate_seed(annotator, seeds, "003")
+    reported = [q.text for s in annotation.speakers for q in s.quotes if not q.direct]
+    assert reported
+    for words in reported:
+        assert words[:1] not in OPENERS, words
+        assert not QUOTED_SENTENCE_END.search(words), words
+        assert not re.search(r",\s+said\b", words), words

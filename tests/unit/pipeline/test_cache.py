@@ -3,11 +3,14 @@ knowledge-base change re-runs the rules but not spaCy; damaged or deleted entrie
 
 from __future__ import annotations
 
+import ctypes
 import json
 import multiprocessing
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -203,3 +206,94 @@ def test_unchanged_files_are_not_read_again_and_changed_or_corrected_ones_are(pr
     run(config)
     # A header that corrects the annotation is read every time; plain header fields (outlet…) are stored.
     assert sorted(read) == sorted([changed.name, corrected.name, corrected.name])
+
+
+def test_a_locked_cache_is_still_read_and_its_failed_write_is_said_once(project, monkeypatch):
+    import builder.pipeline.cache
+
+    config, tmp = project
+    _, fresh = run(config)
+    changed = tmp / "articles" / "2024-11-11-peskov-sanctions-race.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nSergey Lavrov said nothing new.\n", encoding="utf-8")
+    monkeypatch.setattr(builder.pipeline.cache, "BUSY_SECONDS", 0.2)  # a write waits this long for the lock
+    holder = _database(tmp / "cache")
+    holder.execute("BEGIN EXCLUSIVE")  # another process writing, for longer than a write waits
+    try:
+        report, annotations = run(config)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert (report.cached, report.annotated) == (report.articles - 1, 1)  # what it holds was read
+    said = [p for p in report.problems if p.path.endswith(DATABASE)]
+    assert len(said) == 1 and said[0].severity == "warning", report.problems  # a warning: --strict ignores it
+    assert said[0].message.startswith("the annotation cache could not be written (database is locked): this "
+                                      "build's annotations are not kept"), said[0].message
+    again, _ = run(config)
+    assert (again.annotated, again.model_runs) == (1, 1) and not [p for p in again.problems if p.path.endswith(DATABASE)]
+    assert annotations.keys() == fresh.keys()
+
+
+DISK_FULL = """
+import resource, signal, sys
+from pathlib import Path
+from builder.cli import main
+from builder.config import load_config
+from builder.sources.langid import identify
+
+identify("", load_config(Path(sys.argv[1]))[0].languages)  # py3langid unpacks its model into a file: before the limit
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG) instead of killing the process
+resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))  # no file grows past 40 kB: a full disk
+sys.exit(main(["--root", *sys.argv[1:]]))
+"""
+"""`briefing --root ROOT ...` on a disk that fills up once the program is loaded."""
+
+
+def _not_the_owner() -> None:
+    """In the child: file permissions hold for it, even as root (which may write anything while it has
+    CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH: dropped from its bounding set, the program it runs has neither)."""
+    if os.geteuid() == 0:
+        libc = ctypes.CDLL(None, use_errno=True)
+        for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+            if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+                raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
+
+
+def _annotate(cache: Path | None, articles: list[Path], trouble: str = "") -> subprocess.CompletedProcess:
+    """`briefing annotate --json` in a process of its own: on a full disk, or as a user who may not write the cache."""
+    program = ["-c", DISK_FULL] if trouble == "disk full" else ["-m", "builder", "--root"]
+    where = ["--cache", str(cache)] if cache else ["--no-cache"]
+    return subprocess.run([sys.executable, *program, str(ROOT), "annotate", *map(str, articles), "--json", *where],
+                          capture_output=True, text=True, timeout=600, cwd=ROOT,
+                          preexec_fn=_not_the_owner if trouble.startswith("read-only") else None)
+
+
+@pytest.fixture(scope="module")
+def three_articles() -> tuple[list[Path], str]:
+    """Three of the sample archive's articles and their annotations (`annotate --json`) without a cache."""
+    articles = sorted((ROOT / "content" / "articles").glob("*.txt"))[4:7]
+    expected = _annotate(None, articles)
+    assert expected.returncode == 0 and expected.stdout.count("\n") == 3, expected.stderr
+    return articles, expected.stdout
+
+
+@pytest.mark.parametrize("trouble", ["disk full", "read-only database", "read-only folder"])
+def test_a_cache_that_cannot_be_written_is_said_once_and_the_annotations_are_the_same(three_articles, trouble, tmp_path):
+    articles, expected = three_articles
+    folder = tmp_path / "cache"
+    if trouble != "disk full":
+        assert _annotate(folder, articles[:2]).returncode == 0  # a cache made earlier, by its owner
+        (folder / DATABASE).chmod(0o444)
+        if trouble == "read-only folder":
+            folder.chmod(0o555)
+    try:
+        done = _annotate(folder, articles, trouble)
+    finally:
+        if folder.exists():
+            folder.chmod(0o755)
+    assert done.returncode == 0 and done.stdout == expected, done.stderr
+    said = [line for line in done.stderr.splitlines() if DATABASE in line]
+    assert len(said) == 1 and ": warning: the annotation cache could not be " in said[0], done.stderr
+    why = {"disk full": "written (disk I/O error): this build's annotations are not kept",
+           "read-only database": "written (attempt to write a readonly database): this build's annotations are not kept",
+           "read-only folder": "used (attempt to write a readonly database), so every article was annotated afresh"}
+    assert why[trouble] in said[0] and ("free some disk space" if trouble == "disk full" else "writable") in said[0]
