@@ -8,6 +8,7 @@ by `make train-ro`, README "Romanian person recognition"); other languages get n
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import importlib.util
 import os
 from functools import lru_cache
@@ -80,16 +81,31 @@ def romanian(path: Path = ROMANIAN_MODEL):
     return spacy.load(path)
 
 
+SPACY_WHEN_KEYED = "3.8.18"
+"""spaCy's version when it joined the models' identities (session 23). The project has pinned it since its first
+commit, so every cache made before was made with it: while it is installed, keys stay as they were; any other
+version is part of them."""
+
+
+def spacy_identity() -> str:
+    """spaCy's part of a model's identity for cache keys: its version, which decides the tokenisation and so the
+    spans as much as the model's files do, so that an upgrade never reads the spans of the version before ("" at
+    SPACY_WHEN_KEYED, "+spacy==X.Y.Z" otherwise)."""
+    version = importlib.metadata.version("spacy")
+    return "" if version == SPACY_WHEN_KEYED else f"+spacy=={version}"
+
+
 @lru_cache(maxsize=2)
 def romanian_identity(path: Path = ROMANIAN_MODEL) -> str:
     """The Romanian model's identity for cache keys: a digest of every file in its folder ("none" when
-    missing), so that a retrained model invalidates the spans and annotations made with the old one."""
+    missing), so that a retrained model invalidates the spans and annotations made with the old one, and
+    spaCy's version (spacy_identity)."""
     if not (path / "config.cfg").is_file():
         return "none"
     h = hashlib.sha256()
     for file in sorted(f for f in path.rglob("*") if f.is_file()):
         h.update(file.relative_to(path).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
-    return "ro_person@" + h.hexdigest()[:16]
+    return "ro_person@" + h.hexdigest()[:16] + spacy_identity()
 
 
 def name_lexicon(word: str) -> dict[str, bool]:

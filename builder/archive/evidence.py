@@ -218,7 +218,8 @@ def _speech_after(speech: re.Pattern[str], after: str) -> bool:
 
 def not_people(people: dict[str, Person], articles: list[AnnotatedArticle], counts: Counts | None = None) -> set[str]:
     """The ids of people outside the knowledge base (named by two words or more) that the archive does not
-    show as people (see the module's docstring). A name the archive only writes in Cyrillic came from the
+    show as people (see the module's docstring). A name the archive only writes in Cyrillic is nobody when it is a
+    foreign name transcribed (_foreign: its romanisation would be no one's spelling); else it came from the
     dictionaries' first names: it is a person when one of its spellings starts with one, or when it is
     quoted and its first word is no common word ("Граждан России", citizens of Russia, and a heading's
     "Президента України" are nobody; "Дзироэмон Кимура", quoted, is someone). `counts`: how spellings are used
@@ -245,7 +246,9 @@ def not_people(people: dict[str, Person], articles: list[AnnotatedArticle], coun
         elif not_a_name(person.name):
             found.add(pid)  # "Whirlpool Corporation", "Saint Lucia", "Joe Joe", "Biden. I’m": quoted or not
         elif person.aliases and all(CYRILLIC.search(a) for a in person.aliases) and not _written(person.name, items):
-            if not any(has_given_name(a) for a in person.aliases) and (pid not in spoke or _common_word(person.aliases)):
+            if _foreign(person.aliases):
+                found.add(pid)  # "Уоррен Баффет" would be "Uorren Baffet": no page under a name nobody writes
+            elif not any(has_given_name(a) for a in person.aliases) and (pid not in spoke or _common_word(person.aliases)):
                 found.add(pid)
         elif pid in quoted:
             continue
@@ -319,6 +322,19 @@ def not_a_name(name: str) -> bool:
         return True  # honorifics alone ("Amir Sheikh", of "Amir Sheikh Tamim bin Hamad Al Thani")
     return any(_CLOSED.match(word) and not _INITIAL.match(word) for word in words[:-1]) or "I’m" in words \
         or "I'm" in words
+
+
+NATIVE_SURNAME_ENDINGS = tuple(sorted(set(packs.every("NATIVE_SURNAME_ENDINGS")), key=len, reverse=True))
+
+
+def _foreign(spellings: tuple[str, ...]) -> bool:
+    """Whether a name the archive writes only in Cyrillic is a foreign name transcribed: no spelling ends with a
+    Russian or Ukrainian surname's ending (the packs' NATIVE_SURNAME_ENDINGS: "Наталья Тимакова", "Олександр
+    Яковенко" are native; "Уоррен Баффет", "Кейт Миддлтон", "Ким Чен Ын", "Елизавета II" are not). The
+    romanisation writes a native name as English texts do, but cannot give a foreign one back its own spelling
+    ("Uorren Baffet" for Warren Buffett): such a person has a page only once the archive holds the name in Latin
+    script (an English article, the knowledge base), and stays in the text, unlinked, until then."""
+    return not any(spelling.split()[-1].casefold().endswith(NATIVE_SURNAME_ENDINGS) for spelling in spellings)
 
 
 def _common_word(spellings: tuple[str, ...]) -> bool:

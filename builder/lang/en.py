@@ -192,11 +192,11 @@ garden dialogue summit initiative program programme project plan strategy sorori
 fraternity caucus mouse tiger bunny rabbit duck pig piglet puppy kitty cat dog pony shark chick cow frog
 monster dinosaur unicorn robot officer professor administration bureau board office party union army navy
 corps tunnel station museum library memorial airport grants order nutrition antisemitism anti-semitism
-monument native natives nw ne sw se tempore character characters
+monument native natives nw ne sw se tempore character characters usa chair
 """.split()
 """Words that end the name of an organisation, a place, a law, a programme or a cartoon character and never a
 person's surname ("Whirlpool Corporation", "Administrative Law", "Critical Minerals", "Mickey Mouse",
-"Daniel Tiger"): a name outside the knowledge base that ends with one has no person page, whatever else
+"Daniel Tiger"), an office ("Honorary Chair") or a company's country ("Preciball USA"): a name outside the knowledge base that ends with one has no person page, whatever else
 the archive shows of it — a company "announced" and a character is "joined" like a person
 (builder.archive.evidence). Words that are also surnames are left out ("Bird", "Fox", "Wolf", "Crane",
 "Hall", "Park", "Church", "Street": Sue Bird, Tom Wolf, David Crane, Frank Church)."""

@@ -55,6 +55,11 @@ NAME_ENDINGS = {
 }
 ADJECTIVE_SURNAMES = ["ский", "цкий", "ской"]
 """How surnames that decline as adjectives end (builder.annotate.names)."""
+NATIVE_SURNAME_ENDINGS = ["ов", "ев", "ёв", "ин", "цын", "ский", "цкий", "ской", "ова", "ева", "ёва", "ина", "цына",
+                          "ская", "цкая", "енко", "ко", "ук", "юк", "як", "ич", "ых", "их", "ой", "ян", "швили", "дзе"]
+"""How the nominative of a Russian surname ends (and of the Caucasian and Central Asian surnames Russian writes
+the same way): a name the romanisation writes as English texts do. A foreign name written in Cyrillic alone
+("Уоррен Баффет") it cannot give back in its own spelling (builder.archive.evidence)."""
 SURNAME_ENDINGS = {
     "gent": [("ского", "ский"), ("цкого", "цкий"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("я", "ь"), ("а", "")],
     "datv": [("скому", "ский"), ("цкому", "цкий"), ("ову", "ов"), ("еву", "ев"), ("ину", "ин"), ("ю", "ь"), ("у", "")],

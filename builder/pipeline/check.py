@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builder.pipeline.generate import article_files, read_notes, shown_path
+from builder.pipeline.generate import article_files, read_notes
 from builder.config import Config
 from builder.sources.corrections import check_corrections
 from builder.sources.ingest import IngestError, ingest_text, read_decoded
@@ -17,8 +17,7 @@ def check(config: Config) -> list[Problem]:
     kb, kb_problems = load_kb(config.data, config.root)
     problems += kb_problems
     articles: list[Article] = []
-    for path in article_files(config.articles, config.root, problems):
-        shown = shown_path(path, config.root)
+    for path, shown in article_files(config.articles, config.root, problems).items():
         try:
             decoded = read_decoded(path, shown)
             # Languages are not detected here: a check must be fast and needs no model.

@@ -3,7 +3,8 @@ every builder module they import, found by reading their import statements (not 
 package that is reached counts whole (every module below it: the language packs are loaded by name).
 
 The annotation cache keys entries by ANNOTATION's digest; the incremental build stamps a site with the
-digest of the whole package.
+digest of the whole package. A reached package's data files (the lexicon tables beside the language
+packs, DATA) count like its modules: a regenerated table is changed code.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ PACKAGE = Path(__file__).resolve().parents[1]
 ANNOTATION = ("builder.annotate", "builder.sources.ingest", "builder.pipeline.cache")
 """What turns a file into an annotation: reading it (ingest), annotating it, storing it."""
 EVERYTHING = ("builder",)
+DATA = (".txt",)
+"""Files in a package folder that the code reads as part of itself (builder/lang/given_names.txt …)."""
 
 
 def _file(module: str, root: Path) -> Path | None:
@@ -48,18 +51,20 @@ def _imports(path: Path) -> set[str]:
 
 
 def modules_of(entries: tuple[str, ...], root: Path = PACKAGE) -> list[Path]:
-    """Every source file of the entries and of what they import, transitively, sorted."""
+    """Every source file of the entries and of what they import, transitively, and the data files of the
+    packages reached, sorted."""
     seen: set[Path] = set()
     pending = list(entries)
     while pending:
         target = _file(pending.pop(), root)
         if target is None:
             continue
-        files = sorted(target.rglob("*.py")) if target.is_dir() else [target]
+        files = sorted(p for p in target.rglob("*") if p.suffix in (".py", *DATA)) if target.is_dir() else [target]
         for path in files:
             if path not in seen:
                 seen.add(path)
-                pending.extend(_imports(path))
+                if path.suffix == ".py":
+                    pending.extend(_imports(path))
     return sorted(seen)
 
 

@@ -120,9 +120,11 @@ class Resolver:
         return folder / path.name
 
 
-def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) -> list[Path]:
-    """Every article file under the given folders, sorted; links that leave their folder are refused."""
+def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) -> dict[Path, str]:
+    """Every article file under the given folders, sorted, each with its shown_path; links that leave their
+    folder are refused."""
     files: list[Path] = []
+    resolve = Resolver()
     for source in sources:
         if source.is_file():
             files.append(source)
@@ -130,7 +132,7 @@ def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) 
         if not source.is_dir():
             problems.append(Problem(shown_path(source, root), None, "this articles folder does not exist."))
             continue
-        base, resolve = source.resolve(), Resolver()
+        base = source.resolve()
         for path in sorted(source.rglob("*")):
             if path.suffix.lower() not in ARTICLE_SUFFIXES:
                 continue
@@ -156,7 +158,7 @@ def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) 
                 continue
             if path.is_file():
                 files.append(path)
-    return list(dict.fromkeys(files))
+    return {path: shown_path(path, root, resolve) for path in dict.fromkeys(files)}
 
 
 def page_names(files: list[Path], root: Path, shown: dict[Path, str] | None = None) -> dict[Path, str]:
@@ -184,18 +186,15 @@ def page_names(files: list[Path], root: Path, shown: dict[Path, str] | None = No
     return names
 
 
-def read_articles(files: list[Path], config: Config, problems: list[Problem],
+def read_articles(files: dict[Path, str], config: Config, problems: list[Problem],
                   progress: Callable[[int, int], None] | None = None,
-                  reader: Callable[..., tuple[Article, list[Problem]]] = read_article,
-                  shown: dict[Path, str] | None = None) -> list[Article]:
-    """Ingest every file; a bad one is reported and skipped. Page names are made unique here. `reader`
-    is read_article or one with the same signature (the live preview's remembers unchanged files). `shown`:
-    each file's shown_path, when known."""
+                  reader: Callable[..., tuple[Article, list[Problem]]] = read_article) -> list[Article]:
+    """Ingest every file (as article_files lists them: each with its shown_path); a bad one is reported and
+    skipped. Page names are made unique here. `reader` is read_article or one with the same signature (the
+    live preview's remembers unchanged files)."""
     articles: list[Article] = []
-    where = shown or {path: shown_path(path, config.root) for path in files}
-    names = page_names(files, config.root, where)
-    for number, path in enumerate(files, start=1):
-        shown = where[path]
+    names = page_names(list(files), config.root, files)
+    for number, (path, shown) in enumerate(files.items(), start=1):
         try:
             article, warnings = reader(path, shown, names[path], config.languages)
         except IngestError as error:
@@ -305,13 +304,14 @@ class _Deferred:
 
 
 def english_identity(configured: str) -> str:
-    """The English model's "package==version" for cache keys, with what its parse of the reporting sentences
-    depends on (builder.annotate.syntax.identity): the spans cached with it carry that parse. "none" when it
-    is not installed (the model is then reported missing only if an English article needs it)."""
+    """The English model's "package==version" for cache keys, with spaCy's version (nlp.spacy_identity) and what
+    its parse of the reporting sentences depends on (builder.annotate.syntax.identity): the spans cached with it
+    carry that parse. "none" when it is not installed (the model is then reported missing only if an English
+    article needs it)."""
     from builder.annotate import nlp, syntax
 
     try:
-        return model_identity(nlp.resolve_model_name(configured)) + "+" + syntax.identity()
+        return model_identity(nlp.resolve_model_name(configured)) + nlp.spacy_identity() + "+" + syntax.identity()
     except nlp.ModelNotFound:
         return "none"
 
@@ -444,10 +444,8 @@ class Run:
     """The knowledge base, once read."""
     kb_changed: bool = True
     """Whether the knowledge base differs from the previous run's (always, for a build)."""
-    files: list[Path] = field(default_factory=list)
-    """The article files, once listed."""
-    shown: dict[Path, str] = field(default_factory=dict)
-    """Each article file as the user thinks of it (shown_path), once listed."""
+    files: dict[Path, str] = field(default_factory=dict)
+    """The article files, once listed, each as the user thinks of it (shown_path)."""
     publishing: bool = True
     """Whether the run ends in pages (build, serve) or only in annotations (annotate, suggest, eval)."""
     executor: object | None = None
@@ -479,12 +477,12 @@ class Reuse:
     def read(self, run: Run) -> list[Article]:
         config = run.config
         return read_articles(run.files, config, run.report.problems, run.stage("read"),
-                             reader=cached_reader(run.cache) if config.cache else read_article, shown=run.shown)
+                             reader=cached_reader(run.cache) if config.cache else read_article)
 
     def annotate(self, run: Run, articles: list[Article], tally: Counter) -> list[AnnotatedArticle]:
         # Corrections are applied after the cache, which holds what the machine found: the editor always wins.
         return [corrected(item, run.kb, run.report.problems) for item in
-                annotate_all(run.config, run.kb, run.shown, articles, run.stage("annotate"), tally, run.report.problems,
+                annotate_all(run.config, run.kb, run.files, articles, run.stage("annotate"), tally, run.report.problems,
                              run.cache, self._elsewhere(run))]
 
     def _elsewhere(self, run: Run) -> Callable[[Annotator], Annotator] | None:
@@ -552,8 +550,6 @@ def _read_and_annotate(run: Run, reuse: Reuse) -> tuple[list[AnnotatedArticle], 
     report, started = run.report, time.perf_counter()
     run.kb, run.kb_changed = reuse.knowledge_base(run)
     run.files = article_files(run.config.articles, run.config.root, report.problems)
-    resolve = Resolver()
-    run.shown = {path: shown_path(path, run.config.root, resolve) for path in run.files}
     articles = reuse.read(run)
     report.skipped = len(run.files) - len(articles)
     report.timings["read"] = time.perf_counter() - started

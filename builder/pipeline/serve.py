@@ -17,7 +17,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 from builder.pipeline import outputs
 from builder.pipeline.mkdocs_run import Preview as MkDocsPreview, mkdocs_build, template_cache
@@ -52,7 +52,7 @@ class Refresh:
     """Time spent reading, annotating and rendering."""
 
 
-def _stamp(paths: list[Path], content: bool = False) -> tuple:
+def _stamp(paths: Iterable[Path], content: bool = False) -> tuple:
     """What the files are now: path, size and modification time (or, with `content`, a digest of the bytes)."""
     stamp = []
     for path in paths:
@@ -135,7 +135,7 @@ class PreviewReuse(Reuse):
 
     def annotate(self, run: Run, articles: list[Article], tally: Counter) -> list[AnnotatedArticle]:
         stale = [a for a in articles if run.kb_changed or self.annotations.get(a.source, (None,))[0] is not a]
-        for item in annotate_all(run.config, run.kb, run.shown, stale, run.stage("annotate"), tally,
+        for item in annotate_all(run.config, run.kb, run.files, stale, run.stage("annotate"), tally,
                                  run.report.problems, run.cache):
             self.annotations[item.article.source] = (item.article, item.annotation)
         self.annotated = len(stale)

@@ -236,3 +236,15 @@ def test_a_nickname_is_not_folded_into_another_person_of_that_surname_named_year
               ("Andy Biggs",), "2025-02-28"))
     assert _names(_index(*biggs)[0]) == {"Andrew G. Biggs", "Andy Biggs"}
     assert _names(_index(*((*one[:4], "2022-05-17") for one in biggs))[0]) == {"Andrew G. Biggs"}
+
+
+def test_a_company_s_country_and_an_office_end_no_person_s_name():
+    # whitehouse_en: a "Speakers:" field of companies that "announced" investments, and an office the model labelled
+    assert not_a_name("Preciball USA") and not_a_name("Honorary Chair")
+    archive, listed = _index(
+        ("- Preciball USA announced a $17.6 million investment for a new production facility in Georgia.",
+         ("Preciball USA",), "en", ("Preciball USA",)),
+        ("The First Lady has historically served as Honorary Chair of the Committee, which is composed of members "
+         "appointed by the President.", ("Honorary Chair",)))
+    assert not archive.people and not listed
+

@@ -18,7 +18,7 @@ from builder.pipeline import cluster
 from builder.pipeline.cluster import ClusterAnnotator, Identity, TaskFailed, annotate_batch, connect
 from builder.pipeline.cache import DATABASE, Cache
 from builder.pipeline.tasks import Sequential
-from builder.pipeline.generate import annotate_all, annotate_articles, article_files, read_articles, shown_path
+from builder.pipeline.generate import annotate_all, annotate_articles, article_files, read_articles
 from builder.config import load_config, with_overrides
 from builder.text import slug
 from tests.conftest import ROOT
@@ -116,7 +116,7 @@ def test_the_annotators_failure_on_a_worker_is_reported_like_a_local_one(kb, sam
 
 def shown_files(config) -> dict:
     """The config's article files, each with its shown path, as a run lists them."""
-    return {path: shown_path(path, config.root) for path in article_files(config.articles, config.root, [])}
+    return article_files(config.articles, config.root, [])
 
 
 def _identity() -> Identity:

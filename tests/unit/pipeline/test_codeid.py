@@ -25,6 +25,8 @@ def test_every_annotation_module_is_part_of_the_annotation_identity(tmp_path):
     # the modules issue 13 found missing from the old hand-kept list, and the language packs
     assert {"annotate/turns.py", "annotate/names.py", "sources/yamlio.py", "annotate/speech.py", "lang/ro.py", "annotate/resolve.py"} <= names
     assert "site/render.py" not in names and "site/charts.py" not in names
+    # the lexicon tables the annotator reads (a regenerated table must not leave stale annotations)
+    assert {"lang/given_names.txt", "lang/given_genders.txt", "lang/nicknames.txt"} <= names
     before = codeid.code_digest(codeid.ANNOTATION, package)
     for module in modules:
         original = module.read_bytes()
