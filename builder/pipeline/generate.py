@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -89,10 +90,10 @@ class Report:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def shown_path(path: Path, root: Path) -> str:
+def shown_path(path: Path, root: Path, resolve: Callable[[Path], Path] | None = None) -> str:
     """A path as the user thinks of it: relative to the project where possible (a link is shown where it
-    is, not where it points)."""
-    for candidate in (lambda: Path(os.path.abspath(path)), path.resolve):
+    is, not where it points). `resolve`: Path.resolve or one that gives the same (Resolver)."""
+    for candidate in (lambda: Path(os.path.abspath(path)), lambda: (resolve or Path.resolve)(path)):
         try:
             return str(candidate().relative_to(root))
         except (ValueError, OSError, RuntimeError):  # elsewhere, or a link that loops
@@ -100,10 +101,30 @@ def shown_path(path: Path, root: Path) -> str:
     return str(path)
 
 
+class Resolver:
+    """Path.resolve for the many files of a few folders: each folder is resolved once, and a file that is
+    no link is its resolved folder joined with its name (a link, or a file gone, is resolved on its own)."""
+
+    def __init__(self):
+        self._folders: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> Path:
+        try:
+            if stat.S_ISLNK(os.lstat(path).st_mode) or path.name in ("", ".", ".."):
+                return path.resolve()
+        except OSError:
+            return path.resolve()
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = path.parent.resolve()
+        return folder / path.name
+
+
 def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) -> dict[Path, str]:
     """Every article file under the given folders, sorted, each with its shown_path; links that leave their
     folder are refused."""
     files: list[Path] = []
+    resolve = Resolver()
     for source in sources:
         if source.is_file():
             files.append(source)
@@ -127,7 +148,7 @@ def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) 
                 problems.append(Problem(shown, None, "the file name is not valid UTF-8 text; rename the file."))
                 continue
             try:
-                target = path.resolve()
+                target = resolve(path)
             except (OSError, RuntimeError):  # a link that points at itself
                 problems.append(Problem(shown_path(path, root), None, "this link never reaches a file (it loops); remove it."))
                 continue
@@ -137,7 +158,7 @@ def article_files(sources: Iterable[Path], root: Path, problems: list[Problem]) 
                 continue
             if path.is_file():
                 files.append(path)
-    return {path: shown_path(path, root) for path in dict.fromkeys(files)}
+    return {path: shown_path(path, root, resolve) for path in dict.fromkeys(files)}
 
 
 def page_names(files: list[Path], root: Path, shown: dict[Path, str] | None = None) -> dict[Path, str]:

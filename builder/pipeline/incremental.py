@@ -163,20 +163,20 @@ def unchanged_pages(previous: Previous, docs: Path, use_directory_urls: bool) ->
     if navigation_plan(previous.docs) != navigation_plan(docs):
         return []
     found = []
-    for markdown in sorted(docs.rglob("*.md")):
-        relative = markdown.relative_to(docs).as_posix()
+    # In the order of sorted(docs.rglob("*.md")) (paths compare part by part), without a Path for each page.
+    for relative in sorted((f for f in files_under(docs) if f.endswith(".md")), key=lambda relative: relative.split("/")):
         if previous.changed is not None:
             if relative in previous.changed:
                 continue
         else:
             before = previous.own_docs(relative)
             try:
-                if before is None or before.read_bytes() != markdown.read_bytes():
+                if before is None or before.read_bytes() != (docs / relative).read_bytes():
                     continue
             except OSError:
                 continue
         dest = File(relative, str(docs), "", use_directory_urls).dest_uri
-        if previous.own_site(dest) is not None:
+        if previous.own_site.has(dest):
             found.append((relative, dest))
     previous.taken_over = found
     previous.kept.update(dest for _, dest in found)
@@ -209,10 +209,16 @@ class OwnFiles:
         self._files: frozenset[str] | None = None
 
     def __call__(self, relative: str) -> Path | None:
+        return self.root / relative if self.has(relative) else None
+
+    def has(self, relative: str) -> bool:
+        """Whether own_file(root, relative) is not None."""
         if self._files is None:
             self._files = frozenset(_own_tree(self.root, ""))
+        if relative in self._files:  # a path of the walk is written as as_posix() writes it: asked most
+            return True
         path = PurePosixPath(relative)  # "a/../b" stays as written, and is no file of the tree
-        return self.root / relative if not path.is_absolute() and path.as_posix() in self._files else None
+        return not path.is_absolute() and path.as_posix() in self._files
 
 
 def _own_tree(folder: Path, prefix: str) -> list[str]:
@@ -227,6 +233,28 @@ def _own_tree(folder: Path, prefix: str) -> list[str]:
                     found.append(prefix + entry.name)
     except OSError:  # gone, or unreadable: nothing of it is taken over
         pass
+    return found
+
+
+def files_under(root: Path, hidden: bool = True) -> list[str]:
+    """The paths under root of the files in it and below, as [p.relative_to(root).as_posix() for p in
+    root.rglob("*") if p.is_file()] gives them, unsorted, without a Path for each: a link to a file counts, a
+    link to a folder is not entered. hidden=False leaves out every file and folder whose name starts with "."."""
+    found = []
+    pending = [(str(root), "")]
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if not hidden and entry.name.startswith("."):
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append((entry.path, prefix + entry.name + "/"))
+                    elif entry.is_file():
+                        found.append(prefix + entry.name)
+        except OSError:  # gone, or unreadable, as rglob passes it by
+            continue
     return found
 
 
@@ -251,6 +279,7 @@ class StoredPages:
     def __init__(self, previous: Previous | None, salt: str):
         self.salt = salt.encode("utf-8")
         self._own = previous.own_docs if previous is not None else None
+        self._root = str(previous.docs) if previous is not None else ""
         self._previous = _read_groups(previous.docs) if previous is not None else {}
         self.groups: dict[str, dict[str, str]] = {}
         """{fingerprint: {page path: digest of its Markdown}} of this build (written by write_groups)."""
@@ -280,18 +309,30 @@ class StoredPages:
     def fingerprint(self, key) -> str:
         """A digest of the key's inputs: articles (builder.site.render._Same) by their own digest, the rest by
         its pickle (made without a memo, so equal values give equal bytes whatever objects they share)."""
-        return hashlib.sha256(self.salt + _pickled(self._plain(key))).hexdigest()[:40]
-
-    def _plain(self, value):
         from builder.site.render import _Same
 
-        if isinstance(value, tuple):
-            return tuple(self._plain(v) for v in value)
-        if isinstance(value, _Same):
+        return hashlib.sha256(self.salt + _pickled(self._plain(key, _Same))).hexdigest()[:40]
+
+    def _plain(self, value, same: type):
+        """The key with each article (`same`) replaced by its digest. A person's key lists every article naming
+        them (a whole archive's keys, about a hundred articles each): one loop, no call for each article."""
+        if isinstance(value, same):
             return self._item_digest(value.item)
-        return value
+        if not isinstance(value, tuple):
+            return value
+        items, plain = self._items, []
+        for part in value:
+            if isinstance(part, same):
+                known = items.get(id(part.item))
+                plain.append(known[1] if known is not None and known[0] is part.item else self._item_digest(part.item))
+            elif isinstance(part, tuple):
+                plain.append(self._plain(part, same))
+            else:
+                plain.append(part)
+        return tuple(plain)
 
     def _item_digest(self, item) -> bytes:
+        """An article's digest, made once for each article object of the build."""
         known = self._items.get(id(item))
         if known is None or known[0] is not item:
             # by_editor is a set: its order is not the same from one process to the next.
@@ -302,11 +343,10 @@ class StoredPages:
     def _read(self, known: dict[str, str]) -> dict[str, str] | None:
         found = {}
         for path, expected in known.items():
-            page = self._own(path)  # a record that points out of docs/ is not followed
-            if page is None:
+            if not self._own.has(path):  # a record that points out of docs/ is not followed
                 return None
             try:
-                with open(page, encoding="utf-8", newline="") as stream:  # the bytes as they are
+                with open(os.path.join(self._root, path), encoding="utf-8", newline="") as stream:  # the bytes as they are
                     text = stream.read()
             except (OSError, UnicodeDecodeError):
                 return None

@@ -304,8 +304,7 @@ def build_site(config: Config, docs: Path, site: Path, owner: dict[str, str], sc
     directory_urls, site_url = project.use_directory_urls, project.site_url or ""
     nav = [page for page in _nav_pages(project.nav) if (docs / page).is_file()]
     site.mkdir(parents=True, exist_ok=True)
-    files = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*")
-                   if p.is_file() and not any(part.startswith(".") for part in p.relative_to(docs).parts))
+    files = sorted(incremental.files_under(docs, hidden=False))
     pages = [path for path in files if path.endswith(".md")]
     links = {path: owner.get(path, "") for path in files}  # files that are not pages are in no shard
     by_shard: dict[str, list[str]] = defaultdict(list)

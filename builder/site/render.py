@@ -194,14 +194,13 @@ def _paged(path_stem: str, title: str, intro: str, rows: list[str], per_page: in
     chunks = _paginate(rows, per_page)
     pages = {}
     name = path_stem.rsplit("/", 1)[-1]
-    start = 0
+    heading_before = None  # the last heading of the rows on the pages before this one
     for number, chunk in enumerate(chunks, start=1):
         body_rows = chunk if number == 1 else [urls.deepen(row) for row in chunk]
         # A page that starts inside a month repeats that month's heading.
-        earlier = [row for row in rows[:start] if row.lstrip("\n").startswith("#")]
-        if chunk and earlier and not chunk[0].lstrip("\n").startswith("#"):
-            body_rows = [earlier[-1].rstrip("\n") + " (continued)\n", *body_rows]
-        start += len(chunk)
+        if chunk and heading_before is not None and not chunk[0].lstrip("\n").startswith("#"):
+            body_rows = [heading_before.rstrip("\n") + " (continued)\n", *body_rows]
+        heading_before = next((row for row in reversed(chunk) if row.lstrip("\n").startswith("#")), heading_before)
         heading = title if number == 1 else f"{title} (page {number})"
         top = f"{intro}\n\n{lead}" if number == 1 and lead else intro
         body = f"# {md_escape(heading)}\n\n{top}\n\n" + "\n".join([*head, *body_rows]) + _pager(number, len(chunks), name)
@@ -478,6 +477,7 @@ def related_articles(items: list[AnnotatedArticle], limit: int) -> dict[str, lis
         for key in mine:
             postings[key].append(index)
     weight = {key: RELATED_WEIGHTS[key[0]] * math.log(len(items) / len(posting)) for key, posting in postings.items()}
+    whens = [item.when for item in items]
     related = {}
     for index, item in enumerate(items):
         scores: dict[int, float] = defaultdict(float)
@@ -490,15 +490,11 @@ def related_articles(items: list[AnnotatedArticle], limit: int) -> dict[str, lis
                 if other != index:
                     scores[other] += weight[key]
                     shared[other].append(key)
-        here = item.when
-
-        def distance(other: int) -> int:
-            there = items[other].when
-            return abs((here - there).days) if here and there else FAR
-
-        ranked = {other: round(score * HALF / (HALF + distance(other)), 9) for other, score in scores.items()}
+        here = whens[index]
+        distance = {other: abs((here - whens[other]).days) if here and whens[other] else FAR for other in scores}
+        ranked = {other: round(score * HALF / (HALF + distance[other]), 9) for other, score in scores.items()}
         chosen = sorted((o for o, score in ranked.items() if score >= RELATED_MIN),
-                        key=lambda o: (-ranked[o], distance(o), items[o].article.slug))[:limit]
+                        key=lambda o: (-ranked[o], distance[o], items[o].article.slug))[:limit]
         related[item.article.slug] = [
             (items[other], [keys[index][key] for key in sorted(shared[other], key=lambda k: (-weight[k], keys[index][k]))])
             for other in chosen]
@@ -964,13 +960,20 @@ def render_timeline(archive: Archive, settings: Settings, events: tuple[Event, .
     month a link to where it starts on the year's pages with its counts and a bar as long as its articles."""
     by_year, events_by_month, years = _timeline(archive, events)
     pages = {}
-    busiest = max(Counter(_month(i) for i in archive.articles if i.when).values(), default=1)
+    # Each article's month, worked out once (a year's rows are gathered month by month).
+    by_month: dict[str, list[AnnotatedArticle]] = defaultdict(list)
+    for item in archive.articles:
+        by_month[_month(item)].append(item)
+    busiest = max((len(month_items) for month, month_items in by_month.items() if month != "undated"), default=1)
     index_lines = ["# Timeline", "",
                    f"{_counted(len(archive.articles), 'article')} and {_counted(len(events), 'event')}, by year and "
                    "month, newest first; each bar is as long as the month's articles." + _also(placed_note(archive.articles))]
     for year in years:
         items = by_year.get(year, [])
-        months = sorted({_month(i) for i in items} | {m for m in events_by_month if m.startswith(year)}, reverse=True)
+        in_year = defaultdict(list)  # the year's articles by month, in archive order
+        for item in items:
+            in_year[_month(item)].append(item)
+        months = sorted({*in_year} | {m for m in events_by_month if m.startswith(year)}, reverse=True)
         n_events = sum(len(events_by_month.get(m, [])) for m in months)
         rows, starts = [], {}
         for month in months:
@@ -980,7 +983,7 @@ def render_timeline(archive: Archive, settings: Settings, events: tuple[Event, .
             dated = [((event.date, 1, event.id), f"- **Event:** {human_date(event.date)}: {link(event.name, urls.link(urls.event(event.id), urls.IN_A_SECTION))}")
                      for event in events_by_month.get(month, [])]
             dated += [((item.when or date.min, 0, item.article.date is not None, item.article.slug), f"- {item_date(item)}: {article_link(item)}")
-                      for item in items if _month(item) == month]
+                      for item in in_year.get(month, ())]
             rows += [row for _, row in sorted(dated, key=lambda pair: pair[0], reverse=True)]
         count = (f"{_counted(len(items), 'article')} and {_counted(n_events, 'event')}, newest first."
                  + _also(placed_note(items)))
@@ -990,7 +993,7 @@ def render_timeline(archive: Archive, settings: Settings, events: tuple[Event, .
         index_lines += ["", f"## [{month_label(year) if year == 'undated' else year}]({urls.link(urls.year(year), here)})", "",
                         f"{_counted(len(items), 'article')}, {_counted(n_events, 'event')}.", ""]
         for month in months:
-            n_month = sum(1 for i in items if _month(i) == month)
+            n_month = len(in_year.get(month, ()))
             target = urls.link(urls.numbered(urls.year(year), starts[month]), here, month_label(month).lower().replace(" ", "-"))
             label = month_label(month).split(" ")[0]
             counts = _counted(n_month, "article") + (f", {_counted(len(events_by_month[month]), 'event')}" if events_by_month.get(month) else "")

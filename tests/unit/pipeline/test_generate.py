@@ -4,15 +4,18 @@ something is not in the cache; the article files listed once, each with the path
 from __future__ import annotations
 
 import importlib.metadata
+import os
 import shutil
 import sqlite3
 from pathlib import Path
+
+import pytest
 
 import builder.pipeline.generate
 from builder.annotate import nlp, syntax
 from builder.config import Config, load_config, with_overrides
 from builder.pipeline.cache import DATABASE, model_identity
-from builder.pipeline.generate import Report, annotated_articles, english_identity
+from builder.pipeline.generate import Report, Resolver, annotated_articles, english_identity, shown_path
 from tests.conftest import ROOT
 
 
@@ -88,3 +91,24 @@ def test_another_spacy_version_gives_other_keys_and_runs_the_models_again_once(t
     assert (english_identity("auto") == english) == pinned and ("+spacy==" in nlp.romanian_identity()) != pinned
     back, _ = _annotate(config)
     assert (back.cached, back.model_runs) == (2, 0)
+
+
+def test_the_resolver_gives_what_path_resolve_gives(tmp_path, monkeypatch):
+    articles, outside = tmp_path / "project" / "articles", tmp_path / "outside"
+    (articles / "2024").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "far.txt").write_text("elsewhere", encoding="utf-8")
+    (articles / "2024" / "a.txt").write_text("here", encoding="utf-8")
+    (articles / "linked.txt").symlink_to(outside / "far.txt")
+    (articles / "folder").symlink_to(articles / "2024", target_is_directory=True)
+    (articles / "loop.txt").symlink_to(articles / "loop.txt")
+    paths = [articles / "2024" / "a.txt", articles / "linked.txt", articles / "folder" / "a.txt", articles / "gone.txt",
+             articles / "folder" / ".." / "linked.txt", articles / "2024" / ".." / "2024" / "a.txt"]
+    resolve = Resolver()
+    assert [resolve(path) for path in paths] == [path.resolve() for path in paths]
+    with pytest.raises(RuntimeError):  # a link that loops, as Path.resolve says it
+        resolve(articles / "loop.txt")
+    monkeypatch.chdir(articles)
+    relative = [os.path.relpath(path, articles) for path in paths]
+    assert [shown_path(path, tmp_path, resolve) for path in map(type(articles), relative)] == [
+        shown_path(path, tmp_path) for path in map(type(articles), relative)]

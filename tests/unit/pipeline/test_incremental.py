@@ -11,8 +11,8 @@ from pathlib import Path
 
 from builder.pipeline.build import build
 from builder.config import load_config, with_overrides
-from builder.pipeline.incremental import (BUILD_FILE, INDEX_FILE, PAGES_FILE, OwnFiles, Previous, counts_text, own_file,
-                                         read_counts)
+from builder.pipeline.incremental import (BUILD_FILE, INDEX_FILE, PAGES_FILE, OwnFiles, Previous, counts_text, files_under,
+                                         own_file, read_counts)
 
 ADDED = "\n\nKremlin spokesman Dmitry Peskov said: \"The talks will go on next week in Geneva.\"\n"
 
@@ -247,4 +247,24 @@ def test_own_files_of_a_walked_tree_are_what_own_file_finds_path_by_path(tmp_pat
              "elsewhere/secret.html", "loop.html", "people", "people/a/../../index.html", "../outside/secret.html",
              str(root / "index.html"), "missing.html", "index.html\0", ""]
     assert {path: walked(path) for path in asked} == {path: own_file(root, path) for path in asked}
+    assert {path: walked.has(path) for path in asked} == {path: own_file(root, path) is not None for path in asked}
     assert walked("index.html") == root / "index.html" and walked("people/linked.html") is None
+
+
+def test_files_under_a_tree_are_what_rglob_finds(tmp_path):
+    root, outside = tmp_path / "docs", tmp_path / "outside"
+    (root / "people" / "a").mkdir(parents=True)
+    (root / ".hidden").mkdir()
+    outside.mkdir()
+    (outside / "other.md").write_text("elsewhere", encoding="utf-8")
+    for path in ("index.md", "people/a.md", "people/a/page-2.md", ".briefing-pages.json", ".hidden/x.md", "people/.x.md",
+                 "feed.xml"):
+        (root / path).write_text(path, encoding="utf-8")
+    (root / "people" / "linked.md").symlink_to(outside / "other.md")
+    (root / "people" / "gone.md").symlink_to(outside / "gone.md")
+    (root / "elsewhere").symlink_to(outside, target_is_directory=True)
+    walked = [p.relative_to(root) for p in root.rglob("*") if p.is_file()]
+    assert sorted(files_under(root)) == sorted(p.as_posix() for p in walked)
+    assert sorted(files_under(root, hidden=False)) == sorted(
+        p.as_posix() for p in walked if not any(part.startswith(".") for part in p.parts))
+    assert "people/linked.md" in files_under(root) and "people/gone.md" not in files_under(root)
