@@ -6,7 +6,7 @@ the annotation cache), replicated 1, 2, 5 and 10 times into ever larger archives
 The copies are made from the cached annotations, not by running the model again: copy c of an article
 has its own page name, its date moved c times the base's span of years into the past (so the archive
 gains years, as an archive kept longer does), and every person outside the knowledge base it names is
-renamed ("Name 2", a new id), so the people grow with the archive as new names would; the
+renamed (a new surname: "Name" + an ending of its own, and a new id), so the people grow with the archive as new names would; the
 knowledge base's people, events and topics stay, and their pages grow (paginated). Each archive is then
 built as `briefing build` builds it (index, render, write, MkDocs in shards of `--shard-pages` pages in
 `--processes` local processes, Pagefind in parts), with no previous site.
@@ -48,6 +48,17 @@ def _earlier(day: date | None, years: int) -> date | None:
     return day.replace(year=day.year - years, day=28 if (day.month, day.day) == (2, 29) else day.day)
 
 
+ENDINGS = ("", "ar", "en", "is", "ov", "ul", "et", "om", "ik", "as", "ur", "el")
+
+
+def renamed_name(name: str, number: int) -> str:
+    """The name of copy `number`'s person: a surname of its own ("Anna Kowalska" -> "Anna Kowalskaen"), so
+    the copies' people are as spread over surnames as the corpus's are (a number after the name made every
+    copy's people share one "surname", and the nickname fold compares the people of a surname pairwise)."""
+    ending = ENDINGS[number % len(ENDINGS)] + "x" * (number // len(ENDINGS))
+    return name + ending
+
+
 def copy_of(item: AnnotatedArticle, number: int, span: int) -> AnnotatedArticle:
     """Copy `number` (1, 2 …) of an annotated article: its own page, dated `number * span` years earlier,
     the people outside the knowledge base renamed."""
@@ -56,7 +67,7 @@ def copy_of(item: AnnotatedArticle, number: int, span: int) -> AnnotatedArticle:
     renamed = {p.id for p in item.annotation.people if not p.in_kb}
 
     def person(ref):
-        return replace(ref, id=f"{ref.id}-{number + 1}", name=f"{ref.name} {number + 1}") if ref.id in renamed else ref
+        return replace(ref, id=f"{ref.id}-{number + 1}", name=renamed_name(ref.name, number)) if ref.id in renamed else ref
 
     annotation = Annotation(people=tuple(person(p) for p in item.annotation.people),
                             speakers=tuple(person(s) for s in item.annotation.speakers),
