@@ -214,32 +214,18 @@ class OwnFiles:
     def has(self, relative: str) -> bool:
         """Whether own_file(root, relative) is not None."""
         if self._files is None:
-            self._files = frozenset(_own_tree(self.root, ""))
+            self._files = frozenset(files_under(self.root, links=False))
         if relative in self._files:  # a path of the walk is written as as_posix() writes it: asked most
             return True
         path = PurePosixPath(relative)  # "a/../b" stays as written, and is no file of the tree
         return not path.is_absolute() and path.as_posix() in self._files
 
 
-def _own_tree(folder: Path, prefix: str) -> list[str]:
-    """The paths (under the walked root) of the regular files in folder and below, links neither listed nor entered."""
-    found = []
-    try:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    found.extend(_own_tree(Path(entry.path), prefix + entry.name + "/"))
-                elif entry.is_file(follow_symlinks=False):
-                    found.append(prefix + entry.name)
-    except OSError:  # gone, or unreadable: nothing of it is taken over
-        pass
-    return found
-
-
-def files_under(root: Path, hidden: bool = True) -> list[str]:
+def files_under(root: Path, hidden: bool = True, links: bool = True) -> list[str]:
     """The paths under root of the files in it and below, as [p.relative_to(root).as_posix() for p in
     root.rglob("*") if p.is_file()] gives them, unsorted, without a Path for each: a link to a file counts, a
-    link to a folder is not entered. hidden=False leaves out every file and folder whose name starts with "."."""
+    link to a folder is not entered. hidden=False leaves out every file and folder whose name starts with ".";
+    links=False lists regular files only (a build's own files: OwnFiles), no link at all."""
     found = []
     pending = [(str(root), "")]
     while pending:
@@ -251,9 +237,9 @@ def files_under(root: Path, hidden: bool = True) -> list[str]:
                         continue
                     if entry.is_dir(follow_symlinks=False):
                         pending.append((entry.path, prefix + entry.name + "/"))
-                    elif entry.is_file():
+                    elif entry.is_file(follow_symlinks=links):
                         found.append(prefix + entry.name)
-        except OSError:  # gone, or unreadable, as rglob passes it by
+        except OSError:  # gone, or unreadable, as rglob passes it by (and nothing of it is taken over)
             continue
     return found
 
